@@ -1,0 +1,75 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is a step of them.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+# platform/ is a source folder (not a package) on the import path; see the README.
+export PYTHONPATH := $(CURDIR):$(CURDIR)/platform
+# Nothing is downloaded at run time: hub look-ups fail at once instead of hanging.
+export HF_HUB_OFFLINE := 1
+export HF_DATASETS_OFFLINE := 1
+export TOKENIZERS_PARALLELISM := false
+
+.PHONY: run test setup frontend-build lint typecheck schema schema-check web worker-default worker-gpu beat clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[dev,train]'
+	touch $@
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+setup: $(VENV)/.installed frontend/node_modules/.installed
+
+frontend-build: setup
+	cd frontend && npm run build
+
+## make run: the whole platform on this machine (embedded PostgreSQL/Redis unless URLs are set).
+run: frontend-build
+	DEBUG=$${DEBUG:-true} $(PY) manage.py platform_run --port $(PORT)
+
+## The processes `make run` starts, one by one, for deployments (set DATABASE_URL/REDIS_URL).
+web: setup
+	$(VENV)/bin/daphne -b 0.0.0.0 -p $(PORT) config.asgi:application
+worker-default: setup
+	$(VENV)/bin/celery -A config worker -Q default -n default@%h -l INFO
+worker-gpu: setup
+	$(VENV)/bin/celery -A config worker -Q gpu -n gpu@%h -c 1 -l INFO
+beat: setup
+	$(VENV)/bin/celery -A config beat -l INFO
+
+# Type checking and schema generation import settings but talk to no server.
+OFFLINE_ENV := DEBUG=true DATABASE_URL=$${DATABASE_URL:-postgres://unused@localhost/unused} \
+	REDIS_URL=$${REDIS_URL:-redis://localhost:1/0}
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: setup
+	$(OFFLINE_ENV) $(VENV)/bin/mypy .
+
+## Regenerate the committed OpenAPI schema and the frontend's typed client from it.
+schema: setup
+	$(OFFLINE_ENV) $(PY) manage.py spectacular --validate --file frontend/openapi.yaml
+	cd frontend && npm run gen:api
+
+schema-check: setup
+	$(OFFLINE_ENV) $(PY) manage.py spectacular --validate --file $(VENV)/openapi.yaml
+	@diff -u frontend/openapi.yaml $(VENV)/openapi.yaml >/dev/null || \
+		{ echo "frontend/openapi.yaml is out of date: run 'make schema' and commit it."; exit 1; }
+	cd frontend && npm run check:api
+
+## make test: lint, types, migrations and schema drift, frontend checks, then pytest
+## (real PostgreSQL, Redis, Celery worker and Chromium when found).
+test: lint typecheck schema-check
+	$(OFFLINE_ENV) $(PY) manage.py makemigrations --check --dry-run
+	cd frontend && npm run typecheck && npm test && npm run build
+	DEBUG=true $(PY) -m pytest
+
+clean:
+	rm -rf $(VENV) frontend/node_modules frontend/dist

@@ -1,0 +1,57 @@
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { stubApi, users } from "../test/http";
+import { renderApp } from "../test/renderApp";
+
+function signedInAs(me: (typeof users)[keyof typeof users]) {
+  return stubApi({
+    "GET /api/auth/me/": { body: me },
+    "GET /api/work/": { body: { results: [] } },
+    "POST /api/auth/logout/": { status: 204 },
+  });
+}
+
+async function navLinkNames(): Promise<string[]> {
+  const nav = await screen.findByRole("navigation", { name: "Main" });
+  return within(nav)
+    .getAllByRole("link")
+    .map((link) => link.textContent ?? "");
+}
+
+describe("navigation", () => {
+  it("shows raters only Home and Profile", async () => {
+    signedInAs(users.rater);
+    renderApp("/");
+    expect(await navLinkNames()).toEqual(["Home", "Profile"]);
+  });
+
+  it("adds Playground and Models for researchers", async () => {
+    signedInAs(users.researcher);
+    renderApp("/");
+    expect(await navLinkNames()).toEqual(["Home", "Profile", "Playground", "Models"]);
+  });
+
+  it("gives admins the researcher links too", async () => {
+    signedInAs(users.admin);
+    renderApp("/");
+    expect(await navLinkNames()).toEqual(["Home", "Profile", "Playground", "Models"]);
+  });
+
+  it("keeps raters out of researcher pages typed into the address bar", async () => {
+    signedInAs(users.rater);
+    renderApp("/models");
+    expect(await screen.findByRole("heading", { name: "Not available" })).toBeInTheDocument();
+  });
+
+  it("shows the username and signs out back to the login form", async () => {
+    const http = signedInAs(users.researcher);
+    const { user } = renderApp("/");
+
+    expect(await screen.findByText("rosa")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Sign out" }));
+
+    expect(await screen.findByRole("button", { name: "Sign in" })).toBeInTheDocument();
+    expect(http.calls("POST /api/auth/logout/")).toHaveLength(1);
+    expect(screen.queryByText("rosa")).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,41 @@
+import { NavLink } from "react-router";
+import type { Me } from "../lib/api/types";
+import { capabilities } from "../lib/session";
+import { SignOutButton } from "../features/auth/components/SignOutButton";
+
+/** Links shown per role: raters get Home and Profile, researchers add Playground and Models. */
+export function Nav({ me }: { me: Me }) {
+  const can = capabilities(me);
+  return (
+    <header className="site-header">
+      <nav aria-label="Main">
+        <ul className="nav-links">
+          <li>
+            <NavLink to="/" end>
+              Home
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/profile">Profile</NavLink>
+          </li>
+          {can.research && (
+            <>
+              <li>
+                <NavLink to="/playground">Playground</NavLink>
+              </li>
+              <li>
+                <NavLink to="/models">Models</NavLink>
+              </li>
+            </>
+          )}
+        </ul>
+      </nav>
+      <div className="session">
+        <span>
+          Signed in as <strong>{me.username}</strong>
+        </span>
+        <SignOutButton />
+      </div>
+    </header>
+  );
+}

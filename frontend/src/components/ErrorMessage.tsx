@@ -1,0 +1,27 @@
+import { ApiError } from "../lib/api/errors";
+
+/** Shows why something failed; role="alert" so screen readers announce it. */
+export function ErrorMessage({ error }: { error: unknown }) {
+  if (!error) return null;
+  const message =
+    error instanceof ApiError
+      ? error.message
+      : "Could not reach the server. Check your connection and try again.";
+  return (
+    <p role="alert" className="error">
+      {message}
+    </p>
+  );
+}
+
+/** The messages for one field, linked to its input by id (aria-describedby). */
+export function FieldErrors({ id, messages }: { id: string; messages: string[] }) {
+  if (messages.length === 0) return null;
+  return (
+    <ul id={id} className="field-errors">
+      {messages.map((message) => (
+        <li key={message}>{message}</li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,32 @@
+import { api } from "../../../lib/api/client";
+import { unwrap } from "../../../lib/api/errors";
+import type { ResponseJson } from "../../../lib/api/types";
+
+export type ModelLinePage = ResponseJson<"/api/registry/lines/", "get">;
+export type ModelLine = ModelLinePage["results"][number];
+export type ModelVersionPage = ResponseJson<"/api/registry/lines/{slug}/versions/", "get">;
+export type ModelVersion = ModelVersionPage["results"][number];
+
+export const registryKeys = {
+  all: ["registry"] as const,
+  lines: (page: number) => ["registry", "lines", page] as const,
+  versions: (slug: string, page: number) => ["registry", "versions", slug, page] as const,
+};
+
+export async function fetchLines(page: number): Promise<ModelLinePage> {
+  return unwrap(await api.GET("/api/registry/lines/", { params: { query: { page } } }));
+}
+
+export async function fetchVersions(slug: string, page: number): Promise<ModelVersionPage> {
+  return unwrap(
+    await api.GET("/api/registry/lines/{slug}/versions/", {
+      params: { path: { slug }, query: { page } },
+    }),
+  );
+}
+
+export async function publishVersion(id: number): Promise<ModelVersion> {
+  return unwrap(
+    await api.POST("/api/registry/versions/{id}/publish/", { params: { path: { id } } }),
+  );
+}

@@ -1,0 +1,88 @@
+import { screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { stubApi, users } from "../../../test/http";
+import { renderApp } from "../../../test/renderApp";
+
+const version = (id: number, number: number, status: string, published_at: string | null = null) => ({
+  id,
+  line: "helpful",
+  number,
+  base: "tiny-gpt",
+  uri: `s3://models/helpful/${number}`,
+  status,
+  metrics: { reward: 0.71234 },
+  parent: number > 1 ? id - 1 : null,
+  dataset_hash: "abcdef0123456789",
+  code_version: "1a2b3c",
+  created_at: "2025-01-01T00:00:00Z",
+  published_at,
+});
+
+function registry(me: (typeof users)[keyof typeof users]) {
+  return stubApi({
+    "GET /api/auth/me/": { body: me },
+    "GET /api/registry/lines/": {
+      body: {
+        count: 1,
+        next: null,
+        previous: null,
+        results: [
+          {
+            slug: "helpful",
+            name: "Helpful assistant",
+            description: "Trained on rater debates.",
+            published_version: version(10, 1, "published", "2025-01-02T00:00:00Z"),
+          },
+        ],
+      },
+    },
+    "GET /api/registry/lines/helpful/versions/": {
+      body: {
+        count: 2,
+        next: null,
+        previous: null,
+        results: [version(11, 2, "evaluating"), version(10, 1, "published", "2025-01-02T00:00:00Z")],
+      },
+    },
+    "POST /api/registry/versions/11/publish/": { body: version(11, 2, "published", "2025-02-01T00:00:00Z") },
+  });
+}
+
+describe("model registry", () => {
+  it("lists lines with their published version", async () => {
+    registry(users.researcher);
+    renderApp("/models");
+
+    expect(await screen.findByRole("link", { name: "Helpful assistant" })).toHaveAttribute(
+      "href",
+      "/models/helpful",
+    );
+    expect(screen.getByText("Published: version 1")).toBeInTheDocument();
+  });
+
+  it("shows versions without a Publish action to researchers", async () => {
+    registry(users.researcher);
+    renderApp("/models/helpful");
+
+    expect(await screen.findByRole("cell", { name: "evaluating" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /Publish/ })).not.toBeInTheDocument();
+  });
+
+  it("lets admins publish an unpublished version", async () => {
+    const http = registry(users.admin);
+    const { user } = renderApp("/models/helpful");
+
+    const publish = await screen.findByRole("button", { name: "Publish version 2" });
+    // The already-published version cannot be published again.
+    expect(screen.queryByRole("button", { name: "Publish version 1" })).not.toBeInTheDocument();
+    const versionFetches = http.calls("GET /api/registry/lines/helpful/versions/").length;
+    await user.click(publish);
+
+    await screen.findByRole("button", { name: "Publish version 2" });
+    expect(http.calls("POST /api/registry/versions/11/publish/")).toHaveLength(1);
+    // Publishing refreshes the registry queries.
+    await expect
+      .poll(() => http.calls("GET /api/registry/lines/helpful/versions/").length)
+      .toBeGreaterThan(versionFetches);
+  });
+});

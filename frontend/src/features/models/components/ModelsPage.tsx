@@ -1,0 +1,53 @@
+import { Link, Outlet, useParams, useSearchParams } from "react-router";
+import { ErrorMessage } from "../../../components/ErrorMessage";
+import { Loading } from "../../../components/Loading";
+import { Pager, parsePage } from "../../../components/Pager";
+import { useModelLines } from "../hooks/useRegistry";
+
+export function ModelsPage() {
+  const [params, setParams] = useSearchParams();
+  const page = parsePage(params.get("lines"));
+  const lines = useModelLines(page);
+  const { slug } = useParams();
+
+  return (
+    <main className="stack">
+      <h1>Models</h1>
+      {lines.isPending && <Loading />}
+      <ErrorMessage error={lines.error} />
+      {lines.data && lines.data.results.length === 0 && <p>No model lines are registered yet.</p>}
+      {lines.data && lines.data.results.length > 0 && (
+        <ul className="cards" aria-label="Model lines">
+          {lines.data.results.map((line) => (
+            <li key={line.slug} className="card">
+              <h2>
+                <Link
+                  to={`/models/${encodeURIComponent(line.slug)}`}
+                  aria-current={line.slug === slug ? "page" : undefined}
+                >
+                  {line.name}
+                </Link>
+              </h2>
+              <p>{line.description}</p>
+              <p className="muted">
+                {line.published_version
+                  ? `Published: version ${line.published_version.number}`
+                  : "No published version"}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {lines.data && (
+        <Pager
+          label="Model line pages"
+          page={page}
+          hasPrevious={lines.data.previous != null}
+          hasNext={lines.data.next != null}
+          onPage={(next) => setParams({ lines: String(next) })}
+        />
+      )}
+      <Outlet />
+    </main>
+  );
+}

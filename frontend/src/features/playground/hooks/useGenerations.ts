@@ -1,0 +1,69 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useGroupEvents } from "../../../lib/events";
+import {
+  createGeneration,
+  fetchGeneration,
+  fetchGenerations,
+  fetchPromptableLines,
+  generationKeys,
+  isFinished,
+  promptableLinesKey,
+} from "../api/generations";
+
+export function usePromptableLines() {
+  return useQuery({ queryKey: promptableLinesKey, queryFn: fetchPromptableLines });
+}
+
+export function useGenerations() {
+  return useQuery({ queryKey: generationKeys.list(), queryFn: fetchGenerations });
+}
+
+/** Polls slowly while unfinished, in case the websocket missed the completion event. */
+const FALLBACK_POLL_MS = 15_000;
+
+export function useGeneration(id: number | null) {
+  return useQuery({
+    queryKey: generationKeys.detail(id ?? -1),
+    queryFn: () => fetchGeneration(id as number),
+    enabled: id !== null,
+    refetchInterval: (query) =>
+      query.state.data && !isFinished(query.state.data.status) ? FALLBACK_POLL_MS : false,
+  });
+}
+
+export function useCreateGeneration() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createGeneration,
+    onSuccess: (generation) => {
+      queryClient.setQueryData(generationKeys.detail(generation.id), generation);
+      void queryClient.invalidateQueries({ queryKey: generationKeys.list() });
+    },
+  });
+}
+
+/**
+ * Live text of one generation. generation.delta events are appended here only
+ * to show streaming; generation.completed invalidates the queries, and the
+ * stored output from the server then replaces the streamed text.
+ */
+export function useGenerationStream(id: number | null): string {
+  const queryClient = useQueryClient();
+  const [stream, setStream] = useState<{ id: number | null; text: string }>({ id: null, text: "" });
+
+  useGroupEvents(id === null ? null : `generation:${id}`, (event) => {
+    if (event.type === "generation.delta" && event.payload.id === id) {
+      const text = event.payload.text;
+      if (typeof text !== "string") return;
+      setStream((current) =>
+        current.id === id ? { id, text: current.text + text } : { id, text },
+      );
+    } else if (event.type === "generation.completed" && id !== null) {
+      void queryClient.invalidateQueries({ queryKey: generationKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: generationKeys.list() });
+    }
+  });
+
+  return stream.id === id ? stream.text : "";
+}

@@ -1,0 +1,45 @@
+import { ErrorMessage } from "../../../components/ErrorMessage";
+import { Loading } from "../../../components/Loading";
+import { useMe } from "../../../lib/session";
+import { useEraseProfile, useProfile, useUpdateProfile } from "../hooks/useProfile";
+import { DataControls } from "./DataControls";
+import { ProfileForm } from "./ProfileForm";
+
+export function ProfilePage() {
+  const me = useMe();
+  const profile = useProfile();
+  const update = useUpdateProfile();
+  const erase = useEraseProfile();
+
+  return (
+    <main className="stack">
+      <h1>Your profile</h1>
+      {profile.isPending && <Loading />}
+      <ErrorMessage error={profile.error} />
+      {profile.data && (
+        <>
+          {/* Remount on every server change so the form shows what is stored. */}
+          <ProfileForm
+            key={JSON.stringify(profile.data)}
+            profile={profile.data}
+            onSave={(changes) => {
+              erase.reset();
+              update.mutate(changes);
+            }}
+            onWithdraw={() => {
+              update.reset();
+              erase.mutate();
+            }}
+            saving={update.isPending || erase.isPending}
+            error={update.error}
+          />
+          <p role="status" className="success">
+            {update.isSuccess && "Saved."}
+            {erase.isSuccess && "Your background answers were erased and consent withdrawn."}
+          </p>
+          <DataControls username={me.data?.username ?? "me"} erase={erase} />
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,44 @@
+import createClient, { type Middleware } from "openapi-fetch";
+import { readCookie } from "../cookies";
+import type { paths } from "./schema";
+
+const CSRF_COOKIE = "csrftoken";
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "TRACE"]);
+
+/**
+ * Django's CSRF check wants the csrftoken cookie echoed in X-CSRFToken on every
+ * unsafe request. The cookie is read per request because Django rotates it at
+ * login. When it is missing (first visit), GET /api/auth/csrf/ sets it.
+ */
+async function csrfToken(): Promise<string | null> {
+  const fromCookie = readCookie(CSRF_COOKIE);
+  if (fromCookie) return fromCookie;
+  const response = await globalThis.fetch(new URL("/api/auth/csrf/", window.location.origin), {
+    credentials: "same-origin",
+    headers: { Accept: "application/json" },
+  });
+  if (!response.ok) return null;
+  const body: unknown = await response.json().catch(() => null);
+  const fromBody =
+    typeof body === "object" && body !== null && "csrfToken" in body ? body.csrfToken : null;
+  return readCookie(CSRF_COOKIE) ?? (typeof fromBody === "string" ? fromBody : null);
+}
+
+const csrfMiddleware: Middleware = {
+  async onRequest({ request }) {
+    if (SAFE_METHODS.has(request.method.toUpperCase())) return undefined;
+    const token = await csrfToken();
+    if (token) request.headers.set("X-CSRFToken", token);
+    return request;
+  },
+};
+
+export const api = createClient<paths>({
+  // Absolute so that Request() also accepts it outside a browser (tests).
+  baseUrl: window.location.origin,
+  credentials: "same-origin",
+  headers: { Accept: "application/json" },
+  // Looked up per call, not captured once, so a stubbed fetch is honoured.
+  fetch: (request) => globalThis.fetch(request),
+});
+api.use(csrfMiddleware);

@@ -1,0 +1,60 @@
+"""Roles are Django groups; what each role may do is a set of model permissions."""
+
+from enum import StrEnum
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser, Group, Permission, User
+
+
+class Role(StrEnum):
+    RATER = "rater"
+    RESEARCHER = "researcher"
+    ADMIN = "admin"
+
+
+# "app_label.codename" for every permission a role grants. Apps add their own here as they grow.
+ROLE_PERMISSIONS: dict[Role, set[str]] = {
+    Role.RATER: {"accounts.take_rating_work"},
+    Role.RESEARCHER: {
+        "signalpool.view_signal",
+        "registry.view_modelversion",
+        "llm.add_generation",
+    },
+    Role.ADMIN: {
+        "signalpool.view_signal",
+        "registry.view_modelversion",
+        "registry.publish_modelversion",
+        "llm.add_generation",
+        "ops.view_workerheartbeat",
+    },
+}
+
+
+def roles_of(user: User | AnonymousUser) -> list[Role]:
+    if not isinstance(user, User):
+        return []
+    if user.is_superuser:
+        return [Role.RATER, Role.RESEARCHER, Role.ADMIN]
+    names = set(Group.objects.filter(user=user).values_list("name", flat=True))
+    return [role for role in Role if role.value in names]
+
+
+def roles_sync() -> None:
+    """Create the role groups and give each exactly its permissions (idempotent)."""
+    for role, perms in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=role.value)
+        wanted = []
+        for perm in sorted(perms):
+            app_label, codename = perm.split(".", 1)
+            wanted.append(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        group.permissions.set(wanted)
+
+
+def roles_sync_after_migrate(sender: Any, **kwargs: Any) -> None:
+    try:
+        roles_sync()
+    except Permission.DoesNotExist:
+        # A partial migrate (one app) may run before other apps' permissions exist.
+        return

@@ -1,0 +1,27 @@
+"""The Celery app. Workers run from the repository root with platform/ on PYTHONPATH.
+
+Queues: `default` for web-side work, `gpu` for generation and training (one task at a time).
+"""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+app = Celery("coalign")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+
+@app.on_after_finalize.connect
+def _schedule_heartbeats(sender: Celery, **_: object) -> None:
+    from django.conf import settings
+    from ops.services import QUEUES
+
+    for queue in QUEUES:
+        sender.add_periodic_task(
+            settings.HEARTBEAT_SECONDS,
+            sender.signature("ops.tasks.heartbeat", args=(queue,), queue=queue),
+            name=f"heartbeat-{queue}",
+        )

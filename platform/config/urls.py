@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
+from django.urls import URLPattern, URLResolver, include, path, re_path
+from django.views.decorators.csrf import ensure_csrf_cookie
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+
+@ensure_csrf_cookie
+def frontend(request: HttpRequest, route: str = "") -> HttpResponse:
+    """The single-page app: every non-API path gets the built index.html."""
+    index = settings.FRONTEND_DIST / "index.html"
+    if not index.is_file():
+        return HttpResponse(
+            "The frontend is not built: run `make run` (or `npm run build` in frontend/).",
+            status=503,
+            content_type="text/plain",
+        )
+    return HttpResponse(index.read_bytes(), content_type="text/html")
+
+
+api_patterns: list[URLPattern | URLResolver] = [
+    path("", include("accounts.urls")),
+    path("", include("signalpool.urls")),
+    path("", include("registry.urls")),
+    path("", include("llm.urls")),
+    path("", include("ops.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+]
+
+urlpatterns = [
+    path("api/", include(api_patterns)),
+    path("admin/", admin.site.urls),
+    re_path(r"^(?!api/|admin/|static/|ws/)(?P<route>.*)$", frontend),
+]

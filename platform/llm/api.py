@@ -1,0 +1,62 @@
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from accounts.permissions import permission_required
+from llm.models import Generation
+from llm.selectors import generations_of
+from llm.services import generation_request
+
+
+class GenerationSerializer(serializers.ModelSerializer):
+    line = serializers.CharField(source="model_version.line.slug", read_only=True)
+
+    class Meta:
+        model = Generation
+        fields = [
+            "id",
+            "line",
+            "model_version",
+            "prompt",
+            "params",
+            "status",
+            "output",
+            "error",
+            "created_at",
+            "finished_at",
+        ]
+
+
+class GenerationInSerializer(serializers.Serializer):
+    line = serializers.SlugField(max_length=64)
+    prompt = serializers.CharField(max_length=20000)
+    max_new_tokens = serializers.IntegerField(min_value=1, max_value=2048, default=128)
+    temperature = serializers.FloatField(min_value=0.0, max_value=2.0, default=0.7)
+
+
+class GenerationViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[Generation]
+):
+    """Prompts to a model line's published version (the playground); output streams live."""
+
+    serializer_class = GenerationSerializer
+    lookup_value_converter = "int"
+    permission_classes = [IsAuthenticated, permission_required("llm.add_generation")]
+
+    def get_queryset(self) -> Any:
+        return generations_of(user=self.request.user)
+
+    @extend_schema(request=GenerationInSerializer, responses={201: GenerationSerializer})
+    def create(self, request: Request) -> Response:
+        body = GenerationInSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            generation = generation_request(user=request.user, **body.validated_data)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.message_dict) from exc
+        return Response(GenerationSerializer(generation).data, status=status.HTTP_201_CREATED)

@@ -1,0 +1,28 @@
+"""Text generation behind one interface: transformers in-process, an OpenAI-compatible server, or
+vLLM's engine. Importing this package is cheap; each backend imports its heavy libraries itself.
+"""
+
+from llm.backends.base import (
+    BackendConfig,
+    BackendError,
+    Completion,
+    FinishReason,
+    GenerationParams,
+    LLMBackend,
+    ModelRef,
+    OnDelta,
+)
+from llm.backends.factory import BACKEND_KINDS, backend_for
+
+__all__ = [
+    "BACKEND_KINDS",
+    "BackendConfig",
+    "BackendError",
+    "Completion",
+    "FinishReason",
+    "GenerationParams",
+    "LLMBackend",
+    "ModelRef",
+    "OnDelta",
+    "backend_for",
+]

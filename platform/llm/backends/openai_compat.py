@@ -1,0 +1,189 @@
+"""Generation through an OpenAI-compatible /completions endpoint, which is how vLLM is served."""
+
+import json
+import queue
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from typing import Any
+
+import httpx
+
+from llm.backends.base import (
+    BackendConfig,
+    BackendError,
+    Completion,
+    FinishReason,
+    GenerationParams,
+    ModelRef,
+    OnDelta,
+    finish_reason_from,
+)
+
+# Requests in flight at once; the server batches them (vLLM's continuous batching).
+_MAX_CONCURRENT_REQUESTS = 16
+
+
+class OpenAIBackend:
+    """Sends one request per prompt, all at once, so each completion gets its own token usage."""
+
+    name = "openai"
+
+    def __init__(self, model: ModelRef, config: BackendConfig) -> None:
+        if not config.openai_base_url:
+            raise BackendError(
+                "openai_base_url is empty: set it to the server's /v1 address, "
+                "e.g. http://127.0.0.1:8001/v1"
+            )
+        self._url = config.openai_base_url.rstrip("/") + "/completions"
+        self._served_name = model.served_name
+        self._timeout = config.timeout_s
+        self._headers = (
+            {"Authorization": f"Bearer {config.openai_api_key}"} if config.openai_api_key else {}
+        )
+
+    def generate(
+        self,
+        prompts: Sequence[str],
+        params: GenerationParams,
+        on_delta: OnDelta | None = None,
+    ) -> list[Completion]:
+        if not prompts:
+            return []
+        # Workers put (index, delta) here, and None when they end; on_delta runs in this thread
+        # only, so callers need not be thread-safe (Django connections are per thread).
+        events: queue.Queue[tuple[int, str] | None] = queue.Queue()
+
+        def complete(client: httpx.Client, index: int) -> Completion:
+            try:
+                if on_delta is None:
+                    return self._complete(client, prompts[index], params)
+                return self._stream(
+                    client, prompts[index], params, lambda delta: events.put((index, delta))
+                )
+            finally:
+                events.put(None)
+
+        workers = min(len(prompts), _MAX_CONCURRENT_REQUESTS)
+        with (
+            httpx.Client(headers=self._headers, timeout=self._timeout) as client,
+            ThreadPoolExecutor(max_workers=workers, thread_name_prefix="openai") as pool,
+        ):
+            futures = [pool.submit(complete, client, index) for index in range(len(prompts))]
+            if on_delta is not None:
+                running = len(prompts)
+                while running:
+                    event = events.get()
+                    if event is None:
+                        running -= 1
+                    else:
+                        on_delta(*event)
+            return [future.result() for future in futures]
+
+    def _body(self, prompt: str, params: GenerationParams, *, stream: bool) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "model": self._served_name,
+            "prompt": prompt,
+            "max_tokens": params.max_new_tokens,
+            "temperature": params.temperature,
+            "top_p": params.top_p,
+            "stream": stream,
+        }
+        if params.stop:
+            body["stop"] = list(params.stop)
+        if params.seed is not None:
+            body["seed"] = params.seed
+        if stream:
+            body["stream_options"] = {"include_usage": True}
+        return body
+
+    def _complete(self, client: httpx.Client, prompt: str, params: GenerationParams) -> Completion:
+        with self._post(client, self._body(prompt, params, stream=False)) as response:
+            response.read()
+            payload = self._json(response.text)
+        choice = self._only_choice(payload)
+        usage = payload.get("usage") or {}
+        return Completion(
+            text=choice.get("text") or "",
+            prompt_tokens=usage.get("prompt_tokens") or 0,
+            completion_tokens=usage.get("completion_tokens") or 0,
+            finish_reason=finish_reason_from(choice.get("finish_reason"), source=self._url),
+        )
+
+    def _stream(
+        self,
+        client: httpx.Client,
+        prompt: str,
+        params: GenerationParams,
+        on_delta: Callable[[str], None],
+    ) -> Completion:
+        pieces: list[str] = []
+        finish: FinishReason | None = None
+        usage: dict[str, int] = {}
+        with self._post(client, self._body(prompt, params, stream=True)) as response:
+            for payload in self._events(response):
+                # With include_usage the last chunk carries usage and no choices.
+                usage = payload.get("usage") or usage
+                if not payload.get("choices"):
+                    continue
+                choice = self._only_choice(payload)
+                if text := choice.get("text"):
+                    pieces.append(text)
+                    on_delta(text)
+                if choice.get("finish_reason") is not None:
+                    finish = finish_reason_from(choice["finish_reason"], source=self._url)
+        if finish is None:
+            raise BackendError(f"the stream from {self._url} ended before the completion finished")
+        return Completion(
+            text="".join(pieces),
+            prompt_tokens=usage.get("prompt_tokens") or 0,
+            completion_tokens=usage.get("completion_tokens") or 0,
+            finish_reason=finish,
+        )
+
+    @contextmanager
+    def _post(self, client: httpx.Client, body: dict[str, Any]) -> Iterator[httpx.Response]:
+        """POST body, turning transport errors (also those while reading) into BackendError."""
+        try:
+            with client.stream("POST", self._url, json=body) as response:
+                if response.is_error:
+                    response.read()
+                    raise BackendError(
+                        f"{self._url} answered HTTP {response.status_code}: {response.text[:300]}"
+                    )
+                yield response
+        except httpx.TimeoutException as exc:
+            raise BackendError(
+                f"the server at {self._url} sent nothing for {self._timeout} s (timeout_s)"
+            ) from exc
+        except httpx.ConnectError as exc:
+            raise BackendError(
+                f"cannot reach the OpenAI-compatible server at {self._url}: {exc}"
+            ) from exc
+        except httpx.TransportError as exc:
+            raise BackendError(f"the connection to {self._url} failed: {exc}") from exc
+
+    def _events(self, response: httpx.Response) -> Iterator[dict[str, Any]]:
+        """Yield the JSON payload of each server-sent "data:" line until "data: [DONE]"."""
+        for line in response.iter_lines():
+            if not line.startswith("data:"):
+                continue
+            data = line.removeprefix("data:").strip()
+            if data == "[DONE]":
+                return
+            yield self._json(data)
+
+    def _json(self, text: str) -> dict[str, Any]:
+        try:
+            payload = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise BackendError(f"{self._url} answered with invalid JSON: {text[:200]!r}") from exc
+        if not isinstance(payload, dict):
+            raise BackendError(f"{self._url} answered with JSON that is not an object")
+        return payload
+
+    def _only_choice(self, payload: dict[str, Any]) -> dict[str, Any]:
+        choices = payload.get("choices")
+        if not isinstance(choices, list) or len(choices) != 1 or not isinstance(choices[0], dict):
+            raise BackendError(f"{self._url} answered without exactly one choice: {payload!r:.200}")
+        return choices[0]

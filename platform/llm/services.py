@@ -1,0 +1,143 @@
+import time
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from llm.backends.base import BackendConfig, BackendError, GenerationParams, LLMBackend, ModelRef
+from llm.backends.factory import backend_for
+from llm.models import Generation, GenerationStatus
+from realtime.events import event_send, event_send_now
+from registry.models import ModelVersion
+from registry.selectors import published_version
+from signalpool.kinds import SignalKind
+from signalpool.services import signal_record
+
+
+def backend_config() -> BackendConfig:
+    return BackendConfig(
+        kind=settings.LLM_BACKEND,
+        device=settings.LLM_DEVICE,
+        openai_base_url=settings.LLM_OPENAI_BASE_URL,
+        openai_api_key=settings.LLM_OPENAI_API_KEY,
+        timeout_s=settings.LLM_TIMEOUT_S,
+    )
+
+
+def backend_for_version(version: ModelVersion) -> LLMBackend:
+    """The configured backend serving `version` (its local folder, or its served name)."""
+    return backend_for(ModelRef(uri=version.uri, served_name=version.served_name), backend_config())
+
+
+@transaction.atomic
+def generation_request(
+    *, user: Any, line: str, prompt: str, max_new_tokens: int = 128, temperature: float = 0.7
+) -> Generation:
+    """Queue a generation by the line's published version; the gpu queue runs it."""
+    from llm.tasks import generation_run_task
+
+    version = published_version(line=line)
+    if version is None:
+        raise ValidationError({"line": f"Model line {line!r} has no published version."})
+    try:
+        GenerationParams(max_new_tokens=max_new_tokens, temperature=temperature)
+    except ValueError as exc:
+        raise ValidationError({"params": str(exc)}) from exc
+    generation = Generation.objects.create(
+        requested_by=user,
+        model_version=version,
+        prompt=prompt,
+        params={"max_new_tokens": max_new_tokens, "temperature": temperature},
+    )
+    transaction.on_commit(lambda: generation_run_task.delay(generation.pk))
+    return generation
+
+
+class _DeltaRelay:
+    """Forwards streamed text to listeners, batching deltas that arrive within `interval_s`."""
+
+    def __init__(self, group: str, generation_id: int, interval_s: float = 0.05) -> None:
+        self.group, self.generation_id, self.interval_s = group, generation_id, interval_s
+        self.pending: list[str] = []
+        self.last_sent = 0.0
+
+    def __call__(self, _index: int, text: str) -> None:
+        self.pending.append(text)
+        if time.monotonic() - self.last_sent >= self.interval_s:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            payload = {"id": self.generation_id, "text": "".join(self.pending)}
+            event_send_now(self.group, "generation.delta", payload)
+            self.pending.clear()
+        self.last_sent = time.monotonic()
+
+
+def generation_run(*, generation_id: int) -> None:
+    """Run one queued generation (idempotent: a finished one is left as it is).
+
+    A redelivered task, after its worker died, starts the generation over; nothing partial is
+    stored because the output and its signal are written together at the end.
+    """
+    with transaction.atomic():
+        generation = (
+            Generation.objects.select_for_update()
+            .select_related("model_version__line")
+            .filter(pk=generation_id)
+            .first()
+        )
+        if generation is None or generation.status in {
+            GenerationStatus.DONE,
+            GenerationStatus.FAILED,
+        }:
+            return
+        generation.status = GenerationStatus.RUNNING
+        generation.started_at = timezone.now()
+        generation.save(update_fields=["status", "started_at"])
+    group = f"generation:{generation.pk}"
+    event_send_now(group, "generation.started", {"id": generation.pk})
+    relay = _DeltaRelay(group, generation.pk)
+    params = GenerationParams(
+        max_new_tokens=generation.params["max_new_tokens"],
+        temperature=generation.params["temperature"],
+    )
+    try:
+        backend = backend_for_version(generation.model_version)
+        [completion] = backend.generate([generation.prompt], params, on_delta=relay)
+    except BackendError as exc:
+        _generation_finish(generation, status=GenerationStatus.FAILED, error=str(exc))
+        return
+    relay.flush()
+    _generation_finish(generation, status=GenerationStatus.DONE, output=completion.text)
+
+
+@transaction.atomic
+def _generation_finish(
+    generation: Generation, *, status: str, output: str = "", error: str = ""
+) -> None:
+    generation.status = status
+    generation.output = output
+    generation.error = error
+    generation.finished_at = timezone.now()
+    generation.save(update_fields=["status", "output", "error", "finished_at"])
+    if status == GenerationStatus.DONE:
+        signal_record(
+            kind=SignalKind.AI_OUTPUT,
+            source_model=generation.model_version,
+            item_type="llm.generation",
+            item_id=generation.pk,
+            payload={
+                "prompt": generation.prompt,
+                "completion": output,
+                "params": generation.params,
+            },
+            idempotency_key=f"llm.generation:{generation.pk}",
+        )
+    event_send(
+        f"generation:{generation.pk}",
+        "generation.completed",
+        {"id": generation.pk, "status": status},
+    )

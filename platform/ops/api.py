@@ -1,0 +1,44 @@
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.permissions import permission_required
+from ops.services import health_checks, workers_status
+
+
+class HealthView(APIView):
+    """Readiness: 200 when the database, Redis and migrations are fine, else 503."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list[type] = []
+
+    @extend_schema(
+        responses=inline_serializer(
+            "Health",
+            {
+                "status": serializers.ChoiceField(choices=["ok", "degraded"]),
+                "checks": serializers.DictField(child=serializers.DictField()),
+            },
+        )
+    )
+    def get(self, request: Request) -> Response:
+        checks = health_checks()
+        ok = all(check.ok for check in checks.values())
+        return Response(
+            {
+                "status": "ok" if ok else "degraded",
+                "checks": {n: {"ok": c.ok, "detail": c.detail} for n, c in checks.items()},
+            },
+            status=status.HTTP_200_OK if ok else status.HTTP_503_SERVICE_UNAVAILABLE,
+        )
+
+
+class WorkersView(APIView):
+    permission_classes = [IsAuthenticated, permission_required("ops.view_workerheartbeat")]
+
+    @extend_schema(responses={200: dict})
+    def get(self, request: Request) -> Response:
+        return Response(workers_status())

@@ -1,0 +1,49 @@
+import os
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from ops.demo import demo_load
+from ops.supervisor import port_free, process_table, supervise
+
+
+class Command(BaseCommand):
+    help = (
+        "Run the whole platform on this machine: ASGI server, a Celery worker per queue and "
+        "Celery beat, after migrating and loading the demo content. Ctrl-C stops everything."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+        parser.add_argument("--no-demo", action="store_true", help="Skip the demo content.")
+
+    def handle(self, *args: Any, host: str, port: int, no_demo: bool, **options: Any) -> None:
+        if not port_free(host, port):
+            raise CommandError(
+                f"port {port} on {host} is in use: "
+                "stop what uses it or run `make run PORT=<free port>`."
+            )
+        call_command("migrate", interactive=False, verbosity=0)
+        logins = [] if no_demo else demo_load()
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join([str(settings.ROOT), str(settings.ROOT / "platform")]),
+        }
+        self.stdout.write(self.style.SUCCESS(f"\nCo-Align is starting at http://{host}:{port}/"))
+        self.stdout.write(f"API docs: http://{host}:{port}/api/docs/")
+        if logins:
+            self.stdout.write("Demo logins (username, password, roles):")
+            for login in logins:
+                roles = ", ".join(role.value for role in login.roles)
+                self.stdout.write(f"  {login.username:<11} {login.password:<22} {roles}")
+        self.stdout.write("Press Ctrl-C to stop.\n")
+        code = supervise(
+            process_table(host=host, port=port, data_dir=settings.DATA_DIR),
+            env=env,
+            cwd=settings.ROOT,
+        )
+        if code:
+            raise SystemExit(code)

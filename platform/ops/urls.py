@@ -1,0 +1,8 @@
+from django.urls import path
+
+from ops import api
+
+urlpatterns = [
+    path("health/", api.HealthView.as_view()),
+    path("health/workers/", api.WorkersView.as_view()),
+]

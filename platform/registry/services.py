@@ -1,0 +1,123 @@
+import logging
+import os
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from realtime.events import event_send
+from registry.lines import DEFAULT_LINES
+from registry.models import ModelLine, ModelVersion, VersionStatus
+
+log = logging.getLogger(__name__)
+
+
+def code_version() -> str:
+    """The commit the code runs from (CODE_VERSION in images, else git), for lineage."""
+    if version := os.environ.get("CODE_VERSION"):
+        return version[:64]
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "HEAD"],
+            cwd=settings.ROOT,
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=True,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return out.stdout.strip()[:64]
+
+
+def model_line_ensure(*, slug: str, name: str, description: str = "") -> ModelLine:
+    line, _ = ModelLine.objects.get_or_create(
+        slug=slug, defaults={"name": name, "description": description}
+    )
+    return line
+
+
+@transaction.atomic
+def model_version_register(
+    *,
+    line: ModelLine,
+    base: str,
+    uri: str,
+    parent: ModelVersion | None = None,
+    status: str = VersionStatus.DRAFT,
+    metrics: dict[str, Any] | None = None,
+    training_run_ref: str = "",
+    dataset_hash: str = "",
+    artifact_hash: str = "",
+) -> ModelVersion:
+    if status == VersionStatus.PUBLISHED:
+        raise ValueError("Register a version first, then publish it with model_version_publish.")
+    # The line row is the lock that serialises version numbering.
+    ModelLine.objects.select_for_update().get(pk=line.pk)
+    last = ModelVersion.objects.filter(line=line).aggregate(n=Max("number"))["n"] or 0
+    return ModelVersion.objects.create(
+        line=line,
+        number=last + 1,
+        base=base,
+        uri=uri,
+        parent=parent,
+        status=status,
+        metrics=metrics or {},
+        training_run_ref=training_run_ref,
+        dataset_hash=dataset_hash,
+        code_version=code_version(),
+        artifact_hash=artifact_hash,
+    )
+
+
+@transaction.atomic
+def model_version_publish(*, version: ModelVersion) -> ModelVersion:
+    """Make `version` its line's published version; the previous one is retired atomically.
+
+    Publishing an earlier (retired) version is how a rollback is done.
+    """
+    ModelLine.objects.select_for_update().get(pk=version.line_id)
+    version = ModelVersion.objects.select_related("line").get(pk=version.pk)
+    if version.status == VersionStatus.PUBLISHED:
+        return version
+    ModelVersion.objects.filter(line_id=version.line_id, status=VersionStatus.PUBLISHED).update(
+        status=VersionStatus.RETIRED
+    )
+    version.status = VersionStatus.PUBLISHED
+    version.published_at = timezone.now()
+    version.save(update_fields=["status", "published_at"])
+    event_send(
+        "registry",
+        "registry.published",
+        {"line": version.line.slug, "version": version.pk, "number": version.number},
+    )
+    return version
+
+
+def models_bootstrap(*, models_dir: Path | None = None) -> list[ModelVersion]:
+    """Give every default line a published version 1 built from the tiny model (idempotent).
+
+    Nothing is downloaded: the tiny model is built from a config with a local byte tokenizer.
+    """
+    from training.tiny import TINY_BASE, build_tiny_model, model_fingerprint
+
+    path = build_tiny_model((models_dir or settings.MODELS_DIR) / "tiny-llama-seed0", seed=0)
+    fingerprint = model_fingerprint(path)
+    published = []
+    for slug, name, description in DEFAULT_LINES:
+        with transaction.atomic():
+            line = model_line_ensure(slug=slug, name=name, description=description)
+            ModelLine.objects.select_for_update().get(pk=line.pk)
+            current = ModelVersion.objects.filter(line=line).order_by("number").first()
+            if current is None:
+                current = model_version_register(
+                    line=line, base=TINY_BASE, uri=str(path), artifact_hash=fingerprint
+                )
+                current = model_version_publish(version=current)
+                log.info("registered %s from the tiny model at %s", current, path)
+        published.append(current)
+    return published

@@ -1,0 +1,24 @@
+from django.contrib import admin
+
+from signalpool.models import Signal
+
+
+@admin.register(Signal)
+class SignalAdmin(admin.ModelAdmin):
+    list_display = [
+        "id",
+        "kind",
+        "source_user",
+        "source_model",
+        "item_type",
+        "item_id",
+        "created_at",
+    ]
+    list_filter = ["kind"]
+
+    # Signals are append-only; the database refuses edits anyway.
+    def has_change_permission(self, request: object, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: object, obj: object = None) -> bool:
+        return False

@@ -1,0 +1,138 @@
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from rest_framework.test import APIClient
+
+from accounts.roles import Role
+from tests.factories import UserFactory
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def make_user() -> Callable[..., AbstractUser]:
+    def make(*roles: Role, **fields: Any) -> AbstractUser:
+        return UserFactory.create(roles=roles, **fields)
+
+    return make
+
+
+@pytest.fixture
+def client_as(make_user: Callable[..., AbstractUser]) -> Callable[..., APIClient]:
+    """An API client logged in (session) as a new user holding `roles`."""
+
+    def make(*roles: Role) -> APIClient:
+        client = APIClient()
+        client.force_authenticate(make_user(*roles))
+        return client
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def tiny_models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("models")
+
+
+@pytest.fixture
+def published_lines(tiny_models_dir: Path, db: None) -> list[Any]:
+    from registry.services import models_bootstrap
+
+    return models_bootstrap(models_dir=tiny_models_dir)
+
+
+def testdb_url() -> str:
+    """DATABASE_URL of the test database pytest-django created, for child processes."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    return urlunsplit(parts._replace(path="/" + settings.DATABASES["default"]["NAME"]))
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DATABASE_URL": testdb_url(),
+        "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "platform")]),
+        "DEBUG": "true",
+        "HF_HUB_OFFLINE": "1",
+        **extra,
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="module")
+def celery_worker(django_db_setup: None, django_db_blocker: Any) -> Iterator[str]:
+    """A real Celery worker process on both queues, against the test database."""
+    from config.celery import app
+
+    name = f"test-{uuid.uuid4().hex[:8]}@%h"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "-Q",
+            "default,gpu",
+            "-n",
+            name,
+            "-c",
+            "1",
+            "-l",
+            "WARNING",
+            "--without-mingle",
+            "--without-gossip",
+        ],
+        cwd=ROOT,
+        env=child_env(),
+    )
+    hostname = name.replace("%h", socket.gethostname())
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"the Celery worker exited with code {proc.returncode}")
+        if app.control.ping(destination=[hostname], timeout=1.0):
+            break
+    else:
+        proc.kill()
+        pytest.fail("the Celery worker did not answer a ping within 60 s")
+    yield hostname
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    yield
+    # Worker processes and the threads that async tests run queries in may still hold
+    # sessions on the test database, which PostgreSQL will not drop while they do.
+    from django.db import connection
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )

@@ -1,0 +1,379 @@
+"""The LLM backends run for real on the tiny model; a server in a thread stands in for vLLM."""
+
+import importlib.util
+import json
+import socket
+import threading
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import replace
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+import torch
+
+from llm.backends import (
+    BackendConfig,
+    BackendError,
+    Completion,
+    GenerationParams,
+    LLMBackend,
+    ModelRef,
+    backend_for,
+)
+from llm.backends.local import TransformersBackend
+from llm.backends.openai_compat import OpenAIBackend
+from training.tiny import build_tiny_model
+
+GREEDY = GenerationParams(max_new_tokens=12, temperature=0)
+# Temperature 1 on an untrained model gives varied text, which the stop-string tests need.
+SAMPLED = GenerationParams(max_new_tokens=32, temperature=1.0, seed=7)
+PROMPTS = ["Hello there", "The judge said"]
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_tiny_model(tmp_path_factory.mktemp("models") / "tiny", seed=0)
+
+
+@pytest.fixture(scope="module")
+def local(tiny_model: Path) -> TransformersBackend:
+    config = BackendConfig(device="cpu")
+    return TransformersBackend(ModelRef(uri=str(tiny_model), served_name="tiny"), config)
+
+
+def generate_streaming(
+    backend: LLMBackend, prompts: list[str], params: GenerationParams
+) -> tuple[list[Completion], dict[int, list[str]]]:
+    deltas: dict[int, list[str]] = defaultdict(list)
+    completions = backend.generate(prompts, params, on_delta=lambda i, text: deltas[i].append(text))
+    return completions, deltas
+
+
+def a_stop_string(text: str) -> str:
+    """Characters from the middle of text, so a run with them as stop string ends early.
+
+    Random bytes are often invalid UTF-8 (decoded as U+FFFD), which makes a poor stop string.
+    """
+    for length in (2, 1):
+        for start in range(3, len(text) - length):
+            candidate = text[start : start + length]
+            if "\ufffd" not in candidate:
+                return candidate
+    raise AssertionError(f"no usable stop string in {text!r}")
+
+
+# GenerationParams
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"max_new_tokens": 0}, "max_new_tokens must be at least 1"),
+        ({"max_new_tokens": 2.5}, "max_new_tokens must be an integer"),
+        ({"temperature": -0.1}, "temperature must be 0"),
+        ({"temperature": float("nan")}, "temperature must be 0"),
+        ({"top_p": 0.0}, r"top_p must be in \(0, 1\]"),
+        ({"top_p": 1.5}, r"top_p must be in \(0, 1\]"),
+        ({"stop": ["\n"]}, "stop must be a tuple"),
+        ({"stop": ("",)}, "every stop string must be a non-empty string"),
+        ({"seed": -1}, "seed must be None or an integer"),
+        ({"seed": True}, "seed must be None or an integer"),
+    ],
+)
+def test_generation_params_reject_invalid_values(kwargs: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        GenerationParams(**kwargs)
+
+
+# Transformers backend
+
+
+def test_batched_generation_returns_one_completion_per_prompt(local: TransformersBackend) -> None:
+    completions = local.generate(PROMPTS, GREEDY)
+
+    assert len(completions) == 2
+    for prompt, completion in zip(PROMPTS, completions, strict=True):
+        # The byte-level tokenizer makes one token per UTF-8 byte.
+        assert completion.prompt_tokens == len(prompt.encode())
+        assert 1 <= completion.completion_tokens <= GREEDY.max_new_tokens
+        assert completion.finish_reason in {"stop", "length"}
+
+
+def test_greedy_generation_is_deterministic(local: TransformersBackend) -> None:
+    first = local.generate(PROMPTS, GREEDY)
+
+    assert local.generate(PROMPTS, GREEDY) == first
+    assert all(completion.text for completion in first)
+
+
+def test_seeded_sampling_is_reproducible_whatever_the_batch(local: TransformersBackend) -> None:
+    [alone] = local.generate(PROMPTS[:1], SAMPLED)
+    batched = local.generate(PROMPTS, SAMPLED)
+    other_seed = local.generate(PROMPTS[:1], replace(SAMPLED, seed=8))
+
+    assert batched[0] == alone
+    assert local.generate(PROMPTS[:1], SAMPLED) == [alone]
+    assert other_seed[0].text != alone.text
+
+
+@pytest.mark.parametrize("params", [GREEDY, SAMPLED], ids=["greedy", "sampled"])
+def test_streamed_deltas_add_up_to_the_completion(
+    local: TransformersBackend, params: GenerationParams
+) -> None:
+    completions, deltas = generate_streaming(local, PROMPTS, params)
+
+    assert completions == local.generate(PROMPTS, params)
+    for index, completion in enumerate(completions):
+        assert "".join(deltas[index]) == completion.text
+        assert len(deltas[index]) > 1
+        assert all(deltas[index])
+
+
+@pytest.mark.parametrize("streaming", [False, True], ids=["batch", "stream"])
+def test_stop_strings_end_generation_and_are_cut_off(
+    local: TransformersBackend, streaming: bool
+) -> None:
+    [full] = local.generate(PROMPTS[:1], SAMPLED)
+    stop = a_stop_string(full.text)
+    params = replace(SAMPLED, stop=("never appears", stop))
+
+    if streaming:
+        [stopped], deltas = generate_streaming(local, PROMPTS[:1], params)
+        assert "".join(deltas[0]) == stopped.text
+    else:
+        [stopped] = local.generate(PROMPTS[:1], params)
+
+    assert stopped.text == full.text[: full.text.index(stop)]
+    assert stopped.finish_reason == "stop"
+    assert stopped.completion_tokens < full.completion_tokens
+
+
+def test_a_missing_model_folder_is_a_backend_error(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-model"
+
+    with pytest.raises(BackendError, match=f"model folder {missing} does not exist"):
+        TransformersBackend(ModelRef(uri=str(missing), served_name="x"), BackendConfig())
+
+
+def test_a_hub_id_is_not_fetched_when_offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+
+    with pytest.raises(BackendError, match="HF_HUB_OFFLINE is set"):
+        TransformersBackend(
+            ModelRef(uri="co-align/no-such-model", served_name="x"), BackendConfig()
+        )
+
+
+def test_an_unknown_device_is_a_backend_error(tiny_model: Path) -> None:
+    with pytest.raises(BackendError, match="device 'gpu0' is not valid"):
+        TransformersBackend(
+            ModelRef(uri=str(tiny_model), served_name="x"), BackendConfig(device="gpu0")
+        )
+
+
+@pytest.mark.skipif(torch.cuda.is_available(), reason="this machine has a CUDA device")
+def test_asking_for_cuda_without_one_is_a_backend_error(tiny_model: Path) -> None:
+    with pytest.raises(BackendError, match="torch sees no CUDA device"):
+        TransformersBackend(
+            ModelRef(uri=str(tiny_model), served_name="x"), BackendConfig(device="cuda")
+        )
+
+
+def test_an_empty_prompt_is_a_backend_error(local: TransformersBackend) -> None:
+    with pytest.raises(BackendError, match="prompt 1 is empty"):
+        local.generate(["fine", ""], GREEDY)
+
+
+def test_the_factory_picks_the_configured_backend(tiny_model: Path) -> None:
+    model = ModelRef(uri=str(tiny_model), served_name="tiny")
+
+    assert backend_for(model, BackendConfig(kind="transformers", device="cpu")).name == (
+        "transformers"
+    )
+    assert backend_for(model, BackendConfig(kind="openai", openai_base_url="http://h/v1")).name == (
+        "openai"
+    )
+    with pytest.raises(BackendError, match="use one of transformers, openai, vllm"):
+        backend_for(model, BackendConfig(kind="llama.cpp"))
+
+
+@pytest.mark.skipif(importlib.util.find_spec("vllm") is not None, reason="vLLM is installed")
+def test_the_vllm_backend_explains_that_vllm_is_missing(tiny_model: Path) -> None:
+    with pytest.raises(BackendError, match="vLLM is not installed"):
+        backend_for(ModelRef(uri=str(tiny_model), served_name="x"), BackendConfig(kind="vllm"))
+
+
+# OpenAI-compatible backend, against a server that answers like vLLM's /v1/completions
+
+
+class _CompletionsHandler(BaseHTTPRequestHandler):
+    backend: TransformersBackend
+
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        if self.path != "/v1/completions" or body["model"] != "tiny":
+            self._send_json(404, {"message": f"The model `{body['model']}` does not exist."})
+            return
+        params = GenerationParams(
+            max_new_tokens=body["max_tokens"],
+            temperature=body["temperature"],
+            top_p=body["top_p"],
+            stop=tuple(body.get("stop") or ()),
+            seed=body.get("seed"),
+        )
+        if not body["stream"]:
+            [completion] = self.backend.generate([body["prompt"]], params)
+            choice = {"index": 0, "text": completion.text}
+            choice["finish_reason"] = completion.finish_reason
+            self._send_json(200, {"choices": [choice], "usage": self._usage(completion)})
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        [completion] = self.backend.generate(
+            [body["prompt"]],
+            params,
+            on_delta=lambda _, text: self._send_event(
+                {"choices": [{"index": 0, "text": text, "finish_reason": None}]}
+            ),
+        )
+        self._send_event(
+            {"choices": [{"index": 0, "text": "", "finish_reason": completion.finish_reason}]}
+        )
+        if body.get("stream_options", {}).get("include_usage"):
+            self._send_event({"choices": [], "usage": self._usage(completion)})
+        self.wfile.write(b"data: [DONE]\n\n")
+
+    def _usage(self, completion: Completion) -> dict[str, int]:
+        return {
+            "prompt_tokens": completion.prompt_tokens,
+            "completion_tokens": completion.completion_tokens,
+        }
+
+    def _send_json(self, status: int, payload: dict[str, Any]) -> None:
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _send_event(self, payload: dict[str, Any]) -> None:
+        self.wfile.write(f"data: {json.dumps(payload)}\n\n".encode())
+        self.wfile.flush()
+
+    def log_message(self, *args: Any) -> None:
+        """Keep test output quiet."""
+
+
+@pytest.fixture(scope="module")
+def server_url(local: TransformersBackend) -> Iterator[str]:
+    handler = type("Handler", (_CompletionsHandler,), {"backend": local})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def remote(server_url: str) -> OpenAIBackend:
+    config = BackendConfig(kind="openai", openai_base_url=server_url, timeout_s=30)
+    return OpenAIBackend(ModelRef(uri="unused", served_name="tiny"), config)
+
+
+@pytest.mark.parametrize("params", [GREEDY, SAMPLED], ids=["greedy", "sampled"])
+def test_the_server_returns_what_the_model_generates(
+    remote: OpenAIBackend, local: TransformersBackend, params: GenerationParams
+) -> None:
+    expected = [local.generate([prompt], params)[0] for prompt in PROMPTS]
+
+    assert remote.generate(PROMPTS, params) == expected
+
+
+def test_streaming_from_the_server_adds_up_to_the_completion(
+    remote: OpenAIBackend, local: TransformersBackend
+) -> None:
+    completions, deltas = generate_streaming(remote, PROMPTS, GREEDY)
+
+    assert completions == [local.generate([prompt], GREEDY)[0] for prompt in PROMPTS]
+    for index, completion in enumerate(completions):
+        assert "".join(deltas[index]) == completion.text
+        assert len(deltas[index]) > 1
+
+
+def test_stop_strings_reach_the_server(remote: OpenAIBackend, local: TransformersBackend) -> None:
+    [full] = local.generate(PROMPTS[:1], SAMPLED)
+    stop = a_stop_string(full.text)
+
+    [stopped] = remote.generate(PROMPTS[:1], replace(SAMPLED, stop=(stop,)))
+
+    assert stopped.text == full.text[: full.text.index(stop)]
+    assert stopped.finish_reason == "stop"
+
+
+def test_an_unknown_served_model_is_a_backend_error(server_url: str) -> None:
+    config = BackendConfig(kind="openai", openai_base_url=server_url)
+    backend = OpenAIBackend(ModelRef(uri="unused", served_name="debater-v9"), config)
+
+    with pytest.raises(BackendError, match=r"HTTP 404.*debater-v9"):
+        backend.generate(PROMPTS[:1], GREEDY)
+
+
+def test_an_unreachable_server_is_a_backend_error_naming_the_url() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/v1"
+    backend = OpenAIBackend(
+        ModelRef(uri="unused", served_name="tiny"),
+        BackendConfig(kind="openai", openai_base_url=url, timeout_s=5),
+    )
+
+    with pytest.raises(BackendError, match=f"cannot reach .* at {url}/completions"):
+        backend.generate(PROMPTS[:1], GREEDY)
+
+
+def test_the_openai_backend_needs_a_base_url() -> None:
+    with pytest.raises(BackendError, match="openai_base_url is empty"):
+        OpenAIBackend(ModelRef(uri="unused", served_name="tiny"), BackendConfig(kind="openai"))
+
+
+@pytest.mark.gpu
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="no CUDA device")
+def test_the_transformers_backend_generates_on_cuda(tiny_model: Path) -> None:
+    backend = TransformersBackend(
+        ModelRef(uri=str(tiny_model), served_name="tiny"), BackendConfig(device="cuda")
+    )
+    completions, deltas = generate_streaming(backend, PROMPTS, SAMPLED)
+
+    assert backend.generate(PROMPTS, SAMPLED) == completions
+    for index, completion in enumerate(completions):
+        assert "".join(deltas[index]) == completion.text
+        assert 1 <= completion.completion_tokens <= SAMPLED.max_new_tokens
+
+
+# vLLM engine
+
+
+@pytest.mark.gpu
+def test_vllm_generates_with_the_tiny_model(tiny_model: Path) -> None:
+    pytest.importorskip("vllm", reason="vLLM is not installed")
+    if not torch.cuda.is_available():
+        pytest.skip("vLLM needs a CUDA device")
+    from llm.backends.vllm_engine import VLLMBackend
+
+    backend = VLLMBackend(
+        ModelRef(uri=str(tiny_model), served_name="tiny"), BackendConfig(kind="vllm")
+    )
+    completions, deltas = generate_streaming(backend, PROMPTS, GREEDY)
+
+    assert backend.generate(PROMPTS, GREEDY) == completions
+    for index, completion in enumerate(completions):
+        assert completion.prompt_tokens == len(PROMPTS[index].encode())
+        assert 1 <= completion.completion_tokens <= GREEDY.max_new_tokens
+        assert "".join(deltas[index]) == completion.text

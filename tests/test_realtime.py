@@ -1,0 +1,70 @@
+import pytest
+from asgiref.sync import sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.db import transaction
+
+from accounts.roles import Role
+from config.asgi import application
+from llm.models import Generation
+from realtime.events import event_send
+from tests.realtime_client import connect_as, subscribe
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+async def test_anonymous_sockets_are_closed() -> None:
+    communicator = WebsocketCommunicator(
+        application, "/ws/events/", headers=[(b"origin", b"http://localhost")]
+    )
+    connected, code = await communicator.connect()
+    assert not connected
+    assert code == 4401
+
+
+async def test_events_reach_subscribers_after_commit_only(make_user) -> None:
+    user = await sync_to_async(make_user)(Role.RESEARCHER)
+    communicator = await connect_as(user)
+    assert (await subscribe(communicator, "registry"))["type"] == "subscribed"
+
+    def rolled_back() -> None:
+        with transaction.atomic():
+            event_send("registry", "registry.published", {"n": 1})
+            transaction.set_rollback(True)
+
+    def committed() -> None:
+        with transaction.atomic():
+            event_send("registry", "registry.published", {"n": 2})
+
+    await sync_to_async(rolled_back)()
+    await sync_to_async(committed)()
+    event = await communicator.receive_json_from(timeout=5)
+    assert event == {"type": "registry.published", "group": "registry", "payload": {"n": 2}}
+    assert await communicator.receive_nothing(timeout=0.2)
+    await communicator.disconnect()
+
+
+async def test_nobody_listens_to_another_users_generation(make_user, published_lines) -> None:
+    owner = await sync_to_async(make_user)(Role.RESEARCHER)
+    other = await sync_to_async(make_user)(Role.RESEARCHER)
+    generation = await Generation.objects.acreate(
+        requested_by=owner, model_version=published_lines[0], prompt="hi"
+    )
+    communicator = await connect_as(other)
+    refused = await subscribe(communicator, f"generation:{generation.pk}")
+    assert refused["type"] == "subscription.refused"
+    assert (await subscribe(communicator, f"user:{owner.pk}"))["type"] == "subscription.refused"
+    assert (await subscribe(communicator, "nonsense:1"))["type"] == "subscription.refused"
+    await communicator.disconnect()
+
+    communicator = await connect_as(owner)
+    allowed = await subscribe(communicator, f"generation:{generation.pk}")
+    assert allowed["type"] == "subscribed"
+    await communicator.disconnect()
+
+
+async def test_each_user_hears_their_own_group_without_asking(make_user) -> None:
+    user = await sync_to_async(make_user)(Role.RATER)
+    communicator = await connect_as(user)
+    await sync_to_async(event_send)(f"user:{user.pk}", "note", {"x": 1})
+    assert (await communicator.receive_json_from(timeout=5))["type"] == "note"
+    await communicator.disconnect()

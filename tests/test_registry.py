@@ -1,0 +1,59 @@
+import pytest
+from django.db import IntegrityError, transaction
+
+from accounts.roles import Role
+from registry.lines import DEFAULT_LINES
+from registry.models import ModelLine, ModelVersion, VersionStatus
+from registry.selectors import published_version
+from registry.services import model_version_publish, model_version_register, models_bootstrap
+
+pytestmark = pytest.mark.django_db
+
+
+def test_bootstrap_publishes_the_tiny_model_on_every_line_once(tiny_models_dir) -> None:
+    first = models_bootstrap(models_dir=tiny_models_dir)
+    again = models_bootstrap(models_dir=tiny_models_dir)
+    assert [v.pk for v in first] == [v.pk for v in again]
+    assert ModelVersion.objects.count() == len(DEFAULT_LINES)
+    version = published_version(line="debater")
+    assert version is not None
+    assert (version.number, version.base) == (1, "co-align/tiny-llama")
+    assert len(version.artifact_hash) == 64
+
+
+def test_versions_are_numbered_per_line(published_lines) -> None:
+    line = ModelLine.objects.get(slug="judge")
+    v2 = model_version_register(line=line, base="b", uri="/m2", parent=published_lines[1])
+    v3 = model_version_register(line=line, base="b", uri="/m3", parent=v2)
+    assert (v2.number, v3.number, v3.parent) == (2, 3, v2)
+
+
+def test_publishing_swaps_atomically_and_rollback_is_publishing_again(published_lines) -> None:
+    line = ModelLine.objects.get(slug="debater")
+    v1 = published_lines[0]
+    v2 = model_version_register(line=line, base="b", uri="/m2", parent=v1)
+    model_version_publish(version=v2)
+    assert published_version(line="debater") == v2
+    assert ModelVersion.objects.get(pk=v1.pk).status == VersionStatus.RETIRED
+
+    model_version_publish(version=v1)
+    assert published_version(line="debater") == v1
+    assert ModelVersion.objects.get(pk=v2.pk).status == VersionStatus.RETIRED
+
+
+def test_the_database_allows_one_published_version_per_line(published_lines) -> None:
+    line = ModelLine.objects.get(slug="debater")
+    v2 = model_version_register(line=line, base="b", uri="/m2")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ModelVersion.objects.filter(pk=v2.pk).update(status=VersionStatus.PUBLISHED)
+
+
+def test_admin_publishes_through_the_api(published_lines, client_as) -> None:
+    line = ModelLine.objects.get(slug="judge")
+    v2 = model_version_register(line=line, base="b", uri="/m2")
+    response = client_as(Role.ADMIN).post(f"/api/registry/versions/{v2.pk}/publish/")
+    assert response.status_code == 200
+    assert response.json()["status"] == "published"
+    lines = client_as(Role.RESEARCHER).get("/api/registry/lines/").json()["results"]
+    judge = next(item for item in lines if item["slug"] == "judge")
+    assert judge["published_version"]["number"] == 2

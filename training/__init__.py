@@ -1,0 +1,1 @@
+"""Training library: plain Python, never imports Django, so it runs on a bare GPU worker."""
