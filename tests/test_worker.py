@@ -4,10 +4,10 @@ import time
 
 import pytest
 from asgiref.sync import sync_to_async
-from ops.tasks import heartbeat
 from rest_framework.test import APIClient
 
 from accounts.roles import Role
+from ops.tasks import heartbeat
 from signalpool.models import Signal
 from tests.realtime_client import connect_as, subscribe
 

@@ -17,6 +17,7 @@ app.autodiscover_tasks()
 @app.on_after_finalize.connect
 def _schedule_heartbeats(sender: Celery, **_: object) -> None:
     from django.conf import settings
+
     from ops.services import QUEUES
 
     for queue in QUEUES:

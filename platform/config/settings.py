@@ -60,6 +60,10 @@ INSTALLED_APPS = [
     "llm",
     "realtime",
     "ops",
+    "loop",
+    "annotation.debates",
+    "annotation.hazards",
+    "annotation.principles",
 ]
 
 MIDDLEWARE = [

@@ -25,6 +25,10 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("registry.urls")),
     path("", include("llm.urls")),
     path("", include("ops.urls")),
+    path("", include("loop.urls")),
+    path("", include("annotation.debates.urls")),
+    path("", include("annotation.hazards.urls")),
+    path("", include("annotation.principles.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
 ]

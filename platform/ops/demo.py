@@ -1,8 +1,10 @@
 """Demo content for `make run`: role accounts and the tiny model as every line's version 1.
 
-Running it again adds nothing twice. Activities add their own demo content here as they arrive.
+Running it again adds nothing twice. Activities add their own demo content by registering a
+loader in their AppConfig.ready(); each loader must itself be idempotent.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -28,6 +30,15 @@ DEMO_LOGINS = (
 )
 
 
+DemoLoader = Callable[[], None]
+_loaders: list[DemoLoader] = []
+
+
+def demo_loader_register(loader: DemoLoader) -> None:
+    if loader not in _loaders:
+        _loaders.append(loader)
+
+
 def demo_load() -> list[DemoLogin]:
     roles_sync()
     users = get_user_model()
@@ -39,4 +50,6 @@ def demo_load() -> list[DemoLogin]:
             user.save()
         user.groups.add(*Group.objects.filter(name__in=[r.value for r in login.roles]))
     models_bootstrap()
+    for loader in _loaders:
+        loader()
     return list(DEMO_LOGINS)

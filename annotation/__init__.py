@@ -1,0 +1,1 @@
+"""The annotation activities, one Django app each: debates, hazards, principles."""

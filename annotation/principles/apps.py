@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PrinciplesConfig(AppConfig):
+    name = "annotation.principles"
+    label = "principles"
