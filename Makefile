@@ -11,7 +11,7 @@ export HF_HUB_OFFLINE := 1
 export HF_DATASETS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: run test setup frontend-build lint typecheck schema schema-check web worker-default worker-gpu beat clean
+.PHONY: bench-signals run test setup frontend-build lint typecheck schema schema-check web worker-default worker-gpu beat clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -73,3 +73,7 @@ test: lint typecheck schema-check
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/dist
+
+## Benchmarks print figures (they are not tests); see bench/.
+bench-signals: setup
+	$(PY) bench/signal_pool.py

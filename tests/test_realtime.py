@@ -1,3 +1,5 @@
+import asyncio
+
 import pytest
 from asgiref.sync import sync_to_async
 from channels.testing import WebsocketCommunicator
@@ -67,4 +69,15 @@ async def test_each_user_hears_their_own_group_without_asking(make_user) -> None
     communicator = await connect_as(user)
     await sync_to_async(event_send)(f"user:{user.pk}", "note", {"x": 1})
     assert (await communicator.receive_json_from(timeout=5))["type"] == "note"
+    await communicator.disconnect()
+
+
+async def test_a_socket_idle_longer_than_a_blocking_pop_still_hears_events(make_user) -> None:
+    # The channel layer blocks on Redis for 5 s per receive; a client socket timeout that is
+    # not longer than that killed idle consumers, so a slow task's next event was lost.
+    user = await sync_to_async(make_user)(Role.RATER)
+    communicator = await connect_as(user)
+    await asyncio.sleep(7)
+    await sync_to_async(event_send)(f"user:{user.pk}", "note", {"x": 2})
+    assert (await communicator.receive_json_from(timeout=5))["payload"] == {"x": 2}
     await communicator.disconnect()

@@ -5,15 +5,13 @@ safe default must be given, and a missing one stops start-up with a sentence nam
 """
 
 from pathlib import Path
-from urllib.parse import unquote
-
-import environ
+from urllib.parse import unquote, urlsplit
 
 from config.embedded import data_dir, ensure_services
-from config.startup import fail
+from config.startup import CheckedEnv, fail
 
 ROOT = Path(__file__).resolve().parents[2]
-env = environ.Env()
+env = CheckedEnv()
 
 DEBUG = env.bool("DEBUG", default=False)
 
@@ -96,6 +94,8 @@ TEMPLATES = [
     },
 ]
 
+if urlsplit(env.str("DATABASE_URL")).scheme not in {"postgres", "postgresql", "pgsql"}:
+    fail("DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:5432/name.")
 _database = env.db_url("DATABASE_URL")
 # Unix-socket hosts arrive percent-encoded (postgres://user@%2Fpath%2Fto%2Fsocket/name).
 _database["HOST"] = unquote(str(_database.get("HOST", "")))
@@ -105,6 +105,8 @@ DATABASES = {"default": _database}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL: str = env.str("REDIS_URL")
+if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+    fail("REDIS_URL must be a Redis URL: redis://host:6379/0 (or rediss://, unix://).")
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -122,7 +124,9 @@ CHANNEL_LAYERS = {
     "default": {
         "BACKEND": "channels_redis.core.RedisChannelLayer",
         "CONFIG": {
-            "hosts": [REDIS_URL],
+            # redis-py reads with a 5 s socket timeout by default, the same as the layer's
+            # blocking pop, so an idle consumer's receive could time out and drop the socket.
+            "hosts": [{"address": REDIS_URL, "socket_timeout": 30}],
             "prefix": env.str("REDIS_PREFIX", default="coalign") + ":asgi",
         },
     }

@@ -1,8 +1,12 @@
 """Start-up failures explained in one sentence instead of a stack trace."""
 
+import os
 import sys
 from collections.abc import Callable
-from typing import NoReturn
+from typing import Any, NoReturn
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -22,3 +26,32 @@ def run_or_explain(command: Callable[[], object]) -> None:
         fail(f"cannot reach the database (check DATABASE_URL): {first}", code=1)
     except RedisConnectionError as exc:
         fail(f"cannot reach Redis (check REDIS_URL): {exc}", code=1)
+
+
+_BOOLEANS = {"true", "false", "1", "0", "yes", "no", "on", "off"}
+
+
+class CheckedEnv(environ.Env):
+    """django-environ, except that a missing or malformed value stops start-up in one sentence.
+
+    Plain django-environ raises a stack trace for a bad number and reads any unknown word as
+    false, so `DEBUG=ture` would quietly start a production configuration.
+    """
+
+    def get_value(
+        self,
+        var: str,
+        cast: Any = None,
+        default: Any = environ.Env.NOTSET,
+        parse_default: bool = False,
+    ) -> Any:
+        raw = os.environ.get(var)
+        if cast is bool and raw is not None and raw.strip().lower() not in _BOOLEANS:
+            fail(f"{var} is {raw!r}: use true or false.")
+        try:
+            return super().get_value(var, cast=cast, default=default, parse_default=parse_default)
+        except ImproperlyConfigured:
+            fail(f"{var} is not set: set it in the environment.")
+        except ValueError:
+            kind = getattr(cast, "__name__", "value")
+            fail(f"{var} is {raw!r}: it must be a valid {kind}.")

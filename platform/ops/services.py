@@ -26,7 +26,7 @@ def heartbeat_record(*, hostname: str, queue: str) -> None:
 
 def health_checks() -> dict[str, Check]:
     """What a load balancer and an admin need to know: can this replica serve requests?"""
-    return {"database": _database(), "redis": _redis(), "migrations": _migrations()}
+    return {"database": _database(), "redis": redis_check(), "migrations": _migrations()}
 
 
 def _database() -> Check:
@@ -38,7 +38,7 @@ def _database() -> Check:
     return Check(True, "reachable")
 
 
-def _redis() -> Check:
+def redis_check() -> Check:
     try:
         cache.set("health:ping", 1, timeout=10)
         ok = cache.get("health:ping") == 1

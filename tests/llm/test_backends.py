@@ -214,6 +214,9 @@ class _CompletionsHandler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        if body["model"] == "nul-emitter":
+            self._send_nul_text(stream=body["stream"])
+            return
         if self.path != "/v1/completions" or body["model"] != "tiny":
             self._send_json(404, {"message": f"The model `{body['model']}` does not exist."})
             return
@@ -245,6 +248,19 @@ class _CompletionsHandler(BaseHTTPRequestHandler):
         )
         if body.get("stream_options", {}).get("include_usage"):
             self._send_event({"choices": [], "usage": self._usage(completion)})
+        self.wfile.write(b"data: [DONE]\n\n")
+
+    def _send_nul_text(self, *, stream: bool) -> None:
+        """Models emit NUL now and then (the tiny byte-level one does); PostgreSQL refuses it."""
+        if not stream:
+            choice = {"index": 0, "text": "be\x00fore\x00", "finish_reason": "length"}
+            self._send_json(200, {"choices": [choice], "usage": {}})
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        for text, finish in (("be\x00fore", None), ("\x00", None), ("!", "length")):
+            self._send_event({"choices": [{"index": 0, "text": text, "finish_reason": finish}]})
         self.wfile.write(b"data: [DONE]\n\n")
 
     def _usage(self, completion: Completion) -> dict[str, int]:
@@ -304,6 +320,19 @@ def test_streaming_from_the_server_adds_up_to_the_completion(
     for index, completion in enumerate(completions):
         assert "".join(deltas[index]) == completion.text
         assert len(deltas[index]) > 1
+
+
+def test_nul_characters_never_leave_a_backend(server_url: str) -> None:
+    config = BackendConfig(kind="openai", openai_base_url=server_url, timeout_s=30)
+    backend = OpenAIBackend(ModelRef(uri="unused", served_name="nul-emitter"), config)
+
+    [plain] = backend.generate(PROMPTS[:1], GREEDY)
+    [streamed], deltas = generate_streaming(backend, PROMPTS[:1], GREEDY)
+
+    assert plain.text == "before"
+    assert streamed.text == "before!"
+    assert "".join(deltas[0]) == streamed.text
+    assert all("\x00" not in delta for delta in deltas[0])
 
 
 def test_stop_strings_reach_the_server(remote: OpenAIBackend, local: TransformersBackend) -> None:

@@ -104,6 +104,15 @@ class BackendConfig:
     """Seconds an OpenAI-compatible server may stay silent before the request fails."""
 
 
+def storable(text: str) -> str:
+    """Generated text as PostgreSQL can store it: its text type refuses NUL, which models emit.
+
+    Backends apply it to completions and to streamed deltas alike, so the deltas still add up
+    to the completion.
+    """
+    return text.replace("\x00", "")
+
+
 def locate_model(uri: str) -> tuple[str, bool]:
     """Return (where to load the model from, whether it is a local folder).
 

@@ -26,6 +26,7 @@ from llm.backends.base import (
     ModelRef,
     OnDelta,
     locate_model,
+    storable,
 )
 
 _Loaded = tuple[PreTrainedModel, PreTrainedTokenizerBase]
@@ -171,7 +172,7 @@ class _Progress(StoppingCriteria):
             cut = min((p for s in self._stop if (p := text.find(s)) >= 0), default=None)
             if cut is not None:
                 row.finish = "stop"
-            row.text = text[:cut]
+            row.text = storable(text[:cut])
             self._emit(row)
         return torch.tensor([row.finish is not None for row in self._rows], device=input_ids.device)
 

@@ -18,6 +18,7 @@ from llm.backends.base import (
     ModelRef,
     OnDelta,
     finish_reason_from,
+    storable,
 )
 
 # Requests in flight at once; the server batches them (vLLM's continuous batching).
@@ -104,7 +105,7 @@ class OpenAIBackend:
         choice = self._only_choice(payload)
         usage = payload.get("usage") or {}
         return Completion(
-            text=choice.get("text") or "",
+            text=storable(choice.get("text") or ""),
             prompt_tokens=usage.get("prompt_tokens") or 0,
             completion_tokens=usage.get("completion_tokens") or 0,
             finish_reason=finish_reason_from(choice.get("finish_reason"), source=self._url),
@@ -127,7 +128,7 @@ class OpenAIBackend:
                 if not payload.get("choices"):
                     continue
                 choice = self._only_choice(payload)
-                if text := choice.get("text"):
+                if text := storable(choice.get("text") or ""):
                     pieces.append(text)
                     on_delta(text)
                 if choice.get("finish_reason") is not None:

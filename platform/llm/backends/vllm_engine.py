@@ -13,6 +13,7 @@ from llm.backends.base import (
     OnDelta,
     finish_reason_from,
     locate_model,
+    storable,
 )
 
 # An engine claims most of the GPU's memory when it starts, so each uri gets one per process.
@@ -67,7 +68,7 @@ class VLLMBackend:
         for index, output in enumerate(outputs):
             [sample] = output.outputs
             completion = Completion(
-                text=sample.text,
+                text=storable(sample.text),
                 prompt_tokens=len(output.prompt_token_ids or ()),
                 completion_tokens=len(sample.token_ids),
                 finish_reason=finish_reason_from(sample.finish_reason, source="vLLM"),

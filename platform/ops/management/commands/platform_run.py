@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from ops.demo import demo_load
+from ops.services import redis_check
 from ops.supervisor import port_free, process_table, supervise
 
 
@@ -26,6 +27,9 @@ class Command(BaseCommand):
                 f"port {port} on {host} is in use: "
                 "stop what uses it or run `make run PORT=<free port>`."
             )
+        redis = redis_check()
+        if not redis.ok:
+            raise CommandError(f"cannot reach Redis at REDIS_URL ({redis.detail}).")
         call_command("migrate", interactive=False, verbosity=0)
         logins = [] if no_demo else demo_load()
         env = {
