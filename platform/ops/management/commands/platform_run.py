@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from config.embedded import services_stop
 from ops.demo import demo_load
 from ops.services import redis_check
 from ops.supervisor import port_free, process_table, supervise
@@ -44,10 +45,13 @@ class Command(BaseCommand):
                 roles = ", ".join(role.value for role in login.roles)
                 self.stdout.write(f"  {login.username:<11} {login.password:<22} {roles}")
         self.stdout.write("Press Ctrl-C to stop.\n")
-        code = supervise(
-            process_table(host=host, port=port, data_dir=settings.DATA_DIR),
-            env=env,
-            cwd=settings.ROOT,
-        )
+        try:
+            code = supervise(
+                process_table(host=host, port=port, data_dir=settings.DATA_DIR),
+                env=env,
+                cwd=settings.ROOT,
+            )
+        finally:
+            services_stop()
         if code:
             raise SystemExit(code)

@@ -1,0 +1,59 @@
+"""`make run`'s command: every process comes up, serves, and Ctrl-C stops them all."""
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import psutil
+import pytest
+
+from ops.demo import DEMO_LOGINS
+from tests.conftest import ROOT, child_env, free_port
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
+
+
+def test_platform_run_serves_and_stops_everything_on_ctrl_c(tmp_path: Path) -> None:
+    port = free_port()
+    out = (tmp_path / "out.log").open("w+b")
+    proc = subprocess.Popen(
+        [sys.executable, "manage.py", "platform_run", "--port", str(port)],
+        cwd=ROOT,
+        env=child_env(DATA_DIR=str(tmp_path)),
+        stdout=out,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            assert proc.poll() is None, (tmp_path / "out.log").read_text()[-3000:]
+            try:
+                health = httpx.get(f"http://127.0.0.1:{port}/api/health/", timeout=2)
+                if health.status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            time.sleep(0.5)
+        else:
+            pytest.fail("the platform did not answer within 120 s")
+        children = psutil.Process(proc.pid).children(recursive=True)
+        names = " ".join(" ".join(c.cmdline()) for c in children)
+        assert "daphne" in names
+        assert "-Q default" in names
+        assert "-Q gpu" in names
+        assert " beat " in names
+
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=60) == 0
+        _, alive = psutil.wait_procs(children, timeout=10)
+        assert alive == []
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    printed = (tmp_path / "out.log").read_text()
+    assert f"http://127.0.0.1:{port}/" in printed
+    for login in DEMO_LOGINS:
+        assert f"{login.username:<11} {login.password}" in printed
