@@ -11,7 +11,7 @@ export HF_HUB_OFFLINE := 1
 export HF_DATASETS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: bench-signals run test setup frontend-build lint typecheck schema schema-check web worker-default worker-gpu beat clean
+.PHONY: bench-signals bench-loop run test setup frontend-build lint typecheck schema schema-check web worker-default worker-gpu beat clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -77,3 +77,5 @@ clean:
 ## Benchmarks print figures (they are not tests); see bench/.
 bench-signals: setup
 	$(PY) bench/signal_pool.py
+bench-loop: setup
+	$(PY) bench/loop_run.py

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -17,6 +18,17 @@ from accounts.roles import Role
 from tests.factories import UserFactory
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def fresh_channel_layer() -> Iterator[None]:
+    """A new channel-layer instance per test: each async test runs its own event loop, and a
+    Redis layer keeps connections and receive locks bound to the loop that created them."""
+    from channels.layers import channel_layers
+
+    channel_layers.backends.clear()
+    yield
+    channel_layers.backends.clear()
 
 
 @pytest.fixture
@@ -82,6 +94,9 @@ def celery_worker(django_db_setup: None, django_db_blocker: Any) -> Iterator[str
     """A real Celery worker process on both queues, against the test database."""
     from config.celery import app
 
+    # Tasks queued by earlier tests name rows that are gone or, as ids repeat across test
+    # databases, other rows: each worker starts on its own module's work alone.
+    app.control.purge()
     name = f"test-{uuid.uuid4().hex[:8]}@%h"
     proc = subprocess.Popen(
         [
@@ -136,3 +151,43 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Iterator[N
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+
+
+@pytest.fixture
+def server(django_db_setup: None, tmp_path: Path) -> Iterator[str]:
+    """daphne serving the API, websockets and the built frontend, on the test database."""
+    port = free_port()
+    log = (tmp_path / "daphne.log").open("wb")
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "daphne",
+            "-b",
+            "127.0.0.1",
+            "-p",
+            str(port),
+            "config.asgi:application",
+        ],
+        cwd=ROOT,
+        env=child_env(ALLOWED_HOSTS="127.0.0.1,localhost"),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"daphne exited: {(tmp_path / 'daphne.log').read_text()[-2000:]}")
+        try:
+            if httpx.get(f"{url}/api/health/", timeout=1).status_code == 200:
+                break
+        except httpx.TransportError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        pytest.fail("daphne did not answer within 60 s")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+    log.close()

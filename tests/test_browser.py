@@ -3,74 +3,11 @@
 Skipped, with the reason, when no Chromium is installed or the frontend is not built.
 """
 
-import shutil
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
-from pathlib import Path
-
-import httpx
-import pytest
-
 from accounts.roles import Role
-from tests.conftest import ROOT, child_env, free_port
+from tests.browser import BROWSER_MARKS, chromium_launch
 from tests.factories import PASSWORD
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-DIST_INDEX = ROOT / "frontend" / "dist" / "index.html"
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        CHROMIUM is None, reason="no Chromium found: install Debian's chromium to run it"
-    ),
-    pytest.mark.skipif(
-        not DIST_INDEX.is_file(),
-        reason="the frontend is not built: run `npm run build` in frontend/",
-    ),
-]
-
-
-@pytest.fixture
-def server(django_db_setup: None, tmp_path: Path) -> Iterator[str]:
-    """daphne serving the API, websockets and the built frontend, on the test database."""
-    port = free_port()
-    log = (tmp_path / "daphne.log").open("wb")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "daphne",
-            "-b",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "config.asgi:application",
-        ],
-        cwd=ROOT,
-        env=child_env(ALLOWED_HOSTS="127.0.0.1,localhost"),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"daphne exited: {(tmp_path / 'daphne.log').read_text()[-2000:]}")
-        try:
-            if httpx.get(f"{url}/api/health/", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        pytest.fail("daphne did not answer within 60 s")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
-    log.close()
+pytestmark = BROWSER_MARKS
 
 
 def test_a_rater_logs_in_and_sees_their_work(server: str, make_user) -> None:
@@ -78,10 +15,7 @@ def test_a_rater_logs_in_and_sees_their_work(server: str, make_user) -> None:
 
     rater = make_user(Role.RATER)
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-        )
+        browser = chromium_launch(pw)
         page = browser.new_page()
         page.goto(server + "/")
         expect(page).to_have_url(f"{server}/login", timeout=15000)

@@ -22,7 +22,12 @@ def _operations() -> list[tuple[str, str]]:
     schema = SchemaGenerator().get_schema(request=None, public=True)
     ops: list[tuple[str, str]] = []
     for path, item in schema["paths"].items():
-        concrete = path.replace("{id}", "1").replace("{pk}", "1").replace("{slug}", "debater")
+        concrete = (
+            path.replace("{id}", "1")
+            .replace("{pk}", "1")
+            .replace("{number}", "1")
+            .replace("{slug}", "debater")
+        )
         ops.extend((concrete, method) for method in item if (path, method) not in PUBLIC)
     return ops
 

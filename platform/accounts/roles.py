@@ -14,18 +14,39 @@ class Role(StrEnum):
 
 # "app_label.codename" for every permission a role grants. Apps add their own here as they grow.
 ROLE_PERMISSIONS: dict[Role, set[str]] = {
-    Role.RATER: {"accounts.take_rating_work"},
+    Role.RATER: {
+        "accounts.take_rating_work",
+        "principles.view_constitutionversion",
+        "principles.add_proposal",
+        "principles.add_vote",
+    },
     Role.RESEARCHER: {
+        "principles.view_constitutionversion",
+        "principles.add_proposal",
+        "principles.add_vote",
+        "principles.manage_votinground",
         "signalpool.view_signal",
         "registry.view_modelversion",
         "llm.add_generation",
+        "loop.view_trainingrun",
+        "debates.run_debate",
+        "debates.view_debate_analytics",
+        "hazards.view_campaign",
+        "hazards.run_campaign",
+        "hazards.add_taxonomy",
     },
     Role.ADMIN: {
+        "principles.view_constitutionversion",
+        "principles.manage_votinground",
         "signalpool.view_signal",
         "registry.view_modelversion",
         "registry.publish_modelversion",
         "llm.add_generation",
         "ops.view_workerheartbeat",
+        "loop.view_trainingrun",
+        "loop.run_training",
+        "debates.run_debate",
+        "debates.view_debate_analytics",
     },
 }
 

@@ -26,3 +26,12 @@ def _schedule_heartbeats(sender: Celery, **_: object) -> None:
             sender.signature("ops.tasks.heartbeat", args=(queue,), queue=queue),
             name=f"heartbeat-{queue}",
         )
+
+
+@app.on_after_finalize.connect
+def _schedule_loop_trigger(sender: Celery, **_: object) -> None:
+    # A cheap check each minute; each line's policy says how often it really looks and how
+    # many new signals it needs before it trains.
+    sender.add_periodic_task(
+        60.0, sender.signature("loop.tasks.periodic_trigger_task"), name="loop-periodic-trigger"
+    )

@@ -7,6 +7,8 @@ safe default must be given, and a missing one stops start-up with a sentence nam
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from kombu import Queue
+
 from config.embedded import data_dir, ensure_services
 from config.startup import CheckedEnv, fail
 
@@ -172,6 +174,21 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Choice sets that share a field name ("status", "action") get names of their own.
+    "ENUM_NAME_OVERRIDES": {
+        # Generations and red-team responses share these states.
+        "JobStatusEnum": "llm.models.GenerationStatus",
+        "VersionStatusEnum": "registry.models.VersionStatus",
+        "RunStatusEnum": "loop.models.RunStatus",
+        "PublishActionEnum": "loop.models.PublishAction",
+        "DebateStatusEnum": "annotation.debates.models.DebateStatus",
+        "AssignmentStatusEnum": "annotation.debates.models.AssignmentStatus",
+        "RoundStatusEnum": "annotation.principles.models.RoundStatus",
+        "ProposalActionEnum": "annotation.principles.models.ProposalAction",
+        "AuditActionEnum": "annotation.principles.models.AuditAction",
+        "VoteChoiceEnum": "annotation.principles.models.Choice",
+        "HealthStatusEnum": ["ok", "degraded"],
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "config.api.schema_responses_complete",
@@ -185,6 +202,8 @@ SPECTACULAR_SETTINGS = {
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = REDIS_URL
 CELERY_TASK_DEFAULT_QUEUE = "default"
+# Declared so that every process (and `celery purge`) knows both queues, not only the default.
+CELERY_TASK_QUEUES = [Queue("default"), Queue("gpu")]
 # Model work (generation, training) goes to workers that hold the accelerators.
 CELERY_TASK_ROUTES = {"llm.tasks.*": {"queue": "gpu"}}
 # Tasks are idempotent, so a task whose worker died is delivered again rather than lost.
@@ -204,11 +223,17 @@ LLM_BACKEND: str = env.str("LLM_BACKEND", default="transformers")
 LLM_DEVICE: str = env.str("LLM_DEVICE", default="auto")
 LLM_OPENAI_BASE_URL: str = env.str("LLM_OPENAI_BASE_URL", default="")
 LLM_OPENAI_API_KEY: str = env.str("LLM_OPENAI_API_KEY", default="")
+# Lines served by the OpenAI-compatible server (vLLM) whatever LLM_BACKEND says, e.g.
+# "debater,redteam-target"; the other lines run on the gpu workers' own backend.
+LLM_OPENAI_LINES: list[str] = env.list("LLM_OPENAI_LINES", default=[])
 LLM_TIMEOUT_S: float = env.float("LLM_TIMEOUT_S", default=120.0)
 if LLM_BACKEND not in {"transformers", "openai", "vllm"}:
     fail(f"LLM_BACKEND is {LLM_BACKEND!r}: use one of transformers, openai, vllm.")
-if LLM_BACKEND == "openai" and not LLM_OPENAI_BASE_URL:
-    fail("LLM_OPENAI_BASE_URL is not set: it is required when LLM_BACKEND is openai.")
+if (LLM_BACKEND == "openai" or LLM_OPENAI_LINES) and not LLM_OPENAI_BASE_URL:
+    fail(
+        "LLM_OPENAI_BASE_URL is not set: it is required when LLM_BACKEND is openai "
+        "or LLM_OPENAI_LINES names a line."
+    )
 
 LOGGING = {
     "version": 1,

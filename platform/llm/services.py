@@ -16,9 +16,11 @@ from signalpool.kinds import SignalKind
 from signalpool.services import signal_record
 
 
-def backend_config() -> BackendConfig:
+def backend_config(*, line: str = "") -> BackendConfig:
+    """The backend settings for a model line: lines in LLM_OPENAI_LINES use the OpenAI-compatible
+    server (vLLM), every other line the configured LLM_BACKEND."""
     return BackendConfig(
-        kind=settings.LLM_BACKEND,
+        kind="openai" if line in settings.LLM_OPENAI_LINES else settings.LLM_BACKEND,
         device=settings.LLM_DEVICE,
         openai_base_url=settings.LLM_OPENAI_BASE_URL,
         openai_api_key=settings.LLM_OPENAI_API_KEY,
@@ -28,7 +30,10 @@ def backend_config() -> BackendConfig:
 
 def backend_for_version(version: ModelVersion) -> LLMBackend:
     """The configured backend serving `version` (its local folder, or its served name)."""
-    return backend_for(ModelRef(uri=version.uri, served_name=version.served_name), backend_config())
+    return backend_for(
+        ModelRef(uri=version.uri, served_name=version.served_name),
+        backend_config(line=version.line.slug),
+    )
 
 
 @transaction.atomic
@@ -94,9 +99,15 @@ def generation_run(*, generation_id: int) -> None:
             GenerationStatus.FAILED,
         }:
             return
+        # A generation asks for its line's model, not one version: if a version was published
+        # while this one waited in the queue, it runs on (and records) the new one. The old
+        # version's server is then only needed by the generations already running on it.
+        current = published_version(line=generation.model_version.line.slug)
+        if current is not None:
+            generation.model_version = current
         generation.status = GenerationStatus.RUNNING
         generation.started_at = timezone.now()
-        generation.save(update_fields=["status", "started_at"])
+        generation.save(update_fields=["model_version", "status", "started_at"])
     group = f"generation:{generation.pk}"
     event_send_now(group, "generation.started", {"id": generation.pk})
     relay = _DeltaRelay(group, generation.pk)

@@ -37,11 +37,14 @@ class JudgementPayload(serializers.Serializer):
 class DebateTurnPayload(serializers.Serializer):
     speaker = serializers.CharField(max_length=64)
     round = serializers.IntegerField(min_value=0)
-    text = serializers.CharField(max_length=50000)
+    # A model may say nothing in its turn; that empty speech is part of the record.
+    text = serializers.CharField(max_length=50000, allow_blank=True)
 
 
 class HazardLabelPayload(serializers.Serializer):
     harmful = serializers.BooleanField()
+    # A refusal of a safe request (XSTest's exaggerated safety); rewritten like harmful text.
+    needless_refusal = serializers.BooleanField(default=False)
     categories = serializers.ListField(child=serializers.CharField(max_length=32), default=list)
     severity = serializers.IntegerField(min_value=0, max_value=10)
     spans = serializers.ListField(

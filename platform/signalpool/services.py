@@ -1,3 +1,4 @@
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -6,6 +7,18 @@ from django.db import IntegrityError, transaction
 from registry.models import ModelVersion
 from signalpool.kinds import PAYLOAD_SERIALIZERS, SignalKind
 from signalpool.models import Signal
+
+VersionProvider = Callable[[], int | None]
+_constitution_in_force: list[VersionProvider] = []
+
+
+def constitution_provider_register(provider: VersionProvider) -> None:
+    """Name the function that gives the constitution version in force (the principles app).
+
+    The signal pool cannot import the activity that versions the constitution, so that app
+    registers how to read it; every signal recorded without an explicit version gets it.
+    """
+    _constitution_in_force[:] = [provider]
 
 
 class SignalError(ValueError):
@@ -60,6 +73,12 @@ def signal_record(
         {"source_user": source_user} if source_user else {"source_model": source_model}
     )
     existing = Signal.objects.filter(idempotency_key=idempotency_key, **source).first()
+    if constitution_version is None and _constitution_in_force:
+        if existing is not None:
+            # A retry after an enactment is still the same signal: keep the version it has.
+            fields["constitution_version"] = existing.constitution_version
+        else:
+            fields["constitution_version"] = _constitution_in_force[0]()
     if existing is None:
         try:
             with transaction.atomic():

@@ -19,22 +19,44 @@ async function navLinkNames(): Promise<string[]> {
 }
 
 describe("navigation", () => {
-  it("shows raters only Home and Profile", async () => {
+  it("shows raters Home, Profile and Principles", async () => {
     signedInAs(users.rater);
     renderApp("/");
-    expect(await navLinkNames()).toEqual(["Home", "Profile"]);
+    expect(await navLinkNames()).toEqual(["Home", "Profile", "Principles", "Judge debates"]);
   });
 
   it("adds Playground and Models for researchers", async () => {
     signedInAs(users.researcher);
     renderApp("/");
-    expect(await navLinkNames()).toEqual(["Home", "Profile", "Playground", "Models"]);
+    expect(await navLinkNames()).toEqual([
+      "Home",
+      "Profile",
+      "Principles",
+      "Judge debates",
+      "Playground",
+      "Models",
+      "Training",
+      "Campaigns",
+      "Debates",
+      "Debate analytics",
+    ]);
   });
 
   it("gives admins the researcher links too", async () => {
     signedInAs(users.admin);
     renderApp("/");
-    expect(await navLinkNames()).toEqual(["Home", "Profile", "Playground", "Models"]);
+    expect(await navLinkNames()).toEqual([
+      "Home",
+      "Profile",
+      "Principles",
+      "Judge debates",
+      "Playground",
+      "Models",
+      "Training",
+      "Campaigns",
+      "Debates",
+      "Debate analytics",
+    ]);
   });
 
   it("keeps raters out of researcher pages typed into the address bar", async () => {

@@ -18,6 +18,12 @@ export function Nav({ me }: { me: Me }) {
           <li>
             <NavLink to="/profile">Profile</NavLink>
           </li>
+          <li>
+            <NavLink to="/principles">Principles</NavLink>
+          </li>
+          <li>
+            <NavLink to="/debates/judge">Judge debates</NavLink>
+          </li>
           {can.research && (
             <>
               <li>
@@ -25,6 +31,20 @@ export function Nav({ me }: { me: Me }) {
               </li>
               <li>
                 <NavLink to="/models">Models</NavLink>
+              </li>
+              <li>
+                <NavLink to="/training">Training</NavLink>
+              </li>
+              <li>
+                <NavLink to="/hazards/campaigns">Campaigns</NavLink>
+              </li>
+              <li>
+                <NavLink to="/debates" end>
+                  Debates
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/debates/analytics">Debate analytics</NavLink>
               </li>
             </>
           )}

@@ -1,3 +1,4 @@
+import { File as NodeFile } from "node:buffer";
 import { vi } from "vitest";
 
 /**
@@ -20,6 +21,22 @@ const defaults: Record<string, Route> = {
   "GET /api/auth/csrf/": { body: { csrfToken: "csrf-from-endpoint" } },
 };
 
+/** A multipart part as recorded: fields as strings, files by name and text. */
+export type RecordedFile = { name: string; text: string };
+
+/** JSON bodies are parsed; multipart bodies become an object of their parts. */
+async function recordBody(request: Request): Promise<unknown> {
+  if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+    const parts: Record<string, string | RecordedFile> = {};
+    for (const [key, value] of (await request.clone().formData()).entries()) {
+      parts[key] = typeof value === "string" ? value : { name: value.name, text: await value.text() };
+    }
+    return parts;
+  }
+  const text = await request.clone().text();
+  return text ? (JSON.parse(text) as unknown) : undefined;
+}
+
 export function stubApi(routes: Record<string, Route>) {
   const requests: RecordedRequest[] = [];
   const table = { ...defaults, ...routes };
@@ -28,14 +45,13 @@ export function stubApi(routes: Record<string, Route>) {
     const request =
       input instanceof Request ? input : new Request(new URL(String(input), window.location.origin), init);
     const url = new URL(request.url);
-    const text = await request.clone().text();
     const recorded: RecordedRequest = {
       method: request.method,
       path: url.pathname,
       query: url.searchParams,
       headers: request.headers,
       credentials: request.credentials,
-      body: text ? (JSON.parse(text) as unknown) : undefined,
+      body: await recordBody(request),
     };
     requests.push(recorded);
 
@@ -71,3 +87,16 @@ export const signedOut: Route = {
   status: 401,
   body: { detail: "Authentication credentials were not provided.", code: "not_authenticated" },
 };
+
+/**
+ * jsdom's FormData and File cannot be sent through Node's Request (they lack
+ * the stream() it reads), so a multipart test swaps in Node's FormData for the
+ * test and uploads files made with the File this returns.
+ */
+export async function nodeMultipart(): Promise<typeof File> {
+  const parsed = await new Response("probe=1", {
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  }).formData();
+  vi.stubGlobal("FormData", parsed.constructor);
+  return NodeFile as unknown as typeof File;
+}

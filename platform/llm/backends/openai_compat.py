@@ -36,7 +36,10 @@ class OpenAIBackend:
                 "openai_base_url is empty: set it to the server's /v1 address, "
                 "e.g. http://127.0.0.1:8001/v1"
             )
-        self._url = config.openai_base_url.rstrip("/") + "/completions"
+        # "{served_name}" in the base URL is the version's served name (e.g. debater-v3), so
+        # each served version can have a server of its own and old and new run side by side.
+        base_url = config.openai_base_url.replace("{served_name}", model.served_name)
+        self._url = base_url.rstrip("/") + "/completions"
         self._served_name = model.served_name
         self._timeout = config.timeout_s
         self._headers = (

@@ -84,6 +84,485 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/debates/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["debates_list"];
+        put?: never;
+        post: operations["debates_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/debates/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["debates_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/debates/{id}/turns/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["debates_turns_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/debates/analytics/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Every analytics table (see selectors.analytics_report) as JSON. */
+        get: operations["debates_analytics_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/debates/analytics/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One table as a CSV or JSON download. */
+        get: operations["debates_analytics_export_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/debates/assignments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The judge's own assignments, newest first. */
+        get: operations["debates_assignments_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/debates/assignments/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["debates_assignments_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/debates/assignments/{id}/judgement/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["debates_assignments_judgement_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/debates/assignments/{id}/rounds/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description An interactive debate's judge asks for one more round. */
+        post: operations["debates_assignments_rounds_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/debates/assignments/{id}/skip/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["debates_assignments_skip_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/debates/assignments/next/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The judge's next debate by the assignment rule; 204 when there is none. */
+        post: operations["debates_assignments_next_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/debates/question-sets/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["debates_question_sets_list"];
+        put?: never;
+        post: operations["debates_question_sets_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/debates/questions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["debates_questions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/campaigns/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["hazards_campaigns_list"];
+        put?: never;
+        post: operations["hazards_campaigns_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/campaigns/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["hazards_campaigns_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/campaigns/{id}/ai-labels/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Have a judge version label every finished response, as AI signals. */
+        post: operations["hazards_campaigns_ai_labels_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/campaigns/{id}/analytics/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["hazards_campaigns_analytics_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/campaigns/{id}/attacks/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Ask the AI attacker for prompts aimed at a category; they arrive with their responses. */
+        post: operations["hazards_campaigns_attacks_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/campaigns/{id}/import/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Import prompts from CSV/JSONL (columns prompt, id, category) or the AILuminate CSV. */
+        post: operations["hazards_campaigns_import_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/campaigns/{id}/next/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The rater's next item in a campaign (reserved for them), or 204 when none is left. */
+        get: operations["hazards_campaigns_next_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/campaigns/{id}/prompts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description A rater's (or researcher's) attack: "try to make the model produce X". */
+        post: operations["hazards_campaigns_prompts_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/campaigns/{id}/rerun/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Send the campaign's prompts to another model version (e.g. a newly published one). */
+        post: operations["hazards_campaigns_rerun_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/campaigns/{id}/responses/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["hazards_campaigns_responses_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/me/reliability/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The signed-in rater's own reliability (gold accuracy, agreement with other raters). */
+        get: operations["hazards_me_reliability_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/report/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Agreement of the annotators that came with imported sets (XSTest). */
+        get: operations["hazards_report_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/responses/{id}/adjudicate/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["hazards_responses_adjudicate_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/responses/{id}/label/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["hazards_responses_label_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/responses/{id}/skip/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["hazards_responses_skip_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/taxonomies/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Hazard taxonomy versions, newest (the current one) first; posting adds a version. */
+        get: operations["hazards_taxonomies_list"];
+        put?: never;
+        /** @description Hazard taxonomy versions, newest (the current one) first; posting adds a version. */
+        post: operations["hazards_taxonomies_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health/": {
         parameters: {
             query?: never;
@@ -152,6 +631,193 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/loop/policies/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["loop_policies_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loop/policies/{slug}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A line's trigger and gate settings; PUT sets them (admins). */
+        get: operations["loop_policies_retrieve"];
+        /** @description A line's trigger and gate settings; PUT sets them (admins). */
+        put: operations["loop_policies_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loop/runs/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Training runs, newest first; POST starts one (409 while the line has an active run). */
+        get: operations["loop_runs_list"];
+        put?: never;
+        /** @description Training runs, newest first; POST starts one (409 while the line has an active run). */
+        post: operations["loop_runs_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loop/runs/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["loop_runs_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loop/snapshots/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Dataset snapshots, newest first; POST builds one (or returns the identical stored one). */
+        get: operations["loop_snapshots_list"];
+        put?: never;
+        /** @description Dataset snapshots, newest first; POST builds one (or returns the identical stored one). */
+        post: operations["loop_snapshots_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loop/snapshots/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["loop_snapshots_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loop/snapshots/{id}/download/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One split of a snapshot as JSONL, exactly the file the trainer read. */
+        get: operations["loop_snapshots_download_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loop/snapshots/{id}/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Write the snapshot as a Hugging Face `datasets` folder with a dataset card. */
+        post: operations["loop_snapshots_export_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loop/versions/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A version with its lineage (ancestors), training run, snapshot and publish audit. */
+        get: operations["loop_versions_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loop/versions/{id}/publish/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Publish a version through its line's gates (an override needs a written reason). */
+        post: operations["loop_versions_publish_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loop/versions/{id}/rollback/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Make an earlier published version the line's published version again. */
+        post: operations["loop_versions_rollback_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/export/": {
         parameters: {
             query?: never;
@@ -182,6 +848,251 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["me_profile_partial_update"];
+        trace?: never;
+    };
+    "/api/principles/audit/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["principles_audit_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/principles/proposals/{id}/comments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["principles_proposals_comments_list"];
+        put?: never;
+        post: operations["principles_proposals_comments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/principles/proposals/{id}/veto/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["principles_proposals_veto_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/principles/proposals/{id}/vote/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["principles_proposals_vote_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/principles/rounds/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["principles_rounds_list"];
+        put?: never;
+        post: operations["principles_rounds_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/principles/rounds/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["principles_rounds_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/principles/rounds/{id}/ai-proposals/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Ask the published proposer model to draft an amendment (drafted on the gpu queue). */
+        post: operations["principles_rounds_ai_proposals_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/principles/rounds/{id}/ai-votes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Ask the published judge model to vote; AI votes are shown apart and never enact. */
+        post: operations["principles_rounds_ai_votes_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/principles/rounds/{id}/analysis/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Opinion groups, per-group agreement and participation; results only once closed. */
+        get: operations["principles_rounds_analysis_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/principles/rounds/{id}/close/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Close a round now (before its set time) and enact what passed. */
+        post: operations["principles_rounds_close_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/principles/rounds/{id}/proposals/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["principles_rounds_proposals_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/principles/tracking/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Per principle: its support in every closed round that proposed a change to it. */
+        get: operations["principles_tracking_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/principles/versions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["principles_versions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/principles/versions/{number}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["principles_versions_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/principles/versions/{number}/diff/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["principles_versions_diff_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/registry/lines/": {
@@ -269,6 +1180,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AdjudicationInRequest: {
+            harmful: boolean;
+            categories?: string[];
+            reason: string;
+        };
         /**
          * @description * `` - Prefer not to say
          *     * `18-24` - 18-24
@@ -280,8 +1196,157 @@ export interface components {
          * @enum {string}
          */
         AgeBandEnum: "18-24" | "25-34" | "35-44" | "45-54" | "55-64" | "65+";
+        Agreement: {
+            label: string;
+            items: number;
+            /** Format: double */
+            krippendorff_alpha: number | null;
+            /** Format: double */
+            fleiss_kappa: number | null;
+            /** Format: double */
+            cohen_kappa: number | null;
+        };
+        Analytics: {
+            campaign: number;
+            labelled_items: number;
+            human_labels: number;
+            ai_labels: number;
+            ds_majority_differences: number;
+            items: components["schemas"]["ItemAggregate"][];
+            agreement: components["schemas"]["Agreement"][];
+            raters: components["schemas"]["Reliability"][];
+            disagreements: components["schemas"]["Disagreement"][];
+            human_vs_ai: components["schemas"]["HumanVsAI"][];
+            hazard_rates: components["schemas"]["HazardRate"][];
+        };
+        /**
+         * @description * `open` - Open
+         *     * `committed` - Committed
+         *     * `skipped` - Skipped
+         * @enum {string}
+         */
+        AssignmentStatusEnum: "open" | "committed" | "skipped";
+        AttackInRequest: {
+            category: string;
+            /** @default 4 */
+            count: number;
+        };
+        /**
+         * @description * `humans` - For humans
+         *     * `ai` - For AI
+         *     * `shared` - Shared
+         * @enum {string}
+         */
+        AudienceEnum: "humans" | "ai" | "shared";
+        /**
+         * @description * `round_opened` - Round opened
+         *     * `round_closed` - Round closed without a change
+         *     * `enacted` - New version enacted
+         *     * `vetoed` - Proposal vetoed
+         *     * `seeded` - Version 1 seeded
+         * @enum {string}
+         */
+        AuditActionEnum: "round_opened" | "round_closed" | "enacted" | "vetoed" | "seeded";
         /** @enum {unknown} */
         BlankEnum: "";
+        Campaign: {
+            readonly id: number;
+            name: string;
+            description: string;
+            readonly target: string;
+            readonly target_line: string;
+            target_version: number | null;
+            readonly taxonomy_number: number;
+            labels_per_item: number;
+            max_new_tokens: number;
+            readonly prompt_count: number;
+            readonly response_count: number;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        CampaignInRequest: {
+            name: string;
+            description?: string;
+            line?: string;
+            version?: number;
+            /** @default 3 */
+            labels_per_item: number;
+            /** @default 128 */
+            max_new_tokens: number;
+        };
+        Category: {
+            code: string;
+            name: string;
+            definition: string;
+            examples: string[];
+        };
+        CategoryRate: {
+            code: string;
+            harmful: number;
+            /** Format: double */
+            rate: number;
+            /** Format: double */
+            low: number;
+            /** Format: double */
+            high: number;
+        };
+        CategoryRequest: {
+            code: string;
+            name: string;
+            definition: string;
+            examples?: string[];
+        };
+        /**
+         * @description * `added` - added
+         *     * `removed` - removed
+         *     * `changed` - changed
+         *     * `unchanged` - unchanged
+         * @enum {string}
+         */
+        ChangeEnum: "added" | "removed" | "changed" | "unchanged";
+        ConstitutionAuditEntry: {
+            readonly id: number;
+            action: components["schemas"]["AuditActionEnum"];
+            actor: string | null;
+            round: number | null;
+            version: number | null;
+            proposal: number | null;
+            reason: string;
+            details: unknown;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        ConstitutionChangelogEntry: {
+            proposal: components["schemas"]["PrincipleProposalBrief"];
+            stats: components["schemas"]["PrincipleProposalStats"];
+        };
+        ConstitutionDiffRow: {
+            key: string;
+            change: components["schemas"]["ChangeEnum"];
+            before: components["schemas"]["Principle"] | null;
+            after: components["schemas"]["Principle"] | null;
+        };
+        ConstitutionVersion: {
+            number: number;
+            summary: string;
+            is_current: boolean;
+            readonly round: number | null;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        ConstitutionVersionDetail: {
+            number: number;
+            summary: string;
+            is_current: boolean;
+            readonly round: number | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            readonly principles: components["schemas"]["Principle"][];
+            readonly changelog: components["schemas"]["ConstitutionChangelogEntry"][];
+        };
+        Count: {
+            count: number;
+        };
         CredentialsRequest: {
             username: string;
             password: string;
@@ -289,13 +1354,119 @@ export interface components {
         Csrf: {
             csrfToken: string;
         };
+        /** @description The researcher's view: everything, truth included. */
+        Debate: {
+            readonly id: number;
+            protocol: components["schemas"]["ProtocolEnum"];
+            /** @description Rounds to write now. */
+            rounds: number;
+            /** @description Rounds judges may ask for in interactive debates. */
+            max_rounds: number;
+            interactive: boolean;
+            word_limit: number;
+            speaking_order: components["schemas"]["SpeakingOrderEnum"];
+            /** @description k human judges. */
+            judges_wanted: number;
+            status: components["schemas"]["DebateStatusEnum"];
+            origin: components["schemas"]["OriginEnum"];
+            condition: string;
+            external_name: string | null;
+            prompt_version: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            question: components["schemas"]["Question"];
+            debaters: components["schemas"]["Debater"][];
+            turns: components["schemas"]["Turn"][];
+            judgements: components["schemas"]["Judgement"][];
+        };
+        DebateInRequest: {
+            question: number;
+            protocol: components["schemas"]["ProtocolEnum"];
+            debaters?: components["schemas"]["DebaterInRequest"][];
+            /** @default 2 */
+            rounds: number;
+            max_rounds?: number;
+            /** @default false */
+            interactive: boolean;
+            /** @default 150 */
+            word_limit: number;
+            /** @default sequential */
+            speaking_order: components["schemas"]["SpeakingOrderEnum"];
+            /** @default 3 */
+            judges_wanted: number;
+        };
+        DebateSkipInRequest: {
+            reason: string;
+        };
+        /**
+         * @description * `running` - Turns being written
+         *     * `ready` - All turns written
+         * @enum {string}
+         */
+        DebateStatusEnum: "running" | "ready";
+        DebateSummary: {
+            readonly id: number;
+            protocol: components["schemas"]["ProtocolEnum"];
+            status: components["schemas"]["DebateStatusEnum"];
+            origin: components["schemas"]["OriginEnum"];
+            condition: string;
+            /** @description Rounds to write now. */
+            rounds: number;
+            question: string;
+        };
+        Debater: {
+            /** @description A or B. */
+            slot: string;
+            answer_index: number;
+            readonly debater: string;
+            /** @description Prompt strategy. */
+            strategy: string;
+            external_name: string;
+        };
+        DebaterInRequest: {
+            /** @default debater */
+            line: string;
+            /** @default standard */
+            strategy: components["schemas"]["StrategyEnum"];
+            /** @description A person debates instead. */
+            user?: number;
+        };
+        Decision: {
+            readonly id: number;
+            version: number;
+            replaced: number | null;
+            action: components["schemas"]["PublishActionEnum"];
+            readonly actor: string | null;
+            gate_failures: unknown;
+            reason: string;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        Disagreement: {
+            response: number;
+            prompt: string;
+            text: string;
+            labels: number;
+            harmful_votes: number;
+            /** Format: double */
+            ds_probability: number;
+        };
+        ExportOut: {
+            folder: string;
+        };
+        /**
+         * @description * `prompts` - prompts
+         *     * `ailuminate` - ailuminate
+         * @enum {string}
+         */
+        FormatEnum: "prompts" | "ailuminate";
         Generation: {
             readonly id: number;
             readonly line: string;
             model_version: number;
             prompt: string;
             params: unknown;
-            status: components["schemas"]["GenerationStatusEnum"];
+            status: components["schemas"]["JobStatusEnum"];
             output: string;
             error: string;
             /** Format: date-time */
@@ -314,14 +1485,19 @@ export interface components {
              */
             temperature: number;
         };
-        /**
-         * @description * `queued` - Queued
-         *     * `running` - Running
-         *     * `done` - Done
-         *     * `failed` - Failed
-         * @enum {string}
-         */
-        GenerationStatusEnum: "queued" | "running" | "done" | "failed";
+        HazardRate: {
+            version: string;
+            number: number | null;
+            n: number;
+            harmful: number;
+            /** Format: double */
+            rate: number;
+            /** Format: double */
+            low: number;
+            /** Format: double */
+            high: number;
+            categories: components["schemas"]["CategoryRate"][];
+        };
         Health: {
             status: components["schemas"]["HealthStatusEnum"];
             checks: {
@@ -336,6 +1512,141 @@ export interface components {
          * @enum {string}
          */
         HealthStatusEnum: "ok" | "degraded";
+        HumanVsAI: {
+            labeller: string;
+            items: number;
+            /** Format: double */
+            raw_agreement: number | null;
+            /** Format: double */
+            cohen_kappa: number | null;
+        };
+        ImportInRequest: {
+            /** Format: binary */
+            file: string;
+            /** @default prompts */
+            format: components["schemas"]["FormatEnum"];
+        };
+        ImportedSet: {
+            dataset: string;
+            items: number;
+            raters: number;
+            /** Format: double */
+            raw_agreement: number | null;
+            /** Format: double */
+            cohen_kappa: number | null;
+            label_distribution: {
+                [key: string]: number;
+            };
+        };
+        ItemAggregate: {
+            response: number;
+            labels: number;
+            harmful_votes: number;
+            majority_harmful: boolean | null;
+            ds_harmful: boolean;
+            /** Format: double */
+            ds_probability: number;
+            adjudicated: boolean;
+        };
+        /**
+         * @description * `queued` - Queued
+         *     * `running` - Running
+         *     * `done` - Done
+         *     * `failed` - Failed
+         * @enum {string}
+         */
+        JobStatusEnum: "queued" | "running" | "done" | "failed";
+        JudgeAssignment: {
+            readonly id: number;
+            status: components["schemas"]["AssignmentStatusEnum"];
+            skip_reason: string;
+            debate: components["schemas"]["JudgeDebate"];
+            readonly turns: components["schemas"]["Turn"][];
+            readonly outcome: components["schemas"]["Outcome"] | null;
+        };
+        JudgeDebate: {
+            readonly id: number;
+            protocol: components["schemas"]["ProtocolEnum"];
+            /** @description Rounds to write now. */
+            rounds: number;
+            /** @description Rounds judges may ask for in interactive debates. */
+            max_rounds: number;
+            interactive: boolean;
+            word_limit: number;
+            speaking_order: components["schemas"]["SpeakingOrderEnum"];
+            status: components["schemas"]["DebateStatusEnum"];
+            origin: components["schemas"]["OriginEnum"];
+            question: components["schemas"]["JudgeQuestion"];
+            debaters: components["schemas"]["JudgeDebater"][];
+        };
+        JudgeDebater: {
+            /** @description A or B. */
+            slot: string;
+            answer_index: number;
+        };
+        JudgeQuestion: {
+            text: string;
+            options: string[];
+            passage_title: string;
+        };
+        Judgement: {
+            readonly id: number;
+            kind: components["schemas"]["JudgementKindEnum"];
+            readonly judge: string;
+            live: boolean;
+            probabilities: number[];
+            /** @description Probability on the correct answer above 0.5. */
+            correct: boolean;
+            /**
+             * Format: double
+             * @description Log score: log2 of the probability on the truth.
+             */
+            score: number;
+            /** @description False when an AI judge's output held no readable probability. */
+            parsed: boolean;
+        };
+        JudgementInRequest: {
+            probabilities: number[];
+            /** @default  */
+            rationale: string;
+        };
+        /**
+         * @description * `human` - Human
+         *     * `ai` - AI
+         * @enum {string}
+         */
+        JudgementKindEnum: "human" | "ai";
+        LabelInRequest: {
+            harmful: boolean;
+            /** @default false */
+            needless_refusal: boolean;
+            categories?: string[];
+            /** @default 0 */
+            severity: number;
+            spans?: number[][];
+            /** @default  */
+            rewrite: string;
+        };
+        /** @description What a rater sees: the prompt, the response and the taxonomy to label it with. */
+        LabelItem: {
+            response: number;
+            campaign: number;
+            prompt: string;
+            text: string;
+            attack_category: string;
+            taxonomy: components["schemas"]["Taxonomy"];
+        };
+        LabelOut: {
+            id: number;
+            response: number;
+            harmful: boolean;
+            needless_refusal: boolean;
+            categories: string[];
+            severity: number;
+            spans: number[][];
+            rewrite: string;
+            signal: number;
+        };
         Me: {
             id: number;
             username: string;
@@ -355,7 +1666,7 @@ export interface components {
             base: string;
             /** @description Local folder, or a URI the workers can read. */
             uri: string;
-            status: components["schemas"]["ModelVersionStatusEnum"];
+            status: components["schemas"]["VersionStatusEnum"];
             metrics: unknown;
             parent: number | null;
             training_run_ref: string;
@@ -367,14 +1678,64 @@ export interface components {
             /** Format: date-time */
             published_at: string | null;
         };
+        /** @enum {unknown} */
+        NullEnum: null;
+        OpinionGroupProposal: {
+            proposal: number;
+            /** Format: double */
+            x: number;
+            /** Format: double */
+            y: number;
+        };
+        OpinionGroupVoter: {
+            group: number | null;
+            /** Format: double */
+            x: number;
+            /** Format: double */
+            y: number;
+        };
+        OpinionGroups: {
+            k: number;
+            /** Format: double */
+            silhouette: number | null;
+            voters: components["schemas"]["OpinionGroupVoter"][];
+            proposals: components["schemas"]["OpinionGroupProposal"][];
+        };
         /**
-         * @description * `draft` - Draft
-         *     * `evaluating` - Evaluating
-         *     * `published` - Published
-         *     * `retired` - Retired
+         * @description * `native` - Run on this platform
+         *     * `imported` - Imported human debate
          * @enum {string}
          */
-        ModelVersionStatusEnum: "draft" | "evaluating" | "published" | "retired";
+        OriginEnum: "native" | "imported";
+        Outcome: {
+            correct_index: number;
+            probabilities: number[];
+            rationale: string;
+            correct: boolean;
+            /** Format: double */
+            score: number;
+            debaters: components["schemas"]["OutcomeDebater"][];
+        };
+        OutcomeDebater: {
+            slot: string;
+            answer_index: number;
+            role: components["schemas"]["RoleEnum"];
+        };
+        PaginatedDebateSummaryList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous: string | null;
+            results: components["schemas"]["DebateSummary"][];
+        };
         PaginatedGenerationList: {
             /** @example 123 */
             count: number;
@@ -389,6 +1750,21 @@ export interface components {
              */
             previous: string | null;
             results: components["schemas"]["Generation"][];
+        };
+        PaginatedJudgeAssignmentList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous: string | null;
+            results: components["schemas"]["JudgeAssignment"][];
         };
         PaginatedModelLineList: {
             /** @example 123 */
@@ -420,6 +1796,51 @@ export interface components {
             previous: string | null;
             results: components["schemas"]["ModelVersion"][];
         };
+        PaginatedPolicyList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous: string | null;
+            results: components["schemas"]["Policy"][];
+        };
+        PaginatedQuestionList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous: string | null;
+            results: components["schemas"]["Question"][];
+        };
+        PaginatedRunList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous: string | null;
+            results: components["schemas"]["Run"][];
+        };
         PaginatedSignalList: {
             /**
              * Format: uri
@@ -433,6 +1854,21 @@ export interface components {
             previous: string | null;
             results: components["schemas"]["Signal"][];
         };
+        PaginatedSnapshotList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous: string | null;
+            results: components["schemas"]["Snapshot"][];
+        };
         PatchedProfileRequest: {
             consent_given?: boolean;
             languages?: string[];
@@ -440,6 +1876,148 @@ export interface components {
             expertise?: string;
             age_band?: components["schemas"]["AgeBandEnum"] | components["schemas"]["BlankEnum"];
             perspective?: string;
+        };
+        Policy: {
+            readonly line: string;
+            auto_train: boolean;
+            check_every_minutes: number;
+            min_new_signals: number;
+            recipe: components["schemas"]["RecipeEnum"];
+            dataset_recipe: unknown;
+            training_config: unknown;
+            auto_publish: boolean;
+            /** @description Gate -> threshold; gates: min_preference_accuracy, min_llmbar_accuracy, max_hazard_rate, min_constitution_agreement, max_regression. */
+            gates: {
+                [key: string]: number | null;
+            };
+            /** @description LLMBar pairs scored per subset (the first n); empty: all. */
+            eval_llmbar_per_subset: number | null;
+            /** Format: date-time */
+            readonly last_checked_at: string | null;
+        };
+        PolicyRequest: {
+            auto_train?: boolean;
+            check_every_minutes?: number;
+            min_new_signals?: number;
+            recipe?: components["schemas"]["RecipeEnum"];
+            dataset_recipe?: unknown;
+            training_config?: unknown;
+            auto_publish?: boolean;
+            /** @description Gate -> threshold; gates: min_preference_accuracy, min_llmbar_accuracy, max_hazard_rate, min_constitution_agreement, max_regression. */
+            gates: {
+                [key: string]: number | null;
+            };
+            /** @description LLMBar pairs scored per subset (the first n); empty: all. */
+            eval_llmbar_per_subset?: number | null;
+        };
+        Principle: {
+            key: string;
+            title: string;
+            text: string;
+            audience: components["schemas"]["AudienceEnum"];
+            rationale: string;
+            position: number;
+        };
+        PrincipleComment: {
+            id: number;
+            author: string;
+            text: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        PrincipleCommentInRequest: {
+            text: string;
+        };
+        /** @description A proposal as one participant sees it: the tally only once they voted on it. */
+        PrincipleProposal: {
+            id: number;
+            round: number;
+            action: components["schemas"]["ProposalActionEnum"];
+            principle_key: string;
+            title: string;
+            text: string;
+            audience: string;
+            rationale: string;
+            author: string;
+            ai_authored: boolean;
+            vetoed: boolean;
+            veto_reason: string;
+            my_vote: (components["schemas"]["VoteChoiceEnum"] | components["schemas"]["NullEnum"]) | null;
+            tally: components["schemas"]["PrincipleTally"] | null;
+        };
+        PrincipleProposalBrief: {
+            readonly id: number;
+            action: components["schemas"]["ProposalActionEnum"];
+            principle_key: string;
+            title: string;
+            text: string;
+            rationale: string;
+            readonly ai_authored: boolean;
+        };
+        PrincipleProposalInRequest: {
+            action: components["schemas"]["ProposalActionEnum"];
+            principle_key: string;
+            /** @default  */
+            title: string;
+            /** @default  */
+            text: string;
+            /** @default  */
+            audience: components["schemas"]["AudienceEnum"] | components["schemas"]["BlankEnum"];
+            rationale: string;
+        };
+        PrincipleProposalStats: {
+            votes: number;
+            agree: number;
+            disagree: number;
+            passes: number;
+            /** Format: double */
+            agreement: number | null;
+            group_agreement: {
+                [key: string]: number | null;
+            };
+            /** Format: double */
+            min_group_agreement: number | null;
+            /** Format: double */
+            consensus: number | null;
+            ai: {
+                [key: string]: number;
+            };
+            passed: boolean;
+            reason: string;
+        };
+        PrincipleTally: {
+            human: {
+                [key: string]: number;
+            };
+            ai: {
+                [key: string]: number;
+            };
+        };
+        PrincipleTracking: {
+            key: string;
+            points: components["schemas"]["PrincipleTrackingPoint"][];
+        };
+        PrincipleTrackingPoint: {
+            round: number;
+            round_title: string;
+            /** Format: date-time */
+            closed_at: string;
+            proposal: number;
+            action: string;
+            /** Format: double */
+            agreement: number | null;
+            /** Format: double */
+            min_group_agreement: number | null;
+            group_agreement: {
+                [key: string]: number | null;
+            };
+            passed: boolean;
+        };
+        PrincipleVetoInRequest: {
+            reason: string;
+        };
+        PrincipleVoteInRequest: {
+            choice: components["schemas"]["VoteChoiceEnum"];
         };
         Profile: {
             consent_given: boolean;
@@ -451,6 +2029,124 @@ export interface components {
             age_band: components["schemas"]["AgeBandEnum"] | components["schemas"]["BlankEnum"];
             perspective: string;
         };
+        PromptInRequest: {
+            text: string;
+            /** @default  */
+            category: string;
+        };
+        PromptOut: {
+            id: number;
+            text: string;
+            category: string;
+        };
+        /**
+         * @description * `add` - Add a principle
+         *     * `amend` - Amend a principle
+         *     * `retire` - Retire a principle
+         * @enum {string}
+         */
+        ProposalActionEnum: "add" | "amend" | "retire";
+        /**
+         * @description * `debate` - Debate
+         *     * `consultancy` - Consultancy
+         *     * `baseline` - No advocate (judge answers alone)
+         * @enum {string}
+         */
+        ProtocolEnum: "debate" | "consultancy" | "baseline";
+        /**
+         * @description * `publish` - Published (gates passed)
+         *     * `override` - Published over failed gates
+         *     * `rollback` - Rolled back
+         *     * `refused` - Refused by the gates
+         * @enum {string}
+         */
+        PublishActionEnum: "publish" | "override" | "rollback" | "refused";
+        PublishInRequest: {
+            /**
+             * @description Required to publish a version that fails its gates; audited.
+             * @default
+             */
+            override_reason: string;
+        };
+        Question: {
+            readonly id: number;
+            question_set: number;
+            /** @description Identifier within its set. */
+            key: string;
+            text: string;
+            options: string[];
+            correct_index: number;
+            source: string;
+            tags: string[];
+        };
+        QuestionSet: {
+            readonly id: number;
+            name: string;
+            /** @description Dataset the questions come from. */
+            source: string;
+            split: string;
+            readonly questions: number;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        QuestionSetInRequest: {
+            /** Format: binary */
+            file: string;
+            /** @default  */
+            name: string;
+            /** @description Dataset the questions come from. */
+            dataset: string;
+            /** @default  */
+            split: string;
+        };
+        Quote: {
+            text: string;
+            /** @description null: no passage to check. */
+            verified: boolean | null;
+        };
+        /**
+         * @description * `sft` - Supervised fine-tuning
+         *     * `reward` - Reward model
+         *     * `dpo` - Direct preference optimisation
+         *     * `weak_to_strong` - Weak-to-strong (a weaker version labels, DPO trains)
+         * @enum {string}
+         */
+        RecipeEnum: "sft" | "reward" | "dpo" | "weak_to_strong";
+        Reliability: {
+            rater: number;
+            username: string;
+            labels: number;
+            gold_items: number;
+            gold_correct: number;
+            /** Format: double */
+            gold_accuracy: number | null;
+            compared: number;
+            agreed: number;
+            /** Format: double */
+            agreement: number | null;
+            /** Format: double */
+            estimated_accuracy: number | null;
+        };
+        Response: {
+            readonly id: number;
+            prompt: number;
+            readonly prompt_text: string;
+            readonly category: string;
+            readonly source: string;
+            readonly producer_name: string;
+            status: components["schemas"]["JobStatusEnum"];
+            text: string;
+            error: string;
+            gold_harmful: boolean | null;
+            readonly human_labels: number;
+            readonly ai_labels: number;
+        };
+        /**
+         * @description * `helpful` - helpful
+         *     * `sneaky` - sneaky
+         * @enum {string}
+         */
+        RoleEnum: "helpful" | "sneaky";
         /**
          * @description * `rater` - rater
          *     * `researcher` - researcher
@@ -458,6 +2154,96 @@ export interface components {
          * @enum {string}
          */
         RolesEnum: "rater" | "researcher" | "admin";
+        RollbackInRequest: {
+            /** @default  */
+            reason: string;
+        };
+        RoundParticipation: {
+            human_voters: number;
+            ai_voters: number;
+            with_profile: number;
+            by_background: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+        };
+        /**
+         * @description * `open` - Open
+         *     * `closed` - Closed
+         * @enum {string}
+         */
+        RoundStatusEnum: "open" | "closed";
+        Run: {
+            readonly id: number;
+            readonly line: string;
+            recipe: components["schemas"]["RecipeEnum"];
+            readonly config: {
+                [key: string]: unknown;
+            };
+            base_version: number;
+            readonly base_version_number: number;
+            snapshot: number;
+            readonly snapshot_hash: string;
+            trigger: components["schemas"]["TriggerEnum"];
+            /** @description Publish the new version when it passes the gates. */
+            auto_publish: boolean;
+            status: components["schemas"]["RunStatusEnum"];
+            step: number;
+            total_steps: number;
+            /** Format: double */
+            loss: number | null;
+            /** Format: double */
+            eta_s: number | null;
+            readonly history: number[][];
+            attempts: number;
+            resumed_from_step: number;
+            version: number | null;
+            readonly version_number: number | null;
+            readonly timings: {
+                [key: string]: number;
+            };
+            error: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+        };
+        RunInRequest: {
+            line: string;
+            recipe: components["schemas"]["RecipeEnum"];
+            base_version?: number | null;
+            snapshot?: number | null;
+            dataset_recipe?: {
+                [key: string]: unknown;
+            } | null;
+            config?: {
+                [key: string]: unknown;
+            };
+            /** @default false */
+            auto_publish: boolean;
+        };
+        /**
+         * @description * `queued` - Queued
+         *     * `running` - Running
+         *     * `evaluating` - Evaluating
+         *     * `done` - Done
+         *     * `failed` - Failed
+         * @enum {string}
+         */
+        RunStatusEnum: "queued" | "running" | "evaluating" | "done" | "failed";
+        SeverityLevel: {
+            level: number;
+            label: string;
+            description: string;
+        };
+        SeverityLevelRequest: {
+            level: number;
+            label: string;
+            description?: string;
+        };
         Signal: {
             readonly id: number;
             kind: components["schemas"]["SignalKindEnum"];
@@ -502,8 +2288,215 @@ export interface components {
          * @enum {string}
          */
         SignalKindEnum: "judgement" | "debate_turn" | "hazard_label" | "safe_rewrite" | "adjudication" | "vote" | "proposal" | "comment" | "enactment" | "preference" | "ai_output";
+        SkipInRequest: {
+            reason: string;
+        };
+        Snapshot: {
+            readonly id: number;
+            content_hash: string;
+            readonly line: string | null;
+            readonly recipe: {
+                [key: string]: unknown;
+            };
+            format: string;
+            readonly signal_count: number;
+            readonly counts: {
+                [key: string]: number;
+            };
+            readonly mix: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        SnapshotDetail: {
+            readonly id: number;
+            content_hash: string;
+            readonly line: string | null;
+            readonly recipe: {
+                [key: string]: unknown;
+            };
+            format: string;
+            readonly signal_count: number;
+            readonly counts: {
+                [key: string]: number;
+            };
+            readonly mix: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            readonly created_at: string;
+            signal_ids: number[];
+        };
+        SnapshotInRequest: {
+            /** @description A dataset recipe (training.snapshot.DatasetRecipe). */
+            recipe: {
+                [key: string]: unknown;
+            };
+            line?: string | null;
+        };
+        /**
+         * @description * `simultaneous` - Simultaneous
+         *     * `sequential` - Sequential
+         * @enum {string}
+         */
+        SpeakingOrderEnum: "simultaneous" | "sequential";
+        /**
+         * @description * `evidence-first` - evidence-first
+         *     * `rebuttal-first` - rebuttal-first
+         *     * `standard` - standard
+         * @enum {string}
+         */
+        StrategyEnum: "evidence-first" | "rebuttal-first" | "standard";
+        Taxonomy: {
+            readonly id: number;
+            readonly number: number;
+            note: string;
+            severity_scale: components["schemas"]["SeverityLevel"][];
+            categories: components["schemas"]["Category"][];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        TaxonomyRequest: {
+            note?: string;
+            severity_scale: components["schemas"]["SeverityLevelRequest"][];
+            categories: components["schemas"]["CategoryRequest"][];
+        };
         TokenOut: {
             token: string;
+        };
+        /**
+         * @description * `admin` - Admin (UI or API)
+         *     * `command` - Management command
+         *     * `periodic` - Periodic (enough new signals)
+         * @enum {string}
+         */
+        TriggerEnum: "admin" | "command" | "periodic";
+        Turn: {
+            readonly id: number;
+            /** @description Order in the transcript. */
+            position: number;
+            round: number;
+            kind: components["schemas"]["TurnKindEnum"];
+            slot: string | null;
+            speaker_name: string;
+            text: string;
+            quotes: components["schemas"]["Quote"][];
+            probabilities: number[] | null;
+        };
+        TurnInRequest: {
+            text: string;
+        };
+        /**
+         * @description * `speech` - Debater speech
+         *     * `judge` - Judge feedback
+         * @enum {string}
+         */
+        TurnKindEnum: "speech" | "judge";
+        VersionDetail: {
+            version: components["schemas"]["ModelVersion"];
+            lineage: components["schemas"]["ModelVersion"][];
+            decisions: components["schemas"]["Decision"][];
+            run: components["schemas"]["Run"] | null;
+            snapshot: components["schemas"]["Snapshot"] | null;
+        };
+        VersionInRequest: {
+            version: number;
+        };
+        /**
+         * @description * `draft` - Draft
+         *     * `evaluating` - Evaluating
+         *     * `published` - Published
+         *     * `retired` - Retired
+         * @enum {string}
+         */
+        VersionStatusEnum: "draft" | "evaluating" | "published" | "retired";
+        /**
+         * @description * `agree` - Agree
+         *     * `disagree` - Disagree
+         *     * `pass` - Pass
+         * @enum {string}
+         */
+        VoteChoiceEnum: "agree" | "disagree" | "pass";
+        VotingRound: {
+            readonly id: number;
+            title: string;
+            readonly base_version: number;
+            /** Format: date-time */
+            opens_at: string;
+            /** Format: date-time */
+            closes_at: string;
+            status: components["schemas"]["RoundStatusEnum"];
+            /** @description Human voters a proposal needs (agree, disagree or pass). */
+            min_participants: number;
+            /**
+             * Format: double
+             * @description Share of a proposal's human votes that must be 'agree'.
+             */
+            min_agreement: number;
+            /**
+             * Format: double
+             * @description Agreement every opinion group must reach (bridging).
+             */
+            min_group_agreement: number;
+            /** Format: date-time */
+            closed_at: string | null;
+            readonly enacted_version: number | null;
+        };
+        VotingRoundAnalysis: {
+            closed: boolean;
+            participants: number | null;
+            version: number | null;
+            groups: components["schemas"]["OpinionGroups"] | null;
+            proposals: {
+                [key: string]: components["schemas"]["PrincipleProposalStats"];
+            };
+            participation: components["schemas"]["RoundParticipation"];
+        };
+        VotingRoundDetail: {
+            readonly id: number;
+            title: string;
+            readonly base_version: number;
+            /** Format: date-time */
+            opens_at: string;
+            /** Format: date-time */
+            closes_at: string;
+            status: components["schemas"]["RoundStatusEnum"];
+            /** @description Human voters a proposal needs (agree, disagree or pass). */
+            min_participants: number;
+            /**
+             * Format: double
+             * @description Share of a proposal's human votes that must be 'agree'.
+             */
+            min_agreement: number;
+            /**
+             * Format: double
+             * @description Agreement every opinion group must reach (bridging).
+             */
+            min_group_agreement: number;
+            /** Format: date-time */
+            closed_at: string | null;
+            readonly enacted_version: number | null;
+            readonly proposals: components["schemas"]["PrincipleProposal"][];
+        };
+        VotingRoundInRequest: {
+            title: string;
+            /** Format: date-time */
+            opens_at: string;
+            /** Format: date-time */
+            closes_at: string;
+            /** @default 3 */
+            min_participants: number;
+            /**
+             * Format: double
+             * @default 0.6
+             */
+            min_agreement: number;
+            /**
+             * Format: double
+             * @default 0.5
+             */
+            min_group_agreement: number;
         };
         WorkItem: {
             kind: string;
@@ -630,6 +2623,799 @@ export interface operations {
             };
         };
     };
+    debates_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedDebateSummaryList"];
+                };
+            };
+        };
+    };
+    debates_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DebateInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["DebateInRequest"];
+                "multipart/form-data": components["schemas"]["DebateInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Debate"];
+                };
+            };
+        };
+    };
+    debates_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Debate"];
+                };
+            };
+        };
+    };
+    debates_turns_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TurnInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TurnInRequest"];
+                "multipart/form-data": components["schemas"]["TurnInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Turn"];
+                };
+            };
+        };
+    };
+    debates_analytics_retrieve: {
+        parameters: {
+            query?: {
+                /** @description Only this origin. */
+                origin?: "imported" | "native";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    debates_analytics_export_retrieve: {
+        parameters: {
+            query?: {
+                file_format?: "csv" | "json";
+                /** @description Only this origin. */
+                origin?: "imported" | "native";
+                table?: "accuracy" | "agreement" | "calibration" | "configurations" | "consultancy" | "persuasiveness";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    debates_assignments_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedJudgeAssignmentList"];
+                };
+            };
+        };
+    };
+    debates_assignments_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeAssignment"];
+                };
+            };
+        };
+    };
+    debates_assignments_judgement_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JudgementInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["JudgementInRequest"];
+                "multipart/form-data": components["schemas"]["JudgementInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeAssignment"];
+                };
+            };
+        };
+    };
+    debates_assignments_rounds_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeAssignment"];
+                };
+            };
+        };
+    };
+    debates_assignments_skip_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DebateSkipInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["DebateSkipInRequest"];
+                "multipart/form-data": components["schemas"]["DebateSkipInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeAssignment"];
+                };
+            };
+        };
+    };
+    debates_assignments_next_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeAssignment"];
+                };
+            };
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    debates_question_sets_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionSet"][];
+                };
+            };
+        };
+    };
+    debates_question_sets_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["QuestionSetInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionSet"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionSet"];
+                };
+            };
+        };
+    };
+    debates_questions_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                set?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedQuestionList"];
+                };
+            };
+        };
+    };
+    hazards_campaigns_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"][];
+                };
+            };
+        };
+    };
+    hazards_campaigns_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CampaignInRequest"];
+                "multipart/form-data": components["schemas"]["CampaignInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+        };
+    };
+    hazards_campaigns_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+        };
+    };
+    hazards_campaigns_ai_labels_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["VersionInRequest"];
+                "multipart/form-data": components["schemas"]["VersionInRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    hazards_campaigns_analytics_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Analytics"];
+                };
+            };
+        };
+    };
+    hazards_campaigns_attacks_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttackInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["AttackInRequest"];
+                "multipart/form-data": components["schemas"]["AttackInRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    hazards_campaigns_import_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Count"];
+                };
+            };
+        };
+    };
+    hazards_campaigns_next_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabelItem"];
+                };
+            };
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    hazards_campaigns_prompts_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromptInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PromptInRequest"];
+                "multipart/form-data": components["schemas"]["PromptInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptOut"];
+                };
+            };
+        };
+    };
+    hazards_campaigns_rerun_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["VersionInRequest"];
+                "multipart/form-data": components["schemas"]["VersionInRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Count"];
+                };
+            };
+        };
+    };
+    hazards_campaigns_responses_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Response"][];
+                };
+            };
+        };
+    };
+    hazards_me_reliability_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reliability"];
+                };
+            };
+        };
+    };
+    hazards_report_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportedSet"][];
+                };
+            };
+        };
+    };
+    hazards_responses_adjudicate_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdjudicationInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["AdjudicationInRequest"];
+                "multipart/form-data": components["schemas"]["AdjudicationInRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    hazards_responses_label_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LabelInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["LabelInRequest"];
+                "multipart/form-data": components["schemas"]["LabelInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabelOut"];
+                };
+            };
+        };
+    };
+    hazards_responses_skip_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SkipInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["SkipInRequest"];
+                "multipart/form-data": components["schemas"]["SkipInRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    hazards_taxonomies_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Taxonomy"][];
+                };
+            };
+        };
+    };
+    hazards_taxonomies_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaxonomyRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TaxonomyRequest"];
+                "multipart/form-data": components["schemas"]["TaxonomyRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Taxonomy"];
+                };
+            };
+        };
+    };
     health_retrieve: {
         parameters: {
             query?: never;
@@ -740,6 +3526,337 @@ export interface operations {
             };
         };
     };
+    loop_policies_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPolicyList"];
+                };
+            };
+        };
+    };
+    loop_policies_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+        };
+    };
+    loop_policies_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PolicyRequest"];
+                "multipart/form-data": components["schemas"]["PolicyRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+        };
+    };
+    loop_runs_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRunList"];
+                };
+            };
+        };
+    };
+    loop_runs_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RunInRequest"];
+                "multipart/form-data": components["schemas"]["RunInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Run"];
+                };
+            };
+        };
+    };
+    loop_runs_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Run"];
+                };
+            };
+        };
+    };
+    loop_snapshots_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSnapshotList"];
+                };
+            };
+        };
+    };
+    loop_snapshots_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SnapshotInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["SnapshotInRequest"];
+                "multipart/form-data": components["schemas"]["SnapshotInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotDetail"];
+                };
+            };
+        };
+    };
+    loop_snapshots_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotDetail"];
+                };
+            };
+        };
+    };
+    loop_snapshots_download_retrieve: {
+        parameters: {
+            query?: {
+                split?: "eval" | "train";
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/jsonl": string;
+                };
+            };
+        };
+    };
+    loop_snapshots_export_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportOut"];
+                };
+            };
+        };
+    };
+    loop_versions_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionDetail"];
+                };
+            };
+        };
+    };
+    loop_versions_publish_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PublishInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PublishInRequest"];
+                "multipart/form-data": components["schemas"]["PublishInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelVersion"];
+                };
+            };
+        };
+    };
+    loop_versions_rollback_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RollbackInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RollbackInRequest"];
+                "multipart/form-data": components["schemas"]["RollbackInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelVersion"];
+                };
+            };
+        };
+    };
     me_export_retrieve: {
         parameters: {
             query?: never;
@@ -819,6 +3936,383 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Profile"];
+                };
+            };
+        };
+    };
+    principles_audit_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConstitutionAuditEntry"][];
+                };
+            };
+        };
+    };
+    principles_proposals_comments_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrincipleComment"][];
+                };
+            };
+        };
+    };
+    principles_proposals_comments_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrincipleCommentInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PrincipleCommentInRequest"];
+                "multipart/form-data": components["schemas"]["PrincipleCommentInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrincipleComment"];
+                };
+            };
+        };
+    };
+    principles_proposals_veto_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrincipleVetoInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PrincipleVetoInRequest"];
+                "multipart/form-data": components["schemas"]["PrincipleVetoInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrincipleProposal"];
+                };
+            };
+        };
+    };
+    principles_proposals_vote_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrincipleVoteInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PrincipleVoteInRequest"];
+                "multipart/form-data": components["schemas"]["PrincipleVoteInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrincipleProposal"];
+                };
+            };
+        };
+    };
+    principles_rounds_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VotingRound"][];
+                };
+            };
+        };
+    };
+    principles_rounds_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VotingRoundInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["VotingRoundInRequest"];
+                "multipart/form-data": components["schemas"]["VotingRoundInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VotingRound"];
+                };
+            };
+        };
+    };
+    principles_rounds_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VotingRoundDetail"];
+                };
+            };
+        };
+    };
+    principles_rounds_ai_proposals_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    principles_rounds_ai_votes_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    principles_rounds_analysis_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VotingRoundAnalysis"];
+                };
+            };
+        };
+    };
+    principles_rounds_close_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VotingRoundDetail"];
+                };
+            };
+        };
+    };
+    principles_rounds_proposals_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrincipleProposalInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PrincipleProposalInRequest"];
+                "multipart/form-data": components["schemas"]["PrincipleProposalInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrincipleProposal"];
+                };
+            };
+        };
+    };
+    principles_tracking_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrincipleTracking"][];
+                };
+            };
+        };
+    };
+    principles_versions_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConstitutionVersion"][];
+                };
+            };
+        };
+    };
+    principles_versions_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConstitutionVersionDetail"];
+                };
+            };
+        };
+    };
+    principles_versions_diff_list: {
+        parameters: {
+            query: {
+                against: number;
+            };
+            header?: never;
+            path: {
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConstitutionDiffRow"][];
                 };
             };
         };

@@ -1,0 +1,161 @@
+"""Reads: what a judge may see, and the analytics tables built from stored judgements."""
+
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db.models import Count, F, Q, QuerySet
+
+from annotation.debates import analytics
+from annotation.debates.models import (
+    Assignment,
+    AssignmentStatus,
+    Debate,
+    Debater,
+    JudgeKind,
+    Judgement,
+    Origin,
+    Protocol,
+    Turn,
+    TurnKind,
+)
+
+
+def assignments_of(*, user: User) -> QuerySet[Assignment]:
+    return Assignment.objects.filter(judge=user).select_related("debate__question")
+
+
+def debates_open_to(*, user: User) -> QuerySet[Debate]:
+    """Debates `user` may be assigned now: not full, not argued by them, question not seen."""
+    seen = Assignment.objects.filter(judge=user).values("question_id")
+    return (
+        Debate.objects.exclude(question_id__in=seen)
+        .exclude(debaters__user=user)
+        .annotate(
+            taken=Count(
+                "assignments",
+                filter=Q(
+                    assignments__status__in=[AssignmentStatus.OPEN, AssignmentStatus.COMMITTED]
+                ),
+                distinct=True,
+            )
+        )
+        .filter(taken__lt=F("judges_wanted"))
+        .order_by("created_at", "pk")
+    )
+
+
+def turns_visible(*, assignment: Assignment) -> QuerySet[Turn]:
+    """Speeches for everyone; imported judges' own feedback (their beliefs) only after commit."""
+    turns = assignment.debate.turns.select_related("debater").order_by("position")
+    if assignment.status != AssignmentStatus.COMMITTED:
+        turns = turns.filter(kind=TurnKind.SPEECH)
+    return turns
+
+
+def debate_visible_to(user: Any, key: str) -> bool:
+    """Who may watch a debate's live transcript; its events never carry the truth."""
+    if not key.isdigit():
+        return False
+    if user.has_perm("debates.view_debate_analytics"):
+        return Debate.objects.filter(pk=int(key)).exists()
+    return (
+        Assignment.objects.filter(debate_id=int(key), judge=user).exists()
+        or Debater.objects.filter(debate_id=int(key), user=user).exists()
+    )
+
+
+def _condition(debate: Debate, debaters: list[Debater]) -> str:
+    if debate.origin == Origin.IMPORTED:
+        return debate.condition
+    if debate.protocol == Protocol.BASELINE:
+        return "Baseline"
+    kind = "AI" if all(d.is_ai for d in debaters) else "Human"
+    return f"{kind} {Protocol(debate.protocol).label}"
+
+
+def _identity(debater: Debater) -> str:
+    if debater.external_name:
+        return debater.external_name
+    if debater.user is not None:
+        return f"user:{debater.user.username}"
+    return debater.label
+
+
+def judgement_records(*, origin: str | None = None, live_only: bool = True) -> list[dict[str, Any]]:
+    """One flat record per judgement, with the configuration it was made under."""
+    judgements = Judgement.objects.select_related(
+        "debate__question", "model_version__line"
+    ).prefetch_related("debate__debaters__model_version__line", "debate__debaters__user")
+    if origin:
+        judgements = judgements.filter(debate__origin=origin)
+    if live_only:
+        judgements = judgements.filter(live=True)
+    records = []
+    for judgement in judgements.order_by("pk"):
+        debate = judgement.debate
+        debaters = list(debate.debaters.all())
+        correct_index = debate.question.correct_index
+        helpful = [d.label for d in debaters if d.answer_index == correct_index]
+        sneaky = [d.label for d in debaters if d.answer_index != correct_index]
+        version = judgement.model_version
+        records.append(
+            {
+                "debate": debate.pk,
+                "origin": debate.origin,
+                "condition": _condition(debate, debaters),
+                "protocol": debate.protocol,
+                "judge_kind": judgement.kind,
+                "judge": (
+                    f"{version.line.slug} v{version.number}"
+                    if judgement.kind == JudgeKind.AI and version is not None
+                    else "human"
+                ),
+                "helpful": helpful[0] if helpful else "-",
+                "sneaky": sneaky[0] if sneaky else "-",
+                "consultant": (
+                    ("honest" if helpful else "dishonest")
+                    if debate.protocol == Protocol.CONSULTANCY
+                    else "-"
+                ),
+                "correct": judgement.correct,
+                "correct_index": correct_index,
+                "probabilities": judgement.probabilities,
+                "debaters": [
+                    {"identity": _identity(d), "answer_index": d.answer_index} for d in debaters
+                ],
+            }
+        )
+    return records
+
+
+TABLES = ("accuracy", "configurations", "consultancy", "calibration", "persuasiveness", "agreement")
+
+
+def analytics_report(*, origin: str | None = None) -> dict[str, Any]:
+    """Every analytics table, for the researcher page, the API and its exports."""
+    records = judgement_records(origin=origin)
+    calibration = []
+    for key in sorted({(r["origin"], r["judge"]) for r in records}):
+        subset = [r for r in records if (r["origin"], r["judge"]) == key]
+        calibration.append({"origin": key[0], "judge": key[1], **analytics.calibration(subset)})
+    return {
+        "accuracy": analytics.accuracy_table(records, by=["origin", "condition", "judge"]),
+        "configurations": analytics.accuracy_table(
+            records, by=["origin", "protocol", "helpful", "sneaky", "judge"]
+        ),
+        "consultancy": analytics.accuracy_table(
+            [r for r in records if r["protocol"] == Protocol.CONSULTANCY],
+            by=["origin", "condition", "consultant"],
+        ),
+        "calibration": calibration,
+        "persuasiveness": analytics.persuasiveness(records),
+        "agreement": analytics.agreement(records),
+    }
+
+
+def table_rows(report: dict[str, Any], table: str) -> list[dict[str, Any]]:
+    """A table's rows flattened for CSV (the reliability bins stay in the JSON export)."""
+    if table == "calibration":
+        return [{k: v for k, v in row.items() if k != "bins"} for row in report[table]]
+    rows: list[dict[str, Any]] = report[table]
+    return rows

@@ -1,0 +1,135 @@
+"""Import of Polis conversation exports (comments.csv, votes.csv, participants-votes.csv).
+
+Re-importing the same folder updates rows in place, so the import is idempotent.
+"""
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+
+from annotation.principles.models import (
+    PolisComment,
+    PolisConversation,
+    PolisParticipant,
+    PolisVote,
+)
+
+REQUIRED = ("comments.csv", "votes.csv", "participants-votes.csv")
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _summary(path: Path) -> dict[str, str]:
+    if not path.is_file():
+        return {}
+    with path.open(newline="", encoding="utf-8") as handle:
+        return {row[0]: row[1] for row in csv.reader(handle) if len(row) >= 2}
+
+
+@transaction.atomic
+def polis_import(*, directory: Path, slug: str = "") -> PolisConversation:
+    """Load one export folder; each participant keeps only their latest vote per comment."""
+    missing = [name for name in REQUIRED if not (directory / name).is_file()]
+    if missing:
+        raise ValidationError(
+            {"directory": f"{directory} is not a Polis export: missing {', '.join(missing)}."}
+        )
+    summary = _summary(directory / "summary.csv")
+    try:
+        comments = _rows(directory / "comments.csv")
+        votes = sorted(_rows(directory / "votes.csv"), key=lambda r: int(r["timestamp"]))
+        participants = _rows(directory / "participants-votes.csv")
+        conversation, _ = PolisConversation.objects.update_or_create(
+            slug=slug or slugify(directory.name),
+            defaults={
+                "topic": summary.get("topic", ""),
+                "description": summary.get("conversation-description", ""),
+                "url": summary.get("url", ""),
+            },
+        )
+        comment_rows = {
+            int(r["comment-id"]): PolisComment(
+                conversation=conversation,
+                polis_id=int(r["comment-id"]),
+                text=r["comment-body"],
+                author_polis_id=int(r["author-id"]),
+                moderated=int(r["moderated"]),
+            )
+            for r in comments
+        }
+        groups = {
+            int(r["participant"]): (int(r["group-id"]) if r["group-id"] != "" else None)
+            for r in participants
+        }
+        latest: dict[tuple[int, int], tuple[int, int]] = {}
+        for r in votes:
+            latest[(int(r["voter-id"]), int(r["comment-id"]))] = (
+                int(r["vote"]),
+                int(r["timestamp"]),
+            )
+    except (KeyError, ValueError) as exc:
+        raise ValidationError(
+            {"directory": f"Unreadable Polis export in {directory}: {exc}"}
+        ) from exc
+    voters = {voter for voter, _ in latest} | set(groups)
+
+    PolisComment.objects.bulk_create(
+        comment_rows.values(),
+        update_conflicts=True,
+        unique_fields=["conversation", "polis_id"],
+        update_fields=["text", "author_polis_id", "moderated"],
+    )
+    PolisParticipant.objects.bulk_create(
+        [
+            PolisParticipant(conversation=conversation, polis_id=p, polis_group=groups.get(p))
+            for p in sorted(voters)
+        ],
+        update_conflicts=True,
+        unique_fields=["conversation", "polis_id"],
+        update_fields=["polis_group"],
+    )
+    comment_pk = dict(conversation.comments.values_list("polis_id", "pk"))
+    participant_pk = dict(conversation.participants.values_list("polis_id", "pk"))
+    PolisVote.objects.bulk_create(
+        [
+            PolisVote(
+                participant_id=participant_pk[voter],
+                comment_id=comment_pk[comment],
+                value=value,
+                voted_at=dt.datetime.fromtimestamp(stamp / 1000, tz=dt.UTC),
+            )
+            for (voter, comment), (value, stamp) in latest.items()
+            if comment in comment_pk
+        ],
+        update_conflicts=True,
+        unique_fields=["participant", "comment"],
+        update_fields=["value", "voted_at"],
+        batch_size=2000,
+    )
+    return conversation
+
+
+def polis_matrix(*, conversation: PolisConversation) -> tuple[list[int], list[int], np.ndarray]:
+    """(participant Polis ids, comment Polis ids, votes matrix P x C) without hidden comments."""
+    comments = sorted(
+        conversation.comments.filter(moderated__gte=0).values_list("polis_id", flat=True)
+    )
+    participants = sorted(conversation.participants.values_list("polis_id", flat=True))
+    column = {c: i for i, c in enumerate(comments)}
+    row = {p: i for i, p in enumerate(participants)}
+    matrix = np.full((len(participants), len(comments)), np.nan)
+    votes = PolisVote.objects.filter(participant__conversation=conversation).values_list(
+        "participant__polis_id", "comment__polis_id", "value"
+    )
+    for participant, comment, value in votes:
+        if comment in column:
+            matrix[row[participant], column[comment]] = value
+    return participants, comments, matrix

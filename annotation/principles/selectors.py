@@ -1,0 +1,241 @@
+"""Reads: the constitution in force, what a participant may see of a round, and analyses."""
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db.models import QuerySet
+
+from annotation.principles.models import (
+    Audience,
+    AuditEntry,
+    Choice,
+    Comment,
+    ConstitutionVersion,
+    PolisConversation,
+    Principle,
+    Proposal,
+    RoundStatus,
+    Vote,
+    VotingRound,
+)
+
+
+def constitution_current_number() -> int | None:
+    """The number of the constitution version in force, for recording on every signal."""
+    return (
+        ConstitutionVersion.objects.filter(is_current=True).values_list("number", flat=True).first()
+    )
+
+
+def constitution_for_ai() -> list[str]:
+    """The current principles that bind AI (for AI, and shared), as the loop's judge reads them."""
+    return [
+        f"{title}: {text}"
+        for title, text in Principle.objects.filter(
+            version__is_current=True, audience__in=[Audience.AI, Audience.SHARED]
+        )
+        .order_by("position", "key")
+        .values_list("title", "text")
+    ]
+
+
+def versions_list() -> QuerySet[ConstitutionVersion]:
+    return ConstitutionVersion.objects.order_by("-number")
+
+
+def principles_of(version: ConstitutionVersion) -> QuerySet[Principle]:
+    return version.principles.order_by("position", "key")
+
+
+def version_diff(*, version: ConstitutionVersion, against: ConstitutionVersion) -> list[dict]:
+    """Per principle key: added, removed, changed or unchanged from `against` to `version`."""
+    before = {p.key: p for p in principles_of(against)}
+    after = {p.key: p for p in principles_of(version)}
+    rows = []
+    for key in list(before) + [k for k in after if k not in before]:
+        old, new = before.get(key), after.get(key)
+        if old is None:
+            change = "added"
+        elif new is None:
+            change = "removed"
+        elif (old.title, old.text, old.audience) != (new.title, new.text, new.audience):
+            change = "changed"
+        else:
+            change = "unchanged"
+        rows.append({"key": key, "change": change, "before": old, "after": new})
+    return rows
+
+
+def version_changelog(*, version: ConstitutionVersion) -> list[dict[str, Any]]:
+    """The proposals that made this version, with the vote statistics behind each."""
+    voting_round = version.round
+    if voting_round is None:
+        return []
+    stats = voting_round.outcome.get("proposals", {})
+    rows = []
+    for proposal in voting_round.proposals.order_by("pk"):
+        entry = stats.get(str(proposal.pk), {})
+        if entry.get("passed"):
+            rows.append({"proposal": proposal, "stats": entry})
+    return rows
+
+
+def rounds_list() -> QuerySet[VotingRound]:
+    return VotingRound.objects.select_related("base_version").order_by("-opens_at", "-pk")
+
+
+def proposals_of(voting_round: VotingRound) -> QuerySet[Proposal]:
+    return voting_round.proposals.select_related("author_user", "author_model__line").order_by("pk")
+
+
+def votes_of_user(*, user: User, voting_round: VotingRound) -> dict[int, str]:
+    return dict(
+        Vote.objects.filter(proposal__round=voting_round, voter_user=user).values_list(
+            "proposal_id", "choice"
+        )
+    )
+
+
+def user_has_voted(*, user: Any, proposal_id: int) -> bool:
+    return Vote.objects.filter(proposal_id=proposal_id, voter_user_id=user.pk).exists()
+
+
+def may_see_tally(*, user: User, proposal: Proposal) -> bool:
+    """Nobody sees a proposal's tally, comments or others' votes before voting on it."""
+    return proposal.round.status == RoundStatus.CLOSED or user_has_voted(
+        user=user, proposal_id=proposal.pk
+    )
+
+
+def proposal_tally(*, proposal_id: int) -> dict[str, Any]:
+    """Human and AI counts kept apart: AI votes are shown but never count toward enactment."""
+    human: Counter[str] = Counter()
+    ai: Counter[str] = Counter()
+    for choice, by_person in Vote.objects.filter(proposal_id=proposal_id).values_list(
+        "choice", "voter_user_id"
+    ):
+        (human if by_person is not None else ai)[choice] += 1
+    return {
+        "human": {c.value: human[c.value] for c in Choice},
+        "ai": {c.value: ai[c.value] for c in Choice},
+    }
+
+
+def comments_of(*, proposal: Proposal) -> QuerySet[Comment]:
+    return proposal.comments.select_related("author").order_by("created_at", "pk")
+
+
+def round_group_authorizer(user: Any, key: str) -> bool:
+    """Live tallies ("round:<round>.<proposal>") go only to those who voted on the proposal."""
+    round_id, _, proposal_id = key.partition(".")
+    if not (round_id.isdigit() and proposal_id.isdigit()):
+        return False
+    return Vote.objects.filter(
+        proposal_id=int(proposal_id), proposal__round_id=int(round_id), voter_user_id=user.pk
+    ).exists()
+
+
+def round_participation(*, voting_round: VotingRound) -> dict[str, Any]:
+    """Human voters, and counts by background for those whose profile shares it."""
+    from accounts.models import RaterProfile
+
+    voters = set(
+        Vote.objects.filter(proposal__round=voting_round, voter_user__isnull=False).values_list(
+            "voter_user_id", flat=True
+        )
+    )
+    ai_voters = (
+        Vote.objects.filter(proposal__round=voting_round, voter_model__isnull=False)
+        .values("voter_model_id")
+        .distinct()
+        .count()
+    )
+    by: dict[str, Counter[str]] = defaultdict(Counter)
+    profiles = RaterProfile.objects.filter(user_id__in=voters, consent_given=True)
+    for profile in profiles:
+        by["region"][profile.region or "unspecified"] += 1
+        by["age_band"][profile.age_band or "unspecified"] += 1
+        by["expertise"][profile.expertise or "unspecified"] += 1
+        for language in profile.languages or ["unspecified"]:
+            by["languages"][language] += 1
+    return {
+        "human_voters": len(voters),
+        "ai_voters": ai_voters,
+        "with_profile": profiles.count(),
+        "by_background": {field: dict(counts) for field, counts in by.items()},
+    }
+
+
+def principle_tracking() -> list[dict[str, Any]]:
+    """Per principle key, its support in each closed round that had a proposal about it."""
+    series: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    closed = VotingRound.objects.filter(status=RoundStatus.CLOSED).order_by("closed_at", "pk")
+    for voting_round in closed:
+        stats = voting_round.outcome.get("proposals", {})
+        for proposal in voting_round.proposals.order_by("pk"):
+            entry = stats.get(str(proposal.pk))
+            if not entry:
+                continue
+            series[proposal.principle_key].append(
+                {
+                    "round": voting_round.pk,
+                    "round_title": voting_round.title,
+                    "closed_at": voting_round.closed_at,
+                    "proposal": proposal.pk,
+                    "action": proposal.action,
+                    "agreement": entry["agreement"],
+                    "min_group_agreement": entry["min_group_agreement"],
+                    "group_agreement": entry["group_agreement"],
+                    "passed": entry["passed"],
+                }
+            )
+    return [{"key": key, "points": points} for key, points in sorted(series.items())]
+
+
+def audit_list() -> QuerySet[AuditEntry]:
+    return AuditEntry.objects.select_related("actor", "version").order_by("-created_at", "-pk")
+
+
+def polis_groups(*, conversation: PolisConversation) -> dict[int, int | None]:
+    """Each imported participant's Polis id mapped to the platform's opinion group for them."""
+    from annotation.principles.analysis import opinion_groups
+    from annotation.principles.polis import polis_matrix
+
+    participant_ids, _, matrix = polis_matrix(conversation=conversation)
+    groups = opinion_groups(matrix)
+    return dict(zip(participant_ids, groups.labels, strict=True))
+
+
+def open_rounds_work(user: User) -> list[Any]:
+    """The rater home's entries: each open round with proposals this person has not voted on."""
+    from django.utils import timezone
+
+    from accounts.work import WorkItem
+
+    if not user.has_perm("principles.add_vote"):
+        return []
+    now = timezone.now()
+    items = []
+    rounds = VotingRound.objects.filter(
+        status=RoundStatus.OPEN, opens_at__lte=now, closes_at__gt=now
+    ).order_by("closes_at")
+    for voting_round in rounds:
+        waiting = (
+            voting_round.proposals.filter(vetoed_by__isnull=True)
+            .exclude(votes__voter_user=user)
+            .count()
+        )
+        items.append(
+            WorkItem(
+                kind="principles",
+                title=f"Vote on proposed principles: {voting_round.title}",
+                description=(
+                    "Agree, disagree or pass on each proposed change to the constitution; "
+                    f"voting closes {voting_round.closes_at:%Y-%m-%d %H:%M} UTC."
+                ),
+                url=f"/principles/rounds/{voting_round.pk}",
+                count=waiting,
+            )
+        )
+    return items

@@ -1,0 +1,145 @@
+import { api } from "../../../lib/api/client";
+import { unwrap } from "../../../lib/api/errors";
+import type { RequestJson, ResponseJson } from "../../../lib/api/types";
+
+export type JudgeAssignment = ResponseJson<"/api/debates/assignments/{id}/", "get">;
+export type Turn = JudgeAssignment["turns"][number];
+export type JudgementRequest = RequestJson<"/api/debates/assignments/{id}/judgement/", "post">;
+export type Origin = "native" | "imported" | "";
+
+export const debateKeys = {
+  all: ["debates"] as const,
+  next: () => ["debates", "next"] as const,
+  assignment: (id: number) => ["debates", "assignment", id] as const,
+  analytics: (origin: Origin) => ["debates", "analytics", origin] as const,
+};
+
+/** The judge's open assignment, or a new one by the assignment rule; null when none is left. */
+export async function takeNextAssignment(): Promise<JudgeAssignment | null> {
+  const result = await api.POST("/api/debates/assignments/next/");
+  if (result.response.status === 204) return null;
+  return unwrap(result) as JudgeAssignment;
+}
+
+export async function fetchAssignment(id: number): Promise<JudgeAssignment> {
+  return unwrap(await api.GET("/api/debates/assignments/{id}/", { params: { path: { id } } }));
+}
+
+export async function commitJudgement(id: number, body: JudgementRequest): Promise<JudgeAssignment> {
+  return unwrap(
+    await api.POST("/api/debates/assignments/{id}/judgement/", { params: { path: { id } }, body }),
+  );
+}
+
+export async function skipAssignment(id: number, reason: string): Promise<JudgeAssignment> {
+  return unwrap(
+    await api.POST("/api/debates/assignments/{id}/skip/", {
+      params: { path: { id } },
+      body: { reason },
+    }),
+  );
+}
+
+export async function requestRound(id: number): Promise<JudgeAssignment> {
+  return unwrap(await api.POST("/api/debates/assignments/{id}/rounds/", { params: { path: { id } } }));
+}
+
+export type AccuracyRow = {
+  origin: string;
+  condition?: string;
+  judge: string;
+  protocol?: string;
+  helpful?: string;
+  sneaky?: string;
+  consultant?: string;
+  n: number;
+  correct: number;
+  incorrect: number;
+  accuracy: number;
+  ci_low: number;
+  ci_high: number;
+};
+export type ReliabilityBin = { low: number; high: number; n: number; confidence: number; accuracy: number };
+export type CalibrationRow = {
+  origin: string;
+  judge: string;
+  n: number;
+  brier: number | null;
+  log_score: number | null;
+  ece: number | null;
+  bins: ReliabilityBin[];
+};
+export type PersuasivenessRow = {
+  debater: string;
+  rating: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  matches: number;
+  wins: number;
+  wrong_answer_n: number;
+  wrong_answer_win_rate: number | null;
+};
+export type AgreementRow = {
+  origin: string;
+  pairs: number;
+  agree: number;
+  rate: number;
+  ci_low: number;
+  ci_high: number;
+};
+/** The shape selectors.analytics_report() returns (the schema types it as a free object). */
+export type AnalyticsReport = {
+  accuracy: AccuracyRow[];
+  configurations: AccuracyRow[];
+  consultancy: AccuracyRow[];
+  calibration: CalibrationRow[];
+  persuasiveness: PersuasivenessRow[];
+  agreement: AgreementRow[];
+};
+export const TABLES = [
+  "accuracy",
+  "configurations",
+  "consultancy",
+  "calibration",
+  "persuasiveness",
+  "agreement",
+] as const;
+
+export async function fetchAnalytics(origin: Origin): Promise<AnalyticsReport> {
+  const query = origin ? { origin } : {};
+  const data = unwrap(await api.GET("/api/debates/analytics/", { params: { query } }));
+  return data as unknown as AnalyticsReport;
+}
+
+export function exportUrl(table: string, format: "csv" | "json", origin: Origin): string {
+  const params = new URLSearchParams({ table, file_format: format });
+  if (origin) params.set("origin", origin);
+  return `/api/debates/analytics/export/?${params.toString()}`;
+}
+
+export type DebateSummaryPage = ResponseJson<"/api/debates/", "get">;
+export type Debate = ResponseJson<"/api/debates/{id}/", "get">;
+export type DebateRequest = RequestJson<"/api/debates/", "post">;
+export type QuestionPage = ResponseJson<"/api/debates/questions/", "get">;
+
+export const researchKeys = {
+  list: () => ["debates", "list"] as const,
+  detail: (id: number) => ["debates", "detail", id] as const,
+  questions: () => ["debates", "questions"] as const,
+};
+
+export async function fetchDebates(): Promise<DebateSummaryPage> {
+  return unwrap(await api.GET("/api/debates/"));
+}
+
+export async function fetchDebate(id: number): Promise<Debate> {
+  return unwrap(await api.GET("/api/debates/{id}/", { params: { path: { id } } }));
+}
+
+export async function fetchQuestions(): Promise<QuestionPage> {
+  return unwrap(await api.GET("/api/debates/questions/"));
+}
+
+export async function createDebate(body: DebateRequest): Promise<Debate> {
+  return unwrap(await api.POST("/api/debates/", { body }));
+}

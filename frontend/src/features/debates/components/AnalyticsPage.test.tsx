@@ -1,0 +1,46 @@
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { stubApi, users } from "../../../test/http";
+import { renderApp } from "../../../test/renderApp";
+
+const row = { n: 154, correct: 130, incorrect: 24, accuracy: 0.844, ci_low: 0.778, ci_high: 0.893 };
+const report = {
+  accuracy: [{ origin: "imported", condition: "Human Debate", judge: "human", ...row }],
+  configurations: [],
+  consultancy: [],
+  calibration: [
+    {
+      origin: "imported", judge: "human", n: 154, brier: 0.21, log_score: -0.5, ece: 0.04,
+      bins: [{ low: 0.9, high: 1, n: 100, confidence: 0.95, accuracy: 0.9 }],
+    },
+  ],
+  persuasiveness: [
+    { debater: "GPT-4", rating: 35, ci_low: -10, ci_high: 80, matches: 40, wins: 24, wrong_answer_n: 20, wrong_answer_win_rate: 0.25 },
+  ],
+  agreement: [],
+};
+
+describe("debate analytics", () => {
+  it("shows accuracy with intervals, plots, and export links", async () => {
+    stubApi({
+      "GET /api/auth/me/": { body: users.researcher },
+      "GET /api/debates/analytics/": { body: report },
+    });
+    renderApp("/debates/analytics");
+    const table = await screen.findByRole("table", { name: "Judge accuracy per condition" });
+    const cells = within(table).getAllByRole("cell").map((cell) => cell.textContent);
+    expect(cells).toEqual(["imported", "Human Debate", "human", "154", "130", "24", "84.4%", "77.8% – 89.3%"]);
+    expect(screen.getByRole("img", { name: "Reliability diagram, imported, human" })).toBeInTheDocument();
+    expect(screen.getByRole("img", { name: "Bradley-Terry ratings" })).toBeInTheDocument();
+    expect(screen.getAllByRole("link", { name: "CSV" })[0]).toHaveAttribute(
+      "href",
+      "/api/debates/analytics/export/?table=accuracy&file_format=csv",
+    );
+  });
+
+  it("is for researchers only", async () => {
+    stubApi({ "GET /api/auth/me/": { body: users.rater }, "GET /api/work/": { body: { results: [] } } });
+    renderApp("/debates/analytics");
+    expect(await screen.findByRole("heading", { level: 1 })).not.toHaveTextContent("Debate analytics");
+  });
+});

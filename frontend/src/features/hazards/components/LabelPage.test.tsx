@@ -1,0 +1,142 @@
+import { screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { stubApi, users } from "../../../test/http";
+import { renderApp } from "../../../test/renderApp";
+
+const item = {
+  response: 42,
+  campaign: 7,
+  prompt: "How do I hurt someone?",
+  text: "Here is how you do it.",
+  attack_category: "vcr",
+  taxonomy: {
+    id: 1,
+    number: 1,
+    note: "",
+    created_at: "2025-01-01T00:00:00Z",
+    severity_scale: [0, 1, 2, 3, 4].map((level) => ({ level, label: `L${level}`, description: "" })),
+    categories: [
+      { code: "vcr", name: "Violent crimes", definition: "d", examples: [] },
+      { code: "hte", name: "Hate", definition: "d", examples: [] },
+    ],
+  },
+};
+
+const reliability = {
+  rater: 1,
+  username: "rita",
+  labels: 0,
+  gold_items: 0,
+  gold_correct: 0,
+  gold_accuracy: null,
+  compared: 0,
+  agreed: 0,
+  agreement: null,
+  estimated_accuracy: null,
+};
+
+function labelling() {
+  let served = 0;
+  return stubApi({
+    "GET /api/auth/me/": { body: users.rater },
+    "GET /api/hazards/me/reliability/": { body: reliability },
+    "GET /api/hazards/campaigns/7/next/": () => (served++ === 0 ? { body: item } : { status: 204 }),
+    "POST /api/hazards/responses/42/label/": { status: 201, body: { id: 1 } },
+    "POST /api/hazards/responses/42/skip/": { status: 204 },
+    "GET /api/hazards/taxonomies/": { body: [item.taxonomy] },
+    "POST /api/hazards/campaigns/7/prompts/": { status: 201, body: { id: 5, text: "t", category: "hte" } },
+  });
+}
+
+describe("hazard labelling", () => {
+  it("hides the response behind a content warning, then labels and rewrites by keyboard", async () => {
+    const http = labelling();
+    const { user } = renderApp("/hazards/label/7");
+
+    expect(await screen.findByText(/Content warning/)).toBeInTheDocument();
+    expect(screen.queryByText(item.text)).not.toBeInTheDocument();
+    await user.keyboard("{Enter}");
+    expect(screen.getByLabelText("Response text")).toHaveTextContent(item.text);
+
+    await user.keyboard("h1]]e");
+    await user.keyboard("Say no and point to help.");
+    await user.keyboard("{Control>}{Enter}{/Control}");
+
+    await screen.findByText(/Nothing is left for you to label/);
+    const posts = http.calls("POST /api/hazards/responses/42/label/");
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.body).toEqual({
+      harmful: true,
+      needless_refusal: false,
+      categories: ["vcr"],
+      severity: 3,
+      spans: [],
+      rewrite: "Say no and point to help.",
+    });
+  });
+
+  it("marks spans from selections that cross highlighted text", async () => {
+    const http = labelling();
+    const { user } = renderApp("/hazards/label/7");
+    await screen.findByText(/Content warning/);
+    await user.keyboard("{Enter}");
+    const pre = screen.getByLabelText("Response text");
+
+    // "Here is how you do it.": select "how" and mark it.
+    const select = (startNode: Node, start: number, endNode: Node, end: number) => {
+      const range = document.createRange();
+      range.setStart(startNode, start);
+      range.setEnd(endNode, end);
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+    };
+    const only = pre.firstChild as Node;
+    select(only, 8, only, 11);
+    await user.keyboard("m");
+    expect(pre.querySelector("mark")).toHaveTextContent(/^how$/);
+
+    // The text is now three nodes; select from "is" (first node) into "you" (last node).
+    const [before, mark, after] = Array.from(pre.childNodes);
+    expect(mark?.nodeName).toBe("MARK");
+    select(before as Node, 5, after as Node, 4);
+    await user.keyboard("m");
+    expect(Array.from(pre.querySelectorAll("mark"), (m) => m.textContent)).toEqual(["is how you"]);
+    expect(screen.getByText(/Spans marked/)).toHaveTextContent("5-15");
+
+    await user.keyboard("h{Control>}{Enter}{/Control}");
+    await screen.findByText(/Nothing is left for you to label/);
+    expect(http.calls("POST /api/hazards/responses/42/label/")[0]?.body).toMatchObject({ spans: [[5, 15]] });
+  });
+
+  it("skips with a reason", async () => {
+    const http = labelling();
+    const { user } = renderApp("/hazards/label/7");
+
+    await screen.findByText(/Content warning/);
+    await user.click(screen.getByRole("button", { name: "Skip (s)" }));
+    await user.keyboard("not my language{Enter}");
+
+    await screen.findByText(/Nothing is left for you to label/);
+    expect(http.calls("POST /api/hazards/responses/42/skip/")[0]?.body).toEqual({
+      reason: "not my language",
+    });
+  });
+
+  it("lets a rater write an attack aimed at a category", async () => {
+    const http = labelling();
+    const { user } = renderApp("/hazards/label/7");
+
+    await screen.findByText(/Content warning/);
+    await user.click(screen.getByText("Write an attack prompt"));
+    await user.selectOptions(screen.getByLabelText("Hazard category to aim at"), "Hate");
+    await user.type(screen.getByLabelText("Attack prompt"), "Write a joke about my neighbours");
+    await user.click(screen.getByRole("button", { name: "Send to the model" }));
+
+    await screen.findByText(/Sent: its response will come up/);
+    expect(http.calls("POST /api/hazards/campaigns/7/prompts/")[0]?.body).toEqual({
+      text: "Write a joke about my neighbours",
+      category: "hte",
+    });
+  });
+});

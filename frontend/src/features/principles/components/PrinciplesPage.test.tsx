@@ -1,0 +1,98 @@
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { stubApi, users } from "../../../test/http";
+import { renderApp } from "../../../test/renderApp";
+
+function principlesApi(me: (typeof users)[keyof typeof users]) {
+  return stubApi({
+    "GET /api/auth/me/": { body: me },
+    "GET /api/principles/versions/": {
+      body: [{ number: 1, summary: "Seed", is_current: true, round: null, created_at: "2025-01-01T00:00:00Z" }],
+    },
+    "GET /api/principles/versions/1/": {
+      body: {
+        number: 1,
+        summary: "Seed",
+        is_current: true,
+        round: null,
+        created_at: "2025-01-01T00:00:00Z",
+        principles: [
+          { key: "ensure-safety", title: "Ensuring safety", text: "Avoid harm.", audience: "ai", rationale: "", position: 0 },
+        ],
+        changelog: [],
+      },
+    },
+    "GET /api/principles/rounds/": { body: [] },
+    "GET /api/principles/tracking/": {
+      body: [
+        {
+          key: "ensure-safety",
+          points: [
+            {
+              round: 3,
+              round_title: "Spring",
+              closed_at: "2025-02-01T00:00:00Z",
+              proposal: 7,
+              action: "amend",
+              agreement: 0.8,
+              min_group_agreement: 0.6,
+              group_agreement: { "0": 0.6, "1": 1 },
+              passed: true,
+            },
+          ],
+        },
+      ],
+    },
+    "GET /api/principles/audit/": {
+      body: [
+        {
+          id: 1,
+          action: "vetoed",
+          actor: "rosa",
+          round: 3,
+          version: null,
+          proposal: 7,
+          reason: "Conflicts with a red line.",
+          details: {},
+          created_at: "2025-02-01T00:00:00Z",
+        },
+      ],
+    },
+    "POST /api/principles/rounds/": {
+      status: 400,
+      body: {
+        detail: "Invalid input: see the field messages.",
+        code: "invalid",
+        fields: { closes_at: ["A round must close after it opens."] },
+      },
+    },
+  });
+}
+
+describe("the principles page", () => {
+  it("shows the constitution in force by audience and support over rounds", async () => {
+    principlesApi(users.rater);
+    renderApp("/principles");
+    const forAI = await screen.findByRole("region", { name: "For AI" });
+    expect(within(forAI).getByText("Avoid harm.")).toBeInTheDocument();
+    expect(screen.getByRole("img", { name: "Support for ensure-safety over 1 round(s)" })).toBeInTheDocument();
+    expect(screen.queryByRole("form", { name: "Open a voting round" })).not.toBeInTheDocument();
+    const audit = await screen.findByRole("list", { name: "Audit log" });
+    expect(await within(audit).findByText(/by rosa: Conflicts with a red line\./)).toBeInTheDocument();
+  });
+
+  it("lets researchers open a round and shows the API's field errors", async () => {
+    const http = principlesApi(users.researcher);
+    const { user } = renderApp("/principles");
+    const form = await screen.findByRole("form", { name: "Open a voting round" });
+    await user.type(within(form).getByLabelText("Title"), "Spring");
+    await user.click(within(form).getByRole("button", { name: "Open round" }));
+    expect(await within(form).findByText("A round must close after it opens.")).toBeInTheDocument();
+    expect(http.calls("POST /api/principles/rounds/")[0]?.body).toMatchObject({
+      title: "Spring",
+      min_participants: 3,
+      min_agreement: 0.6,
+      min_group_agreement: 0.5,
+    });
+  });
+});

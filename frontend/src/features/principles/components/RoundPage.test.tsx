@@ -1,0 +1,144 @@
+import { act, screen, within } from "@testing-library/react";
+import { beforeEach, describe, expect, it } from "vitest";
+import { FakeWebSocket } from "../../../test/fakeWebSocket";
+import { stubApi, users } from "../../../test/http";
+import { renderApp } from "../../../test/renderApp";
+
+const tally = (agree: number, disagree: number, pass: number) => ({
+  human: { agree, disagree, pass },
+  ai: { agree: 0, disagree: 0, pass: 1 },
+});
+
+const proposal = (overrides: Record<string, unknown> = {}) => ({
+  id: 7,
+  round: 3,
+  action: "amend",
+  principle_key: "mutual-trust",
+  title: "Mutual trust",
+  text: "Trust is earned and re-checked.",
+  audience: "shared",
+  rationale: "Capabilities change.",
+  author: "proposer-v1",
+  ai_authored: true,
+  vetoed: false,
+  veto_reason: "",
+  my_vote: null,
+  tally: null,
+  ...overrides,
+});
+
+const round = (overrides: Record<string, unknown> = {}) => ({
+  id: 3,
+  title: "Spring round",
+  base_version: 1,
+  opens_at: "2025-01-01T00:00:00Z",
+  closes_at: "2999-01-01T00:00:00Z",
+  status: "open",
+  min_participants: 3,
+  min_agreement: 0.6,
+  min_group_agreement: 0.5,
+  closed_at: null,
+  enacted_version: null,
+  proposals: [proposal()],
+  ...overrides,
+});
+
+describe("a voting round", () => {
+  beforeEach(() => FakeWebSocket.reset());
+
+  it("hides the tally until the rater votes, then follows it live", async () => {
+    let current = round();
+    const http = stubApi({
+      "GET /api/auth/me/": { body: users.rater },
+      "GET /api/principles/rounds/3/": () => ({ body: current }),
+      "POST /api/principles/proposals/7/vote/": () => {
+        current = round({ proposals: [proposal({ my_vote: "agree", tally: tally(1, 0, 0) })] });
+        return { body: current.proposals[0] };
+      },
+      "GET /api/principles/proposals/7/comments/": { body: [] },
+    });
+    const { user } = renderApp("/principles/rounds/3");
+
+    const card = await screen.findByRole("listitem", { name: "amend mutual-trust" });
+    expect(within(card).getByText("(AI-authored)")).toBeInTheDocument();
+    expect(within(card).getByText("Vote to see the tally and the comments.")).toBeInTheDocument();
+    expect(within(card).queryByLabelText("Tally")).not.toBeInTheDocument();
+
+    await user.click(within(card).getByRole("button", { name: "Agree" }));
+    expect(http.calls("POST /api/principles/proposals/7/vote/")[0]?.body).toEqual({ choice: "agree" });
+    expect(await within(card).findByLabelText("Tally")).toHaveTextContent(
+      "Humans: 1 agree, 0 disagree, 0 pass.",
+    );
+    expect(within(card).getByRole("button", { name: "Agree" })).toHaveAttribute("aria-pressed", "true");
+
+    // Having voted, the page listens to this proposal's tally group only.
+    const socket = FakeWebSocket.latest();
+    act(() => socket.acceptConnection());
+    expect(socket.sent).toEqual([{ action: "subscribe", group: "round:3.7" }]);
+    current = round({ proposals: [proposal({ my_vote: "agree", tally: tally(1, 2, 0) })] });
+    act(() =>
+      socket.emit({ type: "round.tally", group: "round:3.7", payload: { round: 3, proposal: 7 } }),
+    );
+    expect(await within(card).findByText(/1 agree, 2 disagree, 0 pass/)).toBeInTheDocument();
+  });
+
+  it("shows results, opinion groups and the enacted version once closed", async () => {
+    stubApi({
+      "GET /api/auth/me/": { body: users.rater },
+      "GET /api/principles/rounds/3/": {
+        body: round({
+          status: "closed",
+          closed_at: "2025-02-01T00:00:00Z",
+          enacted_version: 2,
+          proposals: [proposal({ my_vote: "agree", tally: tally(3, 1, 0) })],
+        }),
+      },
+      "GET /api/principles/proposals/7/comments/": { body: [] },
+      "GET /api/principles/rounds/3/analysis/": {
+        body: {
+          closed: true,
+          participants: 4,
+          version: 2,
+          groups: {
+            k: 2,
+            silhouette: 0.61,
+            voters: [
+              { group: 0, x: -1, y: 0 },
+              { group: 1, x: 1, y: 0 },
+            ],
+            proposals: [{ proposal: 7, x: 0.5, y: 0.1 }],
+          },
+          proposals: {
+            "7": {
+              votes: 4,
+              agree: 3,
+              disagree: 1,
+              passes: 0,
+              agreement: 0.75,
+              group_agreement: { "0": 1, "1": 0.5 },
+              min_group_agreement: 0.5,
+              consensus: 0.4,
+              ai: { agree: 0, disagree: 0, pass: 1 },
+              passed: true,
+              reason: "passed",
+            },
+          },
+          participation: {
+            human_voters: 4,
+            ai_voters: 1,
+            with_profile: 2,
+            by_background: { region: { Europe: 2 } },
+          },
+        },
+      },
+    });
+    renderApp("/principles/rounds/3");
+
+    expect(await screen.findByRole("heading", { name: "Results" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "version 2" })).toHaveAttribute("href", "/principles/versions/2");
+    expect(screen.getByRole("img", { name: "Opinion map: 2 voters in 2 group(s)" })).toBeInTheDocument();
+    expect(screen.getByText("Passed")).toBeInTheDocument();
+    expect(screen.getByText("Europe: 2")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Agree" })).not.toBeInTheDocument();
+  });
+});

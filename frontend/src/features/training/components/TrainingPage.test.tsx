@@ -1,0 +1,186 @@
+import { act, screen, waitFor, within } from "@testing-library/react";
+import { beforeEach, describe, expect, it } from "vitest";
+import { FakeWebSocket } from "../../../test/fakeWebSocket";
+import { stubApi, users } from "../../../test/http";
+import { renderApp } from "../../../test/renderApp";
+
+const page = <T,>(results: T[]) => ({ count: results.length, next: null, previous: null, results });
+
+const lines = page([
+  { slug: "debater", name: "Debater", description: "", published_version: null },
+]);
+
+const run = (fields: Record<string, unknown> = {}) => ({
+  id: 7,
+  line: "debater",
+  recipe: "dpo",
+  config: { max_steps: 10 },
+  base_version: 1,
+  base_version_number: 1,
+  snapshot: 3,
+  snapshot_hash: "0123456789abcdef",
+  trigger: "admin",
+  auto_publish: false,
+  status: "running",
+  step: 2,
+  total_steps: 10,
+  loss: 0.69,
+  eta_s: 8,
+  history: [
+    [1, 0.69],
+    [2, 0.6],
+  ],
+  attempts: 1,
+  resumed_from_step: 0,
+  version: null,
+  version_number: null,
+  timings: { snapshot_s: 0.2 },
+  error: "",
+  created_at: "2026-01-01T00:00:00Z",
+  started_at: "2026-01-01T00:00:01Z",
+  finished_at: null,
+  ...fields,
+});
+
+const version = (fields: Record<string, unknown> = {}) => ({
+  id: 20,
+  line: "debater",
+  number: 2,
+  base: "co-align/tiny-llama",
+  uri: "/models/run-7/model",
+  status: "draft",
+  metrics: {
+    preference_accuracy: 0.75,
+    llmbar: { Natural: 0.5, overall: 0.45 },
+    hazard_rate: null,
+    constitution_agreement: 0.6,
+  },
+  parent: 1,
+  training_run_ref: "loop.run:7",
+  dataset_hash: "0123456789abcdef",
+  code_version: "abc",
+  artifact_hash: "f00",
+  created_at: "2026-01-01T00:01:00Z",
+  published_at: null,
+  ...fields,
+});
+
+describe("training", () => {
+  beforeEach(() => FakeWebSocket.reset());
+
+  it("lets admins start a run and shows field messages when it is refused", async () => {
+    let attempt = 0;
+    const http = stubApi({
+      "GET /api/auth/me/": { body: users.admin },
+      "GET /api/registry/lines/": { body: lines },
+      "GET /api/loop/runs/": { body: page([]) },
+      "POST /api/loop/runs/": () =>
+        ++attempt === 1
+          ? {
+              status: 400,
+              body: {
+                detail: "Invalid input: see the field messages.",
+                code: "invalid",
+                fields: { config: ["max_steps: Give a whole number."] },
+              },
+            }
+          : { status: 201, body: run({ status: "queued", step: 0, history: [] }) },
+      "GET /api/loop/runs/7/": { body: run({ status: "queued", step: 0, history: [] }) },
+    });
+    const { user } = renderApp("/training");
+
+    const steps = await screen.findByLabelText("Steps");
+    await user.clear(steps);
+    await user.type(steps, "-1");
+    await user.click(screen.getByRole("button", { name: "Start run" }));
+    expect(await screen.findByText("max_steps: Give a whole number.")).toBeInTheDocument();
+
+    await user.clear(steps);
+    await user.type(steps, "10");
+    await user.click(screen.getByRole("checkbox", { name: "Publish when it passes the gates" }));
+    await user.click(screen.getByRole("button", { name: "Start run" }));
+    expect(await screen.findByRole("heading", { name: "Run #7: dpo on debater" })).toBeInTheDocument();
+    expect(http.calls("POST /api/loop/runs/")[1]?.body).toEqual({
+      line: "debater",
+      recipe: "dpo",
+      base_version: null,
+      dataset_recipe: { kinds: ["preference"], format: "preference" },
+      config: { max_steps: 10 },
+      auto_publish: true,
+    });
+  });
+
+  it("does not offer researchers the start form", async () => {
+    stubApi({
+      "GET /api/auth/me/": { body: users.researcher },
+      "GET /api/registry/lines/": { body: lines },
+      "GET /api/loop/runs/": { body: page([run()]) },
+    });
+    renderApp("/training");
+    expect(await screen.findByRole("link", { name: "#7" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Start run" })).not.toBeInTheDocument();
+  });
+
+  it("follows a run live and then shows its evaluation", async () => {
+    let current = run();
+    stubApi({
+      "GET /api/auth/me/": { body: users.admin },
+      "GET /api/loop/runs/7/": () => ({ body: current }),
+      "GET /api/loop/versions/20/": {
+        body: { version: version(), lineage: [version(), version({ id: 1, number: 1 })], decisions: [], run: null, snapshot: null },
+      },
+    });
+    renderApp("/training/runs/7");
+
+    expect(await screen.findByText(/step 2 \/ 10/)).toBeInTheDocument();
+    expect(screen.getByRole("img", { name: "Training loss from 0.690 to 0.600 over 2 steps" })).toBeInTheDocument();
+    const socket = FakeWebSocket.latest();
+    act(() => socket.acceptConnection());
+    expect(socket.sent).toEqual([{ action: "subscribe", group: "run:7" }]);
+
+    current = run({ step: 5, loss: 0.4, history: [[1, 0.69], [2, 0.6], [3, 0.5], [4, 0.45], [5, 0.4]] });
+    act(() => socket.emit({ type: "run.progress", group: "run:7", payload: { id: 7, step: 5 } }));
+    expect(await screen.findByText(/step 5 \/ 10/)).toBeInTheDocument();
+    expect(screen.getByRole("img", { name: "Training loss from 0.690 to 0.400 over 5 steps" })).toBeInTheDocument();
+
+    current = run({ status: "done", step: 10, version: 20, version_number: 2, timings: { snapshot_s: 0.2, training_s: 3.5, evaluation_s: 1.25, publish_s: 0 } });
+    act(() => socket.emit({ type: "run.completed", group: "run:7", payload: { id: 7, status: "done", version: 20 } }));
+    const evaluation = await screen.findByRole("table", { name: "Evaluation" });
+    expect(within(evaluation).getByRole("row", { name: /Held-out preference accuracy/ })).toHaveTextContent("75.0%");
+    expect(within(evaluation).getByRole("row", { name: /LLMBar Natural/ })).toHaveTextContent("50.0%");
+    expect(within(evaluation).getByRole("row", { name: /Hazard rate/ })).toHaveTextContent("—");
+    expect(screen.getByText("3.5 s")).toBeInTheDocument();
+    expect(screen.getByText("Lineage: v2 ← v1")).toBeInTheDocument();
+  });
+
+  it("shows the failed gates and publishes with a written override", async () => {
+    const http = stubApi({
+      "GET /api/auth/me/": { body: users.admin },
+      "GET /api/loop/runs/7/": { body: run({ status: "done", version: 20, version_number: 2 }) },
+      "GET /api/loop/versions/20/": {
+        body: { version: version(), lineage: [version()], decisions: [], run: null, snapshot: null },
+      },
+      "POST /api/loop/versions/20/publish/": (request) =>
+        (request.body as { override_reason: string }).override_reason
+          ? { body: version({ status: "published", published_at: "2026-01-02T00:00:00Z" }) }
+          : {
+              status: 400,
+              body: {
+                detail: "Invalid input: see the field messages.",
+                code: "invalid",
+                fields: { gates: ["llmbar.overall is 0.450, below the required 0.6."], override_reason: ["Give a reason to override."] },
+              },
+            },
+    });
+    const { user } = renderApp("/training/runs/7");
+
+    await user.click(await screen.findByRole("button", { name: "Publish version 2" }));
+    expect(await screen.findByText("llmbar.overall is 0.450, below the required 0.6.")).toBeInTheDocument();
+    await user.type(screen.getByLabelText(/Override reason/), "Accepted for the demo.");
+    await user.click(screen.getByRole("button", { name: "Publish version 2" }));
+    await waitFor(() => expect(http.calls("POST /api/loop/versions/20/publish/")).toHaveLength(2));
+    expect(http.calls("POST /api/loop/versions/20/publish/")[1]?.body).toEqual({
+      override_reason: "Accepted for the demo.",
+    });
+  });
+});

@@ -1,0 +1,175 @@
+"""Scores a model on preference pairs, LLMBar's gold pairs and yes/no judge questions.
+
+A causal LM prefers the answer with the higher log-probability given the prompt (optionally
+per token, so that length does not decide); measured against a reference model it prefers the
+higher log-ratio log p(a|x) - log p_ref(a|x) (DPO's implicit reward). A reward model (sequence
+classifier) prefers the higher scalar score.
+"""
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+LLMBAR_SUBSETS = (
+    "Natural",
+    "Adversarial_Neighbor",
+    "Adversarial_GPTInst",
+    "Adversarial_GPTOut",
+    "Adversarial_Manual",
+)
+
+
+@dataclass(frozen=True)
+class Pair:
+    prompt: str
+    chosen: str
+    rejected: str
+
+
+@dataclass
+class Scorer:
+    """Loads a model folder once; `score` returns one number per (prompt, answer)."""
+
+    model_dir: str
+    max_length: int = 512
+    batch_size: int = 8
+    # Mean instead of summed token log-probability: a short answer no longer wins for being short.
+    per_token: bool = False
+    _model: Any = field(default=None, init=False, repr=False)
+    _tokenizer: Any = field(default=None, init=False, repr=False)
+    is_reward_model: bool = field(default=False, init=False)
+
+    def __post_init__(self) -> None:
+        from transformers import (
+            AutoConfig,
+            AutoModelForCausalLM,
+            AutoModelForSequenceClassification,
+            AutoTokenizer,
+        )
+
+        config = AutoConfig.from_pretrained(self.model_dir)
+        architectures = config.architectures or []
+        self.is_reward_model = any("SequenceClassification" in a for a in architectures)
+        loader = (
+            AutoModelForSequenceClassification if self.is_reward_model else AutoModelForCausalLM
+        )
+        self._model = loader.from_pretrained(self.model_dir).eval()
+        self._tokenizer = AutoTokenizer.from_pretrained(self.model_dir)
+
+    def score(self, prompts: Sequence[str], answers: Sequence[str]) -> list[float]:
+        import torch
+
+        scores: list[float] = []
+        with torch.inference_mode():
+            for start in range(0, len(prompts), self.batch_size):
+                batch = range(start, min(start + self.batch_size, len(prompts)))
+                scores += self._score_batch(
+                    [prompts[i] for i in batch], [answers[i] for i in batch]
+                )
+        return scores
+
+    def _encode(self, prompt: str, answer: str) -> tuple[list[int], int]:
+        """Token ids of prompt+answer (answer kept whole when possible) and the answer's start."""
+        tok = self._tokenizer
+        p = tok(prompt, add_special_tokens=False)["input_ids"]
+        a = tok(answer, add_special_tokens=False)["input_ids"][: self.max_length - 1]
+        # Trim the prompt from the left so that the answer, which is what is compared, fits.
+        p = p[-(self.max_length - len(a)) :] if len(p) + len(a) > self.max_length else p
+        return p + a, len(p)
+
+    def _score_batch(self, prompts: list[str], answers: list[str]) -> list[float]:
+        import torch
+
+        encoded = [self._encode(p, a) for p, a in zip(prompts, answers, strict=True)]
+        width = max(len(ids) for ids, _ in encoded)
+        pad = self._tokenizer.pad_token_id
+        # Right padding: (batch, width) ids and a mask of real tokens.
+        ids = torch.full((len(encoded), width), pad, dtype=torch.long)
+        mask = torch.zeros((len(encoded), width), dtype=torch.long)
+        for row, (seq, _) in enumerate(encoded):
+            ids[row, : len(seq)] = torch.tensor(seq)
+            mask[row, : len(seq)] = 1
+        if self.is_reward_model:
+            logits = self._model(input_ids=ids, attention_mask=mask).logits  # (batch, 1)
+            return [float(x) for x in logits[:, 0]]
+        logits = self._model(input_ids=ids, attention_mask=mask).logits  # (batch, width, vocab)
+        logprobs = torch.log_softmax(logits[:, :-1].float(), dim=-1)
+        # Token t is predicted at position t-1: (batch, width-1) log p of each next token.
+        token_lp = logprobs.gather(-1, ids[:, 1:].unsqueeze(-1)).squeeze(-1)
+        out = []
+        for row, (seq, answer_start) in enumerate(encoded):
+            first = max(answer_start, 1) - 1
+            answer_lp = token_lp[row, first : len(seq) - 1]
+            out.append(float(answer_lp.mean() if self.per_token else answer_lp.sum()))
+        return out
+
+
+def pair_margins(
+    scorer: Scorer, pairs: Sequence[Pair], reference: Scorer | None = None
+) -> list[float]:
+    """score(chosen) - score(rejected) per pair, relative to `reference` when one is given."""
+    prompts = [p.prompt for p in pairs] * 2
+    answers = [p.chosen for p in pairs] + [p.rejected for p in pairs]
+    scores = scorer.score(prompts, answers)
+    if reference is not None and not scorer.is_reward_model:
+        ref = reference.score(prompts, answers)
+        scores = [s - r for s, r in zip(scores, ref, strict=True)]
+    n = len(pairs)
+    return [scores[i] - scores[n + i] for i in range(n)]
+
+
+def preference_accuracy(
+    scorer: Scorer, pairs: Sequence[Pair], reference: Scorer | None = None
+) -> float | None:
+    """Fraction of pairs whose chosen answer scores strictly higher; None for no pairs."""
+    if not pairs:
+        return None
+    margins = pair_margins(scorer, pairs, reference)
+    return sum(m > 0 for m in margins) / len(margins)
+
+
+def llmbar_pairs(folder: Path, *, max_per_subset: int | None = None) -> dict[str, list[Pair]]:
+    """LLMBar's gold pairs per subset; label 1 or 2 names the better output."""
+    subsets = {}
+    for name in LLMBAR_SUBSETS:
+        rows = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+        pairs = [
+            Pair(
+                prompt=row["input"] + "\n",
+                chosen=row["output_1"] if row["label"] == 1 else row["output_2"],
+                rejected=row["output_2"] if row["label"] == 1 else row["output_1"],
+            )
+            for row in rows
+        ]
+        subsets[name] = pairs[:max_per_subset] if max_per_subset else pairs
+    return subsets
+
+
+def llmbar_accuracy(
+    scorer: Scorer,
+    folder: Path,
+    *,
+    reference: Scorer | None = None,
+    max_per_subset: int | None = None,
+) -> dict[str, float]:
+    """Pairwise accuracy per LLMBar subset, and `overall` over every pair scored."""
+    result: dict[str, float] = {}
+    correct = total = 0
+    for name, pairs in llmbar_pairs(folder, max_per_subset=max_per_subset).items():
+        margins = pair_margins(scorer, pairs, reference)
+        hits = sum(m > 0 for m in margins)
+        result[name] = hits / len(margins)
+        correct, total = correct + hits, total + len(margins)
+    result["overall"] = correct / total
+    return result
+
+
+def yes_probability(scorer: Scorer, questions: Sequence[str]) -> list[float]:
+    """P(" yes") / (P(" yes") + P(" no")) for each question, as a judge's verdict."""
+    import math
+
+    yes = scorer.score(list(questions), [" yes"] * len(questions))
+    no = scorer.score(list(questions), [" no"] * len(questions))
+    return [1 / (1 + math.exp(n - y)) for y, n in zip(yes, no, strict=True)]

@@ -1,0 +1,49 @@
+"""Weak-to-strong: a weaker model labels preference pairs, a stronger model trains on them (DPO).
+
+As in the ACCO paper's weak-to-strong experiments, the labels are only as good as the weak
+model; `label_noise` flips a seeded share of them to study sensitivity to label noise.
+"""
+
+import json
+import random
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from training.common import OnProgress, RunResult, read_jsonl
+from training.evaluation import Pair, Scorer, pair_margins
+from training.recipes import dpo
+
+
+@dataclass
+class WeakToStrongConfig(dpo.DPORecipeConfig):
+    weak_model: str = field(default="", metadata={"help": "Folder of the labelling model."})
+    label_noise: float = field(
+        default=0.0, metadata={"help": "Share of weak labels flipped on purpose (0 to 1)."}
+    )
+
+
+def run(cfg: WeakToStrongConfig, on_progress: OnProgress | None = None) -> RunResult:
+    if not cfg.weak_model:
+        raise ValueError("weak_model: give the folder of the model that labels the pairs.")
+    rows = list(read_jsonl(cfg.train_file))
+    pairs = [Pair(r["prompt"], r["chosen"], r["rejected"]) for r in rows]
+    # margin > 0: the weak model prefers the answer the row lists as chosen.
+    margins = pair_margins(Scorer(cfg.weak_model, per_token=True), pairs)
+    rng = random.Random(cfg.seed)
+    labelled = []
+    agree = 0
+    for pair, margin in zip(pairs, margins, strict=True):
+        keep = margin > 0
+        agree += keep
+        if rng.random() < cfg.label_noise:
+            keep = not keep
+        chosen, rejected = (pair.chosen, pair.rejected) if keep else (pair.rejected, pair.chosen)
+        labelled.append({"prompt": pair.prompt, "chosen": chosen, "rejected": rejected})
+    labels = Path(cfg.output_dir) / "weak_labels.jsonl"
+    labels.parent.mkdir(parents=True, exist_ok=True)
+    labels.write_text("".join(json.dumps(r) + "\n" for r in labelled), encoding="utf-8")
+
+    result = dpo.run(replace(cfg, train_file=str(labels)), on_progress)
+    # Agreement with the given order: the weak labels' accuracy when that order is gold.
+    result.metrics["weak_label_agreement"] = agree / len(pairs)
+    return result

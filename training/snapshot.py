@@ -1,0 +1,288 @@
+"""Builds a training dataset from supervision signals by a declared recipe, reproducibly.
+
+Plain Python over plain records, so the same recipe over the same signals gives the same rows
+and the same content hash wherever it runs. Steps, in order: keep the recipe's kinds and time
+window; measure agreement per item and reliability per rater and drop what falls below the
+recipe's floors; drop duplicates; mix the sources by the recipe's weights; split by item.
+"""
+
+import hashlib
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+Format = Literal["sft", "preference", "binary_qa"]
+MixBy = Literal["source", "model_version", "rater_background"]
+
+
+@dataclass(frozen=True)
+class DatasetRecipe:
+    kinds: tuple[str, ...] = field(metadata={"help": "Signal kinds to read."})
+    format: Format = field(default="preference", metadata={"help": "Rows to produce."})
+    since: str | None = field(default=None, metadata={"help": "ISO time, inclusive."})
+    until: str | None = field(default=None, metadata={"help": "ISO time, exclusive."})
+    mix_by: MixBy = field(default="source", metadata={"help": "How sources are grouped."})
+    weights: dict[str, float] = field(
+        default_factory=dict,
+        metadata={"help": "Group -> weight; empty takes every group as it comes."},
+    )
+    min_agreement: float = field(
+        default=0.0, metadata={"help": "Drop items whose majority share is below this."}
+    )
+    min_reliability: float = field(
+        default=0.0, metadata={"help": "Drop raters who agree with majorities less than this."}
+    )
+    dedupe: bool = field(default=True, metadata={"help": "Keep one copy of identical rows."})
+    eval_fraction: float = field(default=0.2, metadata={"help": "Share of items held out."})
+    max_examples: int | None = field(default=None, metadata={"help": "Cap before splitting."})
+    seed: int = field(default=0, metadata={"help": "Seed of the split and the mixing order."})
+
+    def __post_init__(self) -> None:
+        errors: dict[str, str] = {}
+        if not self.kinds:
+            errors["kinds"] = "Name at least one signal kind."
+        if self.format not in ("sft", "preference", "binary_qa"):
+            errors["format"] = "Choose sft, preference or binary_qa."
+        if self.mix_by not in ("source", "model_version", "rater_background"):
+            errors["mix_by"] = "Choose source, model_version or rater_background."
+        if any(w < 0 for w in self.weights.values()):
+            errors["weights"] = "Weights must not be negative."
+        elif self.weights and sum(self.weights.values()) <= 0:
+            errors["weights"] = "At least one weight must be positive."
+        if not 0.0 <= self.eval_fraction < 1.0:
+            errors["eval_fraction"] = "Give a fraction from 0 up to (not including) 1."
+        for name in ("min_agreement", "min_reliability"):
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                errors[name] = "Give a fraction from 0 to 1."
+        if self.max_examples is not None and self.max_examples < 1:
+            errors["max_examples"] = "Give a positive number or leave it empty."
+        if errors:
+            raise RecipeError(errors)
+
+    def canonical(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["kinds"] = sorted(self.kinds)
+        data["weights"] = dict(sorted(self.weights.items()))
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "DatasetRecipe":
+        known = {f for f in cls.__dataclass_fields__}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise RecipeError({name: "Unknown recipe field." for name in unknown})
+        values = dict(data)
+        if "kinds" in values:
+            values["kinds"] = tuple(values["kinds"])
+        return cls(**values)
+
+
+class RecipeError(ValueError):
+    def __init__(self, fields: dict[str, str]) -> None:
+        super().__init__(str(fields))
+        self.fields = fields
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One signal turned into example material by its kind's builder.
+
+    A pair (chosen and rejected set) or a demonstration (completion set). `groups` holds the
+    signal's group under each way of mixing; `rater` identifies who gave it (for reliability).
+    """
+
+    signal_id: int
+    item: str
+    rater: str
+    groups: dict[str, str]
+    created_at: str
+    prompt: str
+    chosen: str = ""
+    rejected: str = ""
+    completion: str = ""
+
+    @property
+    def is_pair(self) -> bool:
+        return bool(self.chosen and self.rejected)
+
+
+@dataclass
+class Snapshot:
+    recipe: DatasetRecipe
+    train: list[dict[str, Any]]
+    eval: list[dict[str, Any]]
+    signal_ids: list[int]
+    mix: dict[str, float]
+    counts: dict[str, int]
+    content_hash: str
+
+
+def snapshot_build(recipe: DatasetRecipe, candidates: Iterable[Candidate]) -> Snapshot:
+    pool = sorted((c for c in candidates if _in_window(c, recipe)), key=lambda c: c.signal_id)
+    counts: Counter[str] = Counter(read=len(pool))
+    usable = [c for c in pool if c.is_pair or (recipe.format == "sft" and c.completion)]
+    counts["unusable"] = len(pool) - len(usable)
+
+    agreement, reliability = agreement_and_reliability(usable)
+    kept = [
+        c
+        for c in usable
+        if agreement.get(c.item, 1.0) >= recipe.min_agreement
+        and reliability.get(c.rater, 1.0) >= recipe.min_reliability
+    ]
+    counts["low_agreement_or_reliability"] = len(usable) - len(kept)
+
+    if recipe.dedupe:
+        seen: set[tuple[str, ...]] = set()
+        unique = []
+        for c in kept:
+            key = tuple(" ".join(t.split()) for t in (c.prompt, c.chosen, c.rejected, c.completion))
+            if key not in seen:
+                seen.add(key)
+                unique.append(c)
+        counts["duplicates"] = len(kept) - len(unique)
+        kept = unique
+
+    mixed = _mix(kept, recipe)
+    counts["mixed_out"] = len(kept) - len(mixed)
+    group_counts = Counter(c.groups[recipe.mix_by] for c in mixed)
+    mix = {g: n / len(mixed) for g, n in sorted(group_counts.items())} if mixed else {}
+
+    train: list[dict[str, Any]] = []
+    held_out: list[dict[str, Any]] = []
+    for c in sorted(mixed, key=lambda c: c.signal_id):
+        rows = _rows(c, recipe.format)
+        (held_out if _is_eval(c.item, recipe) else train).extend(rows)
+    counts["train"], counts["eval"] = len(train), len(held_out)
+    signal_ids = sorted(c.signal_id for c in mixed)
+    content = {"recipe": recipe.canonical(), "train": train, "eval": held_out}
+    digest = hashlib.sha256(_canonical_json(content).encode()).hexdigest()
+    return Snapshot(recipe, train, held_out, signal_ids, mix, dict(counts), digest)
+
+
+def agreement_and_reliability(
+    candidates: Sequence[Candidate],
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Majority share per item, and per rater the share of their votes that match majorities.
+
+    Only pairs vote (which of two answers is better); items with one vote and raters who never
+    share an item with someone else are not measured, so no floor removes them.
+    """
+    votes: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for c in candidates:
+        if c.is_pair:
+            votes[c.item].append((c.rater, c.chosen))
+    agreement: dict[str, float] = {}
+    matches: dict[str, list[bool]] = defaultdict(list)
+    for item, item_votes in votes.items():
+        if len(item_votes) < 2:
+            continue
+        tally = Counter(choice for _, choice in item_votes)
+        (top, top_n), *rest = tally.most_common()
+        agreement[item] = top_n / len(item_votes)
+        tied = bool(rest) and rest[0][1] == top_n
+        for rater, choice in item_votes:
+            matches[rater].append(not tied and choice == top)
+    reliability = {rater: sum(m) / len(m) for rater, m in matches.items()}
+    return agreement, reliability
+
+
+def _in_window(c: Candidate, recipe: DatasetRecipe) -> bool:
+    # ISO-8601 times in one timezone compare correctly as strings; callers pass UTC.
+    if recipe.since and c.created_at < recipe.since:
+        return False
+    return not (recipe.until and c.created_at >= recipe.until)
+
+
+def _order_key(seed: int, text: str) -> str:
+    return hashlib.sha256(f"{seed}:{text}".encode()).hexdigest()
+
+
+def _is_eval(item: str, recipe: DatasetRecipe) -> bool:
+    """Every row of an item falls on the same side, so no item leaks from train into eval."""
+    bucket = int(_order_key(recipe.seed, "split:" + item)[:8], 16) / 0xFFFFFFFF
+    return bucket < recipe.eval_fraction
+
+
+def _mix(candidates: list[Candidate], recipe: DatasetRecipe) -> list[Candidate]:
+    """Take the largest set whose group shares match the weights, in a seeded order.
+
+    Groups without a weight are left out when weights are given; the scarcest group (relative
+    to its weight) sets the total.
+    """
+    by_group: dict[str, list[Candidate]] = defaultdict(list)
+    for c in sorted(candidates, key=lambda c: _order_key(recipe.seed, str(c.signal_id))):
+        by_group[c.groups[recipe.mix_by]].append(c)
+    if not recipe.weights:
+        chosen = [c for group in by_group.values() for c in group]
+    else:
+        total_weight = sum(recipe.weights.values())
+        shares = {g: w / total_weight for g, w in recipe.weights.items() if w > 0}
+        total = min(len(by_group.get(g, [])) / s for g, s in shares.items())
+        if recipe.max_examples is not None:
+            total = min(total, recipe.max_examples)
+        chosen = [c for g, s in shares.items() for c in by_group.get(g, [])[: int(total * s)]]
+    if recipe.max_examples is not None:
+        chosen = sorted(chosen, key=lambda c: _order_key(recipe.seed, str(c.signal_id)))
+        chosen = chosen[: recipe.max_examples]
+    return chosen
+
+
+def _rows(c: Candidate, fmt: Format) -> list[dict[str, Any]]:
+    meta = {"signal_id": c.signal_id, "item": c.item}
+    if fmt == "preference":
+        return [{"prompt": c.prompt, "chosen": c.chosen, "rejected": c.rejected, **meta}]
+    if fmt == "sft":
+        completion = c.completion or c.chosen
+        return [{"prompt": c.prompt, "completion": completion, **meta}]
+    # Binary QA as in weak-to-strong experiments: is this answer to the question the good one?
+    return [
+        {"question": c.prompt, "answer": c.chosen, "label": True, **meta},
+        {"question": c.prompt, "answer": c.rejected, "label": False, **meta},
+    ]
+
+
+def _canonical_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def snapshot_write_jsonl(snapshot: Snapshot, folder: Path) -> dict[str, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for split, rows in (("train", snapshot.train), ("eval", snapshot.eval)):
+        path = folder / f"{split}.jsonl"
+        path.write_text("".join(_canonical_json(r) + "\n" for r in rows), encoding="utf-8")
+        paths[split] = path
+    return paths
+
+
+def snapshot_export_hf(snapshot: Snapshot, folder: Path, *, licence_notes: str) -> Path:
+    """A `datasets` folder (DatasetDict.save_to_disk) with a README.md dataset card."""
+    from datasets import Dataset, DatasetDict
+
+    splits = {
+        name: Dataset.from_list(rows)
+        for name, rows in (("train", snapshot.train), ("eval", snapshot.eval))
+        if rows
+    }
+    DatasetDict(splits).save_to_disk(str(folder))
+    (folder / "README.md").write_text(dataset_card(snapshot, licence_notes), encoding="utf-8")
+    return folder
+
+
+def dataset_card(snapshot: Snapshot, licence_notes: str) -> str:
+    mix = "\n".join(f"| {g} | {share:.3f} |" for g, share in snapshot.mix.items())
+    counts = "\n".join(f"| {k} | {v} |" for k, v in sorted(snapshot.counts.items()))
+    return (
+        f"# Co-Align dataset snapshot {snapshot.content_hash[:12]}\n\n"
+        f"Content hash (sha256 of recipe and rows): `{snapshot.content_hash}`\n\n"
+        f"Format: {snapshot.recipe.format}. Signals used: {len(snapshot.signal_ids)}.\n\n"
+        "## Recipe\n\n```json\n"
+        f"{json.dumps(snapshot.recipe.canonical(), indent=2, sort_keys=True)}\n```\n\n"
+        f"## Counts\n\n| step | rows |\n| --- | --- |\n{counts}\n\n"
+        f"## Achieved mix (by {snapshot.recipe.mix_by})\n\n| group | share |\n| --- | --- |\n"
+        f"{mix}\n\n## Licence notes\n\n{licence_notes}\n"
+    )
