@@ -25,5 +25,6 @@ export default defineConfig(({ command }) => ({
     setupFiles: ["./src/test/setup.ts"],
     restoreMocks: true,
     unstubGlobals: true,
+    testTimeout: 15000,
   },
 }));

@@ -39,6 +39,13 @@ class DatasetRecipe:
     eval_fraction: float = field(default=0.2, metadata={"help": "Share of items held out."})
     max_examples: int | None = field(default=None, metadata={"help": "Cap before splitting."})
     seed: int = field(default=0, metadata={"help": "Seed of the split and the mixing order."})
+    system: str = field(
+        default="",
+        metadata={
+            "help": "Text put before every prompt, as a system message (e.g. the constitution "
+            "the examples are conditioned on); stored here so rebuilding gives the same rows."
+        },
+    )
 
     def __post_init__(self) -> None:
         errors: dict[str, str] = {}
@@ -66,6 +73,9 @@ class DatasetRecipe:
         data = asdict(self)
         data["kinds"] = sorted(self.kinds)
         data["weights"] = dict(sorted(self.weights.items()))
+        if not self.system:
+            # Recipes from before conditioning existed keep their hashes.
+            del data["system"]
         return data
 
     @classmethod
@@ -154,7 +164,7 @@ def snapshot_build(recipe: DatasetRecipe, candidates: Iterable[Candidate]) -> Sn
     train: list[dict[str, Any]] = []
     held_out: list[dict[str, Any]] = []
     for c in sorted(mixed, key=lambda c: c.signal_id):
-        rows = _rows(c, recipe.format)
+        rows = _rows(c, recipe)
         (held_out if _is_eval(c.item, recipe) else train).extend(rows)
     counts["train"], counts["eval"] = len(train), len(held_out)
     signal_ids = sorted(c.signal_id for c in mixed)
@@ -231,17 +241,19 @@ def _mix(candidates: list[Candidate], recipe: DatasetRecipe) -> list[Candidate]:
     return chosen
 
 
-def _rows(c: Candidate, fmt: Format) -> list[dict[str, Any]]:
+def _rows(c: Candidate, recipe: DatasetRecipe) -> list[dict[str, Any]]:
     meta = {"signal_id": c.signal_id, "item": c.item}
-    if fmt == "preference":
-        return [{"prompt": c.prompt, "chosen": c.chosen, "rejected": c.rejected, **meta}]
-    if fmt == "sft":
+    # A plain-text prefix rather than a chat template, which small base models lack.
+    prompt = f"{recipe.system}\n\n{c.prompt}" if recipe.system else c.prompt
+    if recipe.format == "preference":
+        return [{"prompt": prompt, "chosen": c.chosen, "rejected": c.rejected, **meta}]
+    if recipe.format == "sft":
         completion = c.completion or c.chosen
-        return [{"prompt": c.prompt, "completion": completion, **meta}]
+        return [{"prompt": prompt, "completion": completion, **meta}]
     # Binary QA as in weak-to-strong experiments: is this answer to the question the good one?
     return [
-        {"question": c.prompt, "answer": c.chosen, "label": True, **meta},
-        {"question": c.prompt, "answer": c.rejected, "label": False, **meta},
+        {"question": prompt, "answer": c.chosen, "label": True, **meta},
+        {"question": prompt, "answer": c.rejected, "label": False, **meta},
     ]
 
 

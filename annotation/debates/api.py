@@ -39,8 +39,11 @@ from annotation.debates.selectors import (
     TABLES,
     analytics_report,
     assignments_of,
+    seats_of,
+    speaker_next,
     table_rows,
     turns_visible,
+    turns_visible_to_debater,
 )
 from annotation.debates.services import (
     DebaterSpec,
@@ -280,6 +283,72 @@ class RoundRequestView(APIView):
 # --- Human debaters -------------------------------------------------------------------------
 
 
+class SeatQuestionSerializer(serializers.ModelSerializer):
+    options = serializers.ListField(child=serializers.CharField())
+
+    class Meta:
+        model = Question
+        # The passage too: debaters read the story they quote (the judge cannot).
+        fields = ["text", "options", "passage", "passage_title"]
+
+
+class SeatDebateSerializer(serializers.ModelSerializer):
+    question = SeatQuestionSerializer()
+
+    class Meta:
+        model = Debate
+        fields = ["id", "protocol", "rounds", "word_limit", "speaking_order", "status", "question"]
+
+
+class SeatSerializer(serializers.ModelSerializer):
+    """A human debater's seat: their own side only; no judge's verdict or belief."""
+
+    debate = SeatDebateSerializer()
+    your_turn = serializers.SerializerMethodField(help_text="The next speech is this debater's.")
+    round = serializers.SerializerMethodField(help_text="Round of the next speech, 0-based.")
+    turns = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Debater
+        fields = ["id", "slot", "answer_index", "debate", "your_turn", "round", "turns"]
+
+    def _next(self, debater: Debater) -> tuple[int, Debater] | None:
+        return speaker_next(debate=debater.debate)
+
+    def get_your_turn(self, debater: Debater) -> bool:
+        speaker = self._next(debater)
+        return speaker is not None and speaker[1].pk == debater.pk
+
+    def get_round(self, debater: Debater) -> int | None:
+        speaker = self._next(debater)
+        return None if speaker is None else speaker[0]
+
+    @extend_schema_field(TurnSerializer(many=True))
+    def get_turns(self, debater: Debater) -> list[dict[str, Any]]:
+        return list(TurnSerializer(turns_visible_to_debater(debater=debater), many=True).data)
+
+
+class SeatListView(ListAPIView):
+    """The debates the user argues in, newest first."""
+
+    permission_classes = [IsAuthenticated]
+    serializer_class = SeatSerializer
+
+    def get_queryset(self) -> Any:
+        return seats_of(user=authenticated_user(self.request)).order_by(
+            "-debate__created_at", "-pk"
+        )
+
+
+class SeatView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses=SeatSerializer)
+    def get(self, request: Request, pk: int) -> Response:
+        seat = get_object_or_404(seats_of(user=authenticated_user(request)), pk=pk)
+        return Response(SeatSerializer(seat).data)
+
+
 class TurnInSerializer(serializers.Serializer):
     text = serializers.CharField(max_length=20000)
 
@@ -319,6 +388,22 @@ class QuestionSetInSerializer(serializers.Serializer):
     split = serializers.CharField(max_length=32, required=False, default="", allow_blank=True)
 
 
+def _messages_per_line(fields: dict[str, Any]) -> dict[str, list[str]]:
+    """{"line 3": {"options": [...]}} as {"line 3": ["options: ..."]}: the error body's fields
+    are lists of strings, which is what the upload form shows."""
+    flat: dict[str, list[str]] = {}
+    for where, problems in fields.items():
+        if isinstance(problems, dict):
+            flat[where] = [
+                f"{field}: {message}"
+                for field, messages in problems.items()
+                for message in (messages if isinstance(messages, list) else [messages])
+            ]
+        else:
+            flat[where] = [str(m) for m in (problems if isinstance(problems, list) else [problems])]
+    return flat
+
+
 class QuestionSetListView(APIView):
     permission_classes = [IsAuthenticated, _can_run]
     parser_classes = [MultiPartParser, FormParser]
@@ -347,7 +432,7 @@ class QuestionSetListView(APIView):
                 user=authenticated_user(request),
             )
         except DebateImportError as exc:
-            raise serializers.ValidationError(exc.fields) from exc
+            raise serializers.ValidationError(_messages_per_line(exc.fields)) from exc
         return Response(
             QuestionSetSerializer(question_set).data,
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,

@@ -15,6 +15,7 @@ from annotation.debates.models import (
     Judgement,
     Origin,
     Protocol,
+    SpeakingOrder,
     Turn,
     TurnKind,
 )
@@ -50,6 +51,33 @@ def turns_visible(*, assignment: Assignment) -> QuerySet[Turn]:
     if assignment.status != AssignmentStatus.COMMITTED:
         turns = turns.filter(kind=TurnKind.SPEECH)
     return turns
+
+
+def speaker_next(*, debate: Debate) -> tuple[int, Debater] | None:
+    """The (round, debater) whose speech comes next, or None when all rounds are written."""
+    written = set(
+        Turn.objects.filter(debate=debate, kind=TurnKind.SPEECH).values_list("round", "debater_id")
+    )
+    for round_ in range(debate.rounds):
+        for debater in debate.debaters.select_related("model_version__line").order_by("slot"):
+            if (round_, debater.pk) not in written:
+                return round_, debater
+    return None
+
+
+def seats_of(*, user: User) -> QuerySet[Debater]:
+    """The debates `user` argues in as a human debater."""
+    return Debater.objects.filter(user=user).select_related("debate__question")
+
+
+def turns_visible_to_debater(*, debater: Debater) -> QuerySet[Turn]:
+    """Speeches only: judges' beliefs never reach a debater. Speaking simultaneously, the
+    opponent's speech of a round shows once the debater's own speech of that round is in."""
+    turns = debater.debate.turns.filter(kind=TurnKind.SPEECH).select_related("debater")
+    if debater.debate.speaking_order == SpeakingOrder.SIMULTANEOUS:
+        own_rounds = debater.debate.turns.filter(debater=debater).values("round")
+        turns = turns.filter(Q(debater=debater) | Q(round__in=own_rounds))
+    return turns.order_by("position")
 
 
 def debate_visible_to(user: Any, key: str) -> bool:

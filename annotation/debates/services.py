@@ -37,7 +37,7 @@ from annotation.debates.prompts import (
 )
 from annotation.debates.quotes import quotes_check
 from annotation.debates.scoring import MIN_PROBABILITY, log_score
-from annotation.debates.selectors import debates_open_to
+from annotation.debates.selectors import debates_open_to, speaker_next
 from realtime.events import event_send, event_send_now
 from registry.models import ModelVersion
 from registry.selectors import published_version
@@ -137,21 +137,9 @@ def _debate_continue(debate: Debate) -> None:
     if debate.status == DebateStatus.READY:
         transaction.on_commit(lambda: ai_judgements_run_task.apply_async((debate.pk,), queue="gpu"))
         return
-    speaker = _next_speaker(debate)
+    speaker = speaker_next(debate=debate)
     if speaker is not None and speaker[1].model_version_id is not None:
         transaction.on_commit(lambda: debate_turns_run_task.apply_async((debate.pk,), queue="gpu"))
-
-
-def _next_speaker(debate: Debate) -> tuple[int, Debater] | None:
-    """The (round, debater) whose speech comes next, or None when all rounds are written."""
-    written = set(
-        Turn.objects.filter(debate=debate, kind=TurnKind.SPEECH).values_list("round", "debater_id")
-    )
-    for round_ in range(debate.rounds):
-        for debater in debate.debaters.select_related("model_version__line").order_by("slot"):
-            if (round_, debater.pk) not in written:
-                return round_, debater
-    return None
 
 
 def _transcript(debate: Debate, *, before_round: int | None) -> str:
@@ -248,7 +236,7 @@ def debate_turns_run(*, debate_id: int) -> None:
         debate = Debate.objects.select_related("question").filter(pk=debate_id).first()
         if debate is None or debate.status == DebateStatus.READY:
             return
-        speaker = _next_speaker(debate)
+        speaker = speaker_next(debate=debate)
         if speaker is None:
             _debate_mark_ready(debate_id=debate_id)
             return
@@ -310,7 +298,7 @@ def turn_record(*, debate_id: int, debater_id: int, round_: int, text: str) -> T
         **source,
     )
     event_send(_group(debate.pk), "debate.turn.completed", {"debate": debate.pk, "turn": turn.pk})
-    if _next_speaker(debate) is None:
+    if speaker_next(debate=debate) is None:
         debate.status = DebateStatus.READY
         debate.save(update_fields=["status"])
         event_send(_group(debate.pk), "debate.ready", {"debate": debate.pk})
@@ -336,7 +324,7 @@ def turn_submit(*, debate: Debate, user: User, text: str) -> Turn:
     """A human debater's speech, accepted only when it is their turn and within the limit."""
     # The debate row serialises this check with the AI task's writes.
     debate = Debate.objects.select_for_update().get(pk=debate.pk)
-    speaker = _next_speaker(debate)
+    speaker = speaker_next(debate=debate)
     if speaker is None or speaker[1].user_id != user.pk:
         raise ValidationError({"text": "It is not your turn to speak in this debate."})
     if len(text.split()) > debate.word_limit:

@@ -6,6 +6,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("debates/", api.DebateListView.as_view()),
     path("debates/<int:pk>/", api.DebateView.as_view()),
     path("debates/<int:pk>/turns/", api.TurnSubmitView.as_view()),
+    path("debates/seats/", api.SeatListView.as_view()),
+    path("debates/seats/<int:pk>/", api.SeatView.as_view()),
     path("debates/question-sets/", api.QuestionSetListView.as_view()),
     path("debates/questions/", api.QuestionListView.as_view()),
     path("debates/assignments/", api.AssignmentListView.as_view()),

@@ -1,13 +1,26 @@
 from django.contrib.auth.models import User
 
 from accounts.work import WorkItem
-from annotation.debates.models import Assignment, AssignmentStatus
-from annotation.debates.selectors import debates_open_to
+from annotation.debates.models import Assignment, AssignmentStatus, DebateStatus
+from annotation.debates.selectors import debates_open_to, seats_of
 
 
 def debate_work(user: User) -> list[WorkItem]:
+    # Anyone seated as a debater argues, whatever their role: seats are given by researchers.
+    arguing = [
+        WorkItem(
+            kind="debate-argue",
+            title="Argue in debates",
+            description=(
+                "Defend the answer you were given with arguments and quotes from the story; "
+                "a judge who cannot read the story decides."
+            ),
+            url="/debates/argue",
+            count=seats_of(user=user).filter(debate__status=DebateStatus.RUNNING).count(),
+        )
+    ]
     if not user.has_perm("accounts.take_rating_work"):
-        return []
+        return arguing
     open_now = Assignment.objects.filter(judge=user, status=AssignmentStatus.OPEN).count()
     return [
         WorkItem(
@@ -19,5 +32,6 @@ def debate_work(user: User) -> list[WorkItem]:
             ),
             url="/debates/judge",
             count=open_now + debates_open_to(user=user).count(),
-        )
+        ),
+        *arguing,
     ]

@@ -500,6 +500,18 @@ class RoundAnalysisView(APIView):
         return Response(VotingRoundAnalysisSerializer(data).data)
 
 
+class GroupSupportSerializer(serializers.Serializer):
+    group = serializers.CharField()
+    voters = serializers.IntegerField(help_text="Human voters of this group on the proposal.")
+    agree = serializers.IntegerField()
+    agreement = serializers.FloatField()
+
+
+class BackgroundSupportSerializer(serializers.Serializer):
+    region = GroupSupportSerializer(many=True)
+    expertise = GroupSupportSerializer(many=True)
+
+
 class PrincipleTrackingPointSerializer(serializers.Serializer):
     round = serializers.IntegerField()
     round_title = serializers.CharField()
@@ -509,6 +521,12 @@ class PrincipleTrackingPointSerializer(serializers.Serializer):
     agreement = serializers.FloatField(allow_null=True)
     min_group_agreement = serializers.FloatField(allow_null=True)
     group_agreement = serializers.DictField(child=serializers.FloatField(allow_null=True))
+    groups = GroupSupportSerializer(
+        many=True, help_text="This round's opinion groups; re-clustered every round."
+    )
+    backgrounds = BackgroundSupportSerializer(
+        help_text="Voters with a shared profile, by background: comparable across rounds."
+    )
     passed = serializers.BooleanField()
 
 

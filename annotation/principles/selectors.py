@@ -1,6 +1,7 @@
 """Reads: the constitution in force, what a participant may see of a round, and analyses."""
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -167,16 +168,44 @@ def round_participation(*, voting_round: VotingRound) -> dict[str, Any]:
     }
 
 
+# Rater backgrounds stable across rounds, unlike opinion groups, which are re-clustered from
+# each round's own votes; so only background groups can be followed as lines over rounds.
+TRACKED_BACKGROUNDS = ("region", "expertise")
+
+
 def principle_tracking() -> list[dict[str, Any]]:
-    """Per principle key, its support in each closed round that had a proposal about it."""
+    """Per principle key, its support in each closed round that had a proposal about it.
+
+    Each point carries that round's opinion groups (with their sizes) and, for voters whose
+    profile shares it, agreement by region and by expertise.
+    """
+    from accounts.models import RaterProfile
+
     series: dict[str, list[dict[str, Any]]] = defaultdict(list)
     closed = VotingRound.objects.filter(status=RoundStatus.CLOSED).order_by("closed_at", "pk")
     for voting_round in closed:
         stats = voting_round.outcome.get("proposals", {})
+        placed = voting_round.outcome.get("groups", {}).get("voters", [])
+        group_of = {v["user"]: v["group"] for v in placed if v["group"] is not None}
+        human_votes = list(
+            Vote.objects.filter(proposal__round=voting_round, voter_user__isnull=False).values_list(
+                "proposal_id", "voter_user_id", "choice"
+            )
+        )
+        profiles = list(
+            RaterProfile.objects.filter(
+                user_id__in={user for _, user, _ in human_votes}, consent_given=True
+            )
+        )
+        background_of = {
+            field: {p.user_id: getattr(p, field) or "unspecified" for p in profiles}
+            for field in TRACKED_BACKGROUNDS
+        }
         for proposal in voting_round.proposals.order_by("pk"):
             entry = stats.get(str(proposal.pk))
             if not entry:
                 continue
+            choices = [(user, choice) for pid, user, choice in human_votes if pid == proposal.pk]
             series[proposal.principle_key].append(
                 {
                     "round": voting_round.pk,
@@ -187,10 +216,36 @@ def principle_tracking() -> list[dict[str, Any]]:
                     "agreement": entry["agreement"],
                     "min_group_agreement": entry["min_group_agreement"],
                     "group_agreement": entry["group_agreement"],
+                    "groups": _agreement_by(choices, group_of),
+                    "backgrounds": {
+                        field: _agreement_by(choices, background_of[field])
+                        for field in TRACKED_BACKGROUNDS
+                    },
                     "passed": entry["passed"],
                 }
             )
     return [{"key": key, "points": points} for key, points in sorted(series.items())]
+
+
+def _agreement_by(
+    choices: list[tuple[int, str]], group_of: Mapping[int, Any]
+) -> list[dict[str, Any]]:
+    """Human votes on one proposal split by group: voters, agrees and agreement share per group.
+
+    Voters without a group (left out of the clustering, or sharing no profile) are skipped.
+    """
+    votes: Counter[str] = Counter()
+    agrees: Counter[str] = Counter()
+    for user, choice in choices:
+        group = group_of.get(user)
+        if group is None:
+            continue
+        votes[str(group)] += 1
+        agrees[str(group)] += choice == Choice.AGREE
+    return [
+        {"group": g, "voters": votes[g], "agree": agrees[g], "agreement": agrees[g] / votes[g]}
+        for g in sorted(votes)
+    ]
 
 
 def audit_list() -> QuerySet[AuditEntry]:

@@ -45,6 +45,7 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
         "ops.view_workerheartbeat",
         "loop.view_trainingrun",
         "loop.run_training",
+        "loop.cancel_trainingrun",
         "debates.run_debate",
         "debates.view_debate_analytics",
     },

@@ -25,6 +25,7 @@ from loop.services import (
     line_policy_set,
     snapshot_create,
     snapshot_export,
+    training_run_cancel,
     training_run_start,
     version_publish,
     version_rollback,
@@ -35,6 +36,7 @@ from registry.models import ModelLine, ModelVersion
 _can_view = permission_required("loop.view_trainingrun")
 _can_train = permission_required("loop.run_training")
 _can_publish = permission_required("registry.publish_modelversion")
+_can_cancel = permission_required("loop.cancel_trainingrun")
 
 
 class Conflict(APIException):
@@ -180,6 +182,9 @@ class RunSerializer(serializers.ModelSerializer):
     )
     # Seconds per phase: snapshot_s, training_s, evaluation_s, publish_s.
     timings = serializers.DictField(child=serializers.FloatField(), read_only=True)
+    cancelled_by = serializers.CharField(
+        source="cancelled_by.username", read_only=True, allow_null=True
+    )
 
     class Meta:
         model = TrainingRun
@@ -202,6 +207,9 @@ class RunSerializer(serializers.ModelSerializer):
             "history",
             "attempts",
             "resumed_from_step",
+            "devices",
+            "cancelled_by",
+            "cancel_reason",
             "version",
             "version_number",
             "timings",
@@ -284,6 +292,29 @@ class RunDetailView(RetrieveAPIView):
 
     def get_queryset(self) -> Any:
         return runs_list()
+
+
+class CancelInSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=5000)
+
+
+class RunCancelView(APIView):
+    """Cancel a stuck queued or running run so that it no longer locks its line (audited)."""
+
+    permission_classes = [IsAuthenticated, _can_cancel]
+
+    @extend_schema(request=CancelInSerializer, responses=RunSerializer)
+    def post(self, request: Request, pk: int) -> Response:
+        body = CancelInSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        run = get_object_or_404(TrainingRun, pk=pk)
+        try:
+            run = training_run_cancel(
+                run=run, actor=authenticated_user(request), reason=body.validated_data["reason"]
+            )
+        except DjangoValidationError as exc:
+            raise _invalid(exc) from exc
+        return Response(RunSerializer(runs_list().get(pk=run.pk)).data)
 
 
 # --- versions: evaluation, publishing, rollback, lineage --------------------------------------

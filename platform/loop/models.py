@@ -8,6 +8,7 @@ class Recipe(models.TextChoices):
     REWARD = "reward", "Reward model"
     DPO = "dpo", "Direct preference optimisation"
     WEAK_TO_STRONG = "weak_to_strong", "Weak-to-strong (a weaker version labels, DPO trains)"
+    ALTERNATING = "alternating", "Alternating round (competence SFT, then conformity DPO)"
 
 
 class DatasetSnapshot(models.Model):
@@ -51,9 +52,11 @@ class RunStatus(models.TextChoices):
     EVALUATING = "evaluating", "Evaluating"
     DONE = "done", "Done"
     FAILED = "failed", "Failed"
+    CANCELLED = "cancelled", "Cancelled by an admin"
 
 
 ACTIVE_RUN_STATUSES = (RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.EVALUATING)
+FINISHED_RUN_STATUSES = (RunStatus.DONE, RunStatus.FAILED, RunStatus.CANCELLED)
 
 
 class Trigger(models.TextChoices):
@@ -91,6 +94,17 @@ class TrainingRun(models.Model):
     attempts = models.PositiveIntegerField(default=0)
     resumed_from_step = models.PositiveIntegerField(default=0)
     worker_pid = models.PositiveIntegerField(null=True, blank=True)
+    devices = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Devices the trainer used (GPUs, or 1 on the CPU)."
+    )
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    cancel_reason = models.TextField(blank=True)
     version = models.OneToOneField(
         "registry.ModelVersion",
         null=True,
@@ -106,6 +120,7 @@ class TrainingRun(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        permissions = [("cancel_trainingrun", "Can cancel a stuck queued or running run")]
         constraints = [
             # The one-run-per-line lock: a second active run for a line cannot be stored.
             models.UniqueConstraint(

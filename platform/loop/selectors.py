@@ -5,7 +5,9 @@ from registry.models import ModelVersion
 
 
 def runs_list(*, line: str | None = None) -> QuerySet[TrainingRun]:
-    runs = TrainingRun.objects.select_related("line", "version", "base_version", "snapshot")
+    runs = TrainingRun.objects.select_related(
+        "line", "version", "base_version", "snapshot", "cancelled_by"
+    )
     return runs.filter(line__slug=line) if line else runs
 
 

@@ -19,6 +19,7 @@ from accounts.models import RaterProfile
 from loop.gates import DEFAULT_GATES, GATE_NAMES, gate_failures
 from loop.models import (
     ACTIVE_RUN_STATUSES,
+    FINISHED_RUN_STATUSES,
     DatasetSnapshot,
     LinePolicy,
     PublishAction,
@@ -28,7 +29,7 @@ from loop.models import (
     TrainingRun,
     Trigger,
 )
-from loop.providers import candidate_builder
+from loop.providers import candidate_builder, constitution_principles
 from realtime.events import event_send, event_send_now
 from registry.models import ModelLine, ModelVersion, VersionStatus
 from registry.selectors import published_version
@@ -39,12 +40,14 @@ from training.snapshot import snapshot_build as build_rows
 
 log = logging.getLogger(__name__)
 
-# The dataset format each recipe trains on.
-RECIPE_FORMAT = {
-    Recipe.SFT: "sft",
-    Recipe.REWARD: "preference",
-    Recipe.DPO: "preference",
-    Recipe.WEAK_TO_STRONG: "preference",
+# The dataset formats each recipe trains on.
+RECIPE_FORMATS: dict[str, tuple[str, ...]] = {
+    Recipe.SFT: ("sft",),
+    Recipe.REWARD: ("preference",),
+    Recipe.DPO: ("preference",),
+    Recipe.WEAK_TO_STRONG: ("preference", "binary_qa"),
+    # The run's snapshot is the competence data; the conformity pairs are a second snapshot.
+    Recipe.ALTERNATING: ("sft",),
 }
 LICENCE_NOTES = (
     "Built from signals given to this Co-Align installation by its raters and models under its "
@@ -99,8 +102,26 @@ def _candidates(recipe: DatasetRecipe) -> list[Candidate]:
     return candidates
 
 
+CONDITION = "condition_on_constitution"
+
+
 def dataset_recipe_parse(data: dict[str, Any]) -> DatasetRecipe:
-    """The recipe with its window closed at now, so that rebuilding it is reproducible."""
+    """The recipe with its window closed at now, so that rebuilding it is reproducible.
+
+    `condition_on_constitution: true` puts the current constitution's AI-binding principles
+    into the recipe's system text, so the snapshot records exactly what it was conditioned on.
+    """
+    data = dict(data)
+    condition = data.pop(CONDITION, False)
+    if not isinstance(condition, bool):
+        raise ValidationError({CONDITION: "Give true or false."})
+    if condition:
+        if data.get("system"):
+            raise ValidationError({CONDITION: "Give either system text or this, not both."})
+        principles = constitution_principles()
+        if not principles:
+            raise ValidationError({CONDITION: "The current constitution has no principles."})
+        data["system"] = "Follow these principles:\n" + "\n".join(f"- {p}" for p in principles)
     try:
         recipe = DatasetRecipe.from_dict(data)
     except RecipeError as exc:
@@ -182,30 +203,69 @@ def snapshot_export(*, snapshot: DatasetSnapshot) -> Path:
 
 
 def _recipe_module(recipe: str) -> Any:
-    from training.recipes import dpo, reward, sft, weak_to_strong
+    from training.recipes import alternating, dpo, reward, sft, weak_to_strong
 
     return {
         Recipe.SFT: sft,
         Recipe.REWARD: reward,
         Recipe.DPO: dpo,
         Recipe.WEAK_TO_STRONG: weak_to_strong,
+        Recipe.ALTERNATING: alternating,
     }[Recipe(recipe)]
 
 
 def _config_class(recipe: str) -> Any:
-    from training.recipes import dpo, reward, sft, weak_to_strong
+    from training.recipes import alternating, dpo, reward, sft, weak_to_strong
 
     return {
         Recipe.SFT: sft.SFTRecipeConfig,
         Recipe.REWARD: reward.RewardRecipeConfig,
         Recipe.DPO: dpo.DPORecipeConfig,
         Recipe.WEAK_TO_STRONG: weak_to_strong.WeakToStrongConfig,
+        Recipe.ALTERNATING: alternating.AlternatingConfig,
     }[Recipe(recipe)]
 
 
-# Set by the loop from the run, never by the requester (weak_model comes from weak_version).
-_RUN_FIELDS = {"base_model", "train_file", "eval_file", "output_dir", "weak_model"}
+# Set by the loop from the run, never by the requester (weak_model comes from weak_version,
+# conformity_file from conformity_snapshot).
+_RUN_FIELDS = {
+    "base_model",
+    "train_file",
+    "eval_file",
+    "output_dir",
+    "weak_model",
+    "conformity_file",
+}
 WEAK_VERSION = "weak_version"
+CONFORMITY_SNAPSHOT = "conformity_snapshot"
+SCHEDULE = "difficulty_schedule"
+# Settings that name a database row or need their own check, per recipe.
+_SPECIAL = {
+    Recipe.WEAK_TO_STRONG: {WEAK_VERSION},
+    Recipe.ALTERNATING: {CONFORMITY_SNAPSHOT, SCHEDULE},
+}
+
+
+def _alternating_check(config: dict[str, Any], errors: dict[str, str]) -> None:
+    conformity = config.get(CONFORMITY_SNAPSHOT)
+    snapshot = (
+        DatasetSnapshot.objects.filter(pk=conformity).first()
+        if isinstance(conformity, int) and not isinstance(conformity, bool)
+        else None
+    )
+    if snapshot is None or snapshot.format != "preference" or not snapshot.counts.get("train"):
+        errors[CONFORMITY_SNAPSHOT] = (
+            "Give the id of a preference snapshot with training rows (the conformity pairs)."
+        )
+    schedule = config.get(SCHEDULE, [0.5, 1.0])
+    if (
+        not isinstance(schedule, list)
+        or not schedule
+        or not all(
+            isinstance(s, int | float) and not isinstance(s, bool) and 0 < s <= 1 for s in schedule
+        )
+    ):
+        errors[SCHEDULE] = "Give a list with one share in (0, 1] per round, e.g. [0.5, 1.0]."
 
 
 def _config_check(recipe: str, config: dict[str, Any]) -> None:
@@ -215,8 +275,10 @@ def _config_check(recipe: str, config: dict[str, Any]) -> None:
         weak = config.get(WEAK_VERSION)
         if not isinstance(weak, int) or not ModelVersion.objects.filter(pk=weak).exists():
             errors[WEAK_VERSION] = "Give the id of the model version that labels the pairs."
+    if recipe == Recipe.ALTERNATING:
+        _alternating_check(config, errors)
     for name, value in config.items():
-        if recipe == Recipe.WEAK_TO_STRONG and name == WEAK_VERSION:
+        if name in _SPECIAL.get(Recipe(recipe), set()):
             continue
         if name not in fields or name in _RUN_FIELDS:
             errors[name] = f"Not a setting of the {recipe} recipe."
@@ -270,9 +332,10 @@ def training_run_start(
             raise ValidationError({"snapshot": "Give a snapshot or a dataset recipe."})
         snapshot, _ = snapshot_create(recipe=dataset_recipe, line=line, user=user)
     snapshot_s = time.monotonic() - started
-    if snapshot.format != RECIPE_FORMAT[Recipe(recipe)]:
+    formats = RECIPE_FORMATS[Recipe(recipe)]
+    if snapshot.format not in formats:
         raise ValidationError(
-            {"snapshot": f"The {recipe} recipe needs a {RECIPE_FORMAT[Recipe(recipe)]} snapshot."}
+            {"snapshot": f"The {recipe} recipe needs a {' or '.join(formats)} snapshot."}
         )
     if not snapshot.counts.get("train"):
         raise ValidationError({"snapshot": "The snapshot has no training rows."})
@@ -299,12 +362,48 @@ def training_run_start(
     return run
 
 
+def devices_used() -> int:
+    """Processes of an accelerate launch, else the GPUs the in-process trainer spreads over."""
+    import torch
+
+    world = int(os.environ.get("WORLD_SIZE", "0") or 0)
+    return world or max(1, torch.cuda.device_count())
+
+
+@transaction.atomic
+def training_run_cancel(*, run: TrainingRun, actor: User, reason: str) -> TrainingRun:
+    """End a stuck queued/running run so that it stops holding its line's lock; audited.
+
+    Its worker, if still alive, finds the run cancelled and registers nothing.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Say why the run is cancelled."})
+    locked = TrainingRun.objects.select_for_update().get(pk=run.pk)
+    if locked.status not in ACTIVE_RUN_STATUSES:
+        raise ValidationError({"run": f"The run is already {locked.status}."})
+    locked.status = RunStatus.CANCELLED
+    locked.cancelled_by = actor
+    locked.cancel_reason = reason
+    locked.finished_at = timezone.now()
+    locked.save(update_fields=["status", "cancelled_by", "cancel_reason", "finished_at"])
+    event_send(
+        run_group(locked.pk), "run.completed", {"id": locked.pk, "status": RunStatus.CANCELLED}
+    )
+    return locked
+
+
 def _run_config(run: TrainingRun) -> Any:
     folder = Path(run.snapshot.folder)
     eval_file = folder / "eval.jsonl"
     settings_ = dict(run.config)
     if WEAK_VERSION in settings_:
         settings_["weak_model"] = ModelVersion.objects.get(pk=settings_.pop(WEAK_VERSION)).uri
+    if CONFORMITY_SNAPSHOT in settings_:
+        conformity = DatasetSnapshot.objects.get(pk=settings_.pop(CONFORMITY_SNAPSHOT))
+        settings_["conformity_file"] = str(Path(conformity.folder) / "train.jsonl")
+    if SCHEDULE in settings_:
+        settings_[SCHEDULE] = tuple(float(s) for s in settings_[SCHEDULE])
     return _config_class(run.recipe)(
         base_model=run.base_version.uri,
         train_file=str(folder / "train.jsonl"),
@@ -346,7 +445,8 @@ class _ProgressReporter:
 
 def _run_fail(run_id: int, error: str) -> None:
     with transaction.atomic():
-        TrainingRun.objects.filter(pk=run_id).update(
+        # A cancelled run stays cancelled when its trainer fails afterwards.
+        TrainingRun.objects.filter(pk=run_id).exclude(status=RunStatus.CANCELLED).update(
             status=RunStatus.FAILED, error=error[:5000], finished_at=timezone.now()
         )
         event_send(run_group(run_id), "run.completed", {"id": run_id, "status": RunStatus.FAILED})
@@ -366,14 +466,15 @@ def training_run_execute(*, run_id: int) -> None:
             .filter(pk=run_id)
             .first()
         )
-        if run is None or run.status in (RunStatus.DONE, RunStatus.FAILED):
+        if run is None or run.status in FINISHED_RUN_STATUSES:
             return
         if run.version_id is None:
             run.status = RunStatus.RUNNING
         run.attempts += 1
         run.worker_pid = os.getpid()
+        run.devices = devices_used()
         run.started_at = run.started_at or timezone.now()
-        run.save(update_fields=["status", "attempts", "worker_pid", "started_at"])
+        run.save(update_fields=["status", "attempts", "worker_pid", "devices", "started_at"])
     event_send_now(run_group(run.pk), "run.started", {"id": run.pk, "attempt": run.attempts})
     timings = dict(run.timings)
     if run.version is None:
@@ -385,7 +486,10 @@ def training_run_execute(*, run_id: int) -> None:
             _run_fail(run.pk, f"{type(exc).__name__}: {exc}")
             return
         timings["training_s"] = round(time.monotonic() - started, 3)
-        version = _run_version_register(run, result, timings)
+        registered = _run_version_register(run, result, timings)
+        if registered is None:
+            return
+        version = registered
     else:
         version = run.version
     started = time.monotonic()
@@ -405,7 +509,7 @@ def training_run_execute(*, run_id: int) -> None:
             log.info("run %s: version %s failed its gates, left unpublished", run.pk, version)
     timings["publish_s"] = round(time.monotonic() - started, 3)
     with transaction.atomic():
-        TrainingRun.objects.filter(pk=run.pk).update(
+        TrainingRun.objects.filter(pk=run.pk).exclude(status=RunStatus.CANCELLED).update(
             status=RunStatus.DONE, timings=timings, finished_at=timezone.now()
         )
         version.refresh_from_db()
@@ -417,12 +521,21 @@ def training_run_execute(*, run_id: int) -> None:
 
 
 @transaction.atomic
-def _run_version_register(run: TrainingRun, result: Any, timings: dict[str, Any]) -> ModelVersion:
+def _run_version_register(
+    run: TrainingRun, result: Any, timings: dict[str, Any]
+) -> ModelVersion | None:
+    """The run's version, registered once; None when the run was cancelled meanwhile."""
     from training.tiny import model_fingerprint
 
     locked = TrainingRun.objects.select_for_update().get(pk=run.pk)
+    if locked.status == RunStatus.CANCELLED:
+        return None
     if locked.version_id is not None:
         return ModelVersion.objects.get(pk=locked.version_id)
+    lineage = {}
+    if CONFORMITY_SNAPSHOT in run.config:
+        conformity = DatasetSnapshot.objects.get(pk=run.config[CONFORMITY_SNAPSHOT])
+        lineage["conformity_dataset_hash"] = conformity.content_hash
     version = model_version_register(
         line=run.line,
         base=run.base_version.base,
@@ -432,6 +545,7 @@ def _run_version_register(run: TrainingRun, result: Any, timings: dict[str, Any]
         metrics={
             "training": {
                 "recipe": run.recipe,
+                **lineage,
                 "first_loss": result.losses[0][1] if result.losses else None,
                 "last_loss": result.losses[-1][1] if result.losses else None,
                 **{k: v for k, v in result.metrics.items() if isinstance(v, int | float)},

@@ -9,6 +9,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("loop/snapshots/<int:pk>/export/", api.SnapshotExportView.as_view()),
     path("loop/runs/", api.RunListView.as_view()),
     path("loop/runs/<int:pk>/", api.RunDetailView.as_view()),
+    path("loop/runs/<int:pk>/cancel/", api.RunCancelView.as_view()),
     path("loop/versions/<int:pk>/", api.VersionDetailView.as_view()),
     path("loop/versions/<int:pk>/publish/", api.VersionPublishView.as_view()),
     path("loop/versions/<int:pk>/rollback/", api.VersionRollbackView.as_view()),

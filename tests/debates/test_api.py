@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from rest_framework.test import APIClient
 
 from accounts.roles import Role
 from annotation.debates.importers import nyu_import
@@ -138,7 +139,9 @@ def test_researchers_upload_question_files_once(client_as) -> None:
     assert upload(content).status_code == 200
     bad = upload(b'{"question": "Q?", "options": ["a"], "correct": 0}\n')
     assert bad.status_code == 400
-    assert "line 1" in bad.json()["fields"]
+    assert bad.json()["fields"] == {
+        "line 1": ["options: Ensure this field has at least 2 elements."]
+    }
     assert QuestionSet.objects.count() == 1
     assert client_as(Role.RATER).get("/api/debates/question-sets/").status_code == 403
 
@@ -198,3 +201,49 @@ def test_analytics_and_exports_for_researchers(nyu_dir, client_as) -> None:
     wrong = client.get("/api/debates/analytics/export/?table=nope")
     assert wrong.status_code == 400
     assert "table" in wrong.json()["fields"]
+
+
+def test_human_debaters_see_their_side_and_speak_in_turn(questions, client_as, make_user) -> None:
+    a, b = make_user(Role.RATER), make_user(Role.RATER)
+    debate = debate_create(
+        question=questions[0],
+        protocol=Protocol.DEBATE,
+        debaters=[DebaterSpec(user=a), DebaterSpec(user=b)],
+        rounds=1,
+        word_limit=5,
+    )
+    judge = client_as(Role.RATER)
+    assignment = judge.post("/api/debates/assignments/next/").json()["id"]
+    first_seat = debate.debaters.get(slot="A")
+    first, second = (a, b) if first_seat.user == a else (b, a)
+    client = APIClient()
+    client.force_authenticate(first)
+    work = {item["kind"]: item for item in client.get("/api/work/").json()["results"]}
+    assert work["debate-argue"]["url"] == "/debates/argue"
+    [seat] = client.get("/api/debates/seats/").json()["results"]
+    assert seat["answer_index"] == first_seat.answer_index
+    assert seat["your_turn"] is True
+    assert seat["debate"]["question"]["passage"] == questions[0].passage
+    too_long = client.post(f"/api/debates/{debate.pk}/turns/", {"text": "a b c d e f"})
+    assert too_long.status_code == 400
+    assert "5 words" in json.dumps(too_long.json()["fields"])
+    said = client.post(
+        f"/api/debates/{debate.pk}/turns/", {"text": "<quote>no one else knew how</quote>"}
+    )
+    assert said.status_code == 201
+    assert said.json()["quotes"][0]["verified"] is True
+    assert client.get(f"/api/debates/seats/{seat['id']}/").json()["your_turn"] is False
+
+    judge.post(
+        f"/api/debates/assignments/{assignment}/judgement/",
+        {"probabilities": [0.9, 0.1]},
+        format="json",
+    )
+    other = APIClient()
+    other.force_authenticate(second)
+    [view] = other.get("/api/debates/seats/").json()["results"]
+    assert view["your_turn"] is True
+    assert [turn["text"] for turn in view["turns"]] == ["<quote>no one else knew how</quote>"]
+    # A debater never learns the judges' verdicts, nor which answer is correct.
+    assert not set(_keys(view)) & set(TRUTH_KEYS)
+    assert other.get(f"/api/debates/seats/{seat['id']}/").status_code == 404

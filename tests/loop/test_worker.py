@@ -11,6 +11,7 @@ from asgiref.sync import sync_to_async
 from rest_framework.test import APIClient
 
 from accounts.roles import Role
+from annotation.debates.models import Debater, Question, QuestionSet
 from llm.models import Generation
 from loop.models import RunStatus, TrainingRun
 from registry.models import ModelVersion, VersionStatus
@@ -88,6 +89,16 @@ async def test_signals_to_a_published_version_used_by_the_next_generation(
     assert created.status_code == 201, created.content
     generation = await Generation.objects.aget(pk=created.json()["id"])
     assert generation.model_version_id == version.pk
+    # A new debate seats the new version as its debater.
+    question = await _question()
+    debate = await sync_to_async(client.post)(
+        "/api/debates/",
+        {"question": question.pk, "protocol": "consultancy", "debaters": [{"line": "debater"}]},
+        format="json",
+    )
+    assert debate.status_code == 201, debate.content
+    seated = await Debater.objects.filter(debate_id=debate.json()["id"]).aget()
+    assert seated.model_version_id == version.pk
     await sync_to_async(shutil.rmtree)(Path(version.uri).parent, ignore_errors=True)
 
 
@@ -127,3 +138,15 @@ def test_a_worker_killed_mid_run_resumes_from_its_checkpoint(
     assert (Path(version.uri) / "model.safetensors").is_file()
     assert version.status == VersionStatus.DRAFT
     shutil.rmtree(Path(version.uri).parent, ignore_errors=True)
+
+
+async def _question() -> Question:
+    questions = await QuestionSet.objects.acreate(name="loop", source="test", content_hash="loop")
+    return await Question.objects.acreate(
+        question_set=questions,
+        key="q1",
+        text="Which answer is right?",
+        options=["A", "B"],
+        correct_index=0,
+        source="test",
+    )

@@ -1,6 +1,7 @@
 import { Route, Routes } from "react-router";
 import { LoginPage } from "../features/auth/components/LoginPage";
 import { AnalyticsPage as DebateAnalyticsPage } from "../features/debates/components/AnalyticsPage";
+import { ArgueListPage, ArguePage } from "../features/debates/components/ArguePage";
 import { DebatesPage, DebateWatchPage } from "../features/debates/components/DebatesPage";
 import { JudgePage } from "../features/debates/components/JudgePage";
 import { CampaignsPage } from "../features/hazards/components/CampaignsPage";
@@ -27,6 +28,8 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="debates/judge" element={<JudgePage />} />
+        <Route path="debates/argue" element={<ArgueListPage />} />
+        <Route path="debates/argue/:id" element={<ArguePage />} />
         <Route
           path="debates"
           element={

@@ -297,6 +297,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/debates/seats/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The debates the user argues in, newest first. */
+        get: operations["debates_seats_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/debates/seats/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["debates_seats_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/hazards/campaigns/": {
         parameters: {
             query?: never;
@@ -693,6 +726,23 @@ export interface paths {
         get: operations["loop_runs_retrieve"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loop/runs/{id}/cancel/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Cancel a stuck queued or running run so that it no longer locks its line (audited). */
+        post: operations["loop_runs_cancel_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1247,6 +1297,10 @@ export interface components {
          * @enum {string}
          */
         AuditActionEnum: "round_opened" | "round_closed" | "enacted" | "vetoed" | "seeded";
+        BackgroundSupport: {
+            region: components["schemas"]["GroupSupport"][];
+            expertise: components["schemas"]["GroupSupport"][];
+        };
         /** @enum {unknown} */
         BlankEnum: "";
         Campaign: {
@@ -1273,6 +1327,9 @@ export interface components {
             labels_per_item: number;
             /** @default 128 */
             max_new_tokens: number;
+        };
+        CancelInRequest: {
+            reason: string;
         };
         Category: {
             code: string;
@@ -1484,6 +1541,14 @@ export interface components {
              * @default 0.7
              */
             temperature: number;
+        };
+        GroupSupport: {
+            group: string;
+            /** @description Human voters of this group on the proposal. */
+            voters: number;
+            agree: number;
+            /** Format: double */
+            agreement: number;
         };
         HazardRate: {
             version: string;
@@ -1841,6 +1906,21 @@ export interface components {
             previous: string | null;
             results: components["schemas"]["Run"][];
         };
+        PaginatedSeatList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous: string | null;
+            results: components["schemas"]["Seat"][];
+        };
         PaginatedSignalList: {
             /**
              * Format: uri
@@ -2011,6 +2091,10 @@ export interface components {
             group_agreement: {
                 [key: string]: number | null;
             };
+            /** @description This round's opinion groups; re-clustered every round. */
+            groups: components["schemas"]["GroupSupport"][];
+            /** @description Voters with a shared profile, by background: comparable across rounds. */
+            backgrounds: components["schemas"]["BackgroundSupport"];
             passed: boolean;
         };
         PrincipleVetoInRequest: {
@@ -2109,9 +2193,10 @@ export interface components {
          *     * `reward` - Reward model
          *     * `dpo` - Direct preference optimisation
          *     * `weak_to_strong` - Weak-to-strong (a weaker version labels, DPO trains)
+         *     * `alternating` - Alternating round (competence SFT, then conformity DPO)
          * @enum {string}
          */
-        RecipeEnum: "sft" | "reward" | "dpo" | "weak_to_strong";
+        RecipeEnum: "sft" | "reward" | "dpo" | "weak_to_strong" | "alternating";
         Reliability: {
             rater: number;
             username: string;
@@ -2198,6 +2283,10 @@ export interface components {
             readonly history: number[][];
             attempts: number;
             resumed_from_step: number;
+            /** @description Devices the trainer used (GPUs, or 1 on the CPU). */
+            devices: number | null;
+            readonly cancelled_by: string | null;
+            cancel_reason: string;
             version: number | null;
             readonly version_number: number | null;
             readonly timings: {
@@ -2231,9 +2320,40 @@ export interface components {
          *     * `evaluating` - Evaluating
          *     * `done` - Done
          *     * `failed` - Failed
+         *     * `cancelled` - Cancelled by an admin
          * @enum {string}
          */
-        RunStatusEnum: "queued" | "running" | "evaluating" | "done" | "failed";
+        RunStatusEnum: "queued" | "running" | "evaluating" | "done" | "failed" | "cancelled";
+        /** @description A human debater's seat: their own side only; no judge's verdict or belief. */
+        Seat: {
+            readonly id: number;
+            /** @description A or B. */
+            slot: string;
+            answer_index: number;
+            debate: components["schemas"]["SeatDebate"];
+            /** @description The next speech is this debater's. */
+            readonly your_turn: boolean;
+            /** @description Round of the next speech, 0-based. */
+            readonly round: number | null;
+            readonly turns: components["schemas"]["Turn"][];
+        };
+        SeatDebate: {
+            readonly id: number;
+            protocol: components["schemas"]["ProtocolEnum"];
+            /** @description Rounds to write now. */
+            rounds: number;
+            word_limit: number;
+            speaking_order: components["schemas"]["SpeakingOrderEnum"];
+            status: components["schemas"]["DebateStatusEnum"];
+            question: components["schemas"]["SeatQuestion"];
+        };
+        SeatQuestion: {
+            text: string;
+            options: string[];
+            /** @description Source passage (story) debaters quote. */
+            passage: string;
+            passage_title: string;
+        };
         SeverityLevel: {
             level: number;
             label: string;
@@ -2989,6 +3109,51 @@ export interface operations {
             };
         };
     };
+    debates_seats_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSeatList"];
+                };
+            };
+        };
+    };
+    debates_seats_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Seat"];
+                };
+            };
+        };
+    };
     hazards_campaigns_list: {
         parameters: {
             query?: never;
@@ -3657,6 +3822,33 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Run"];
+                };
+            };
+        };
+    };
+    loop_runs_cancel_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CancelInRequest"];
+                "multipart/form-data": components["schemas"]["CancelInRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {

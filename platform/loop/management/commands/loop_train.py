@@ -8,8 +8,15 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from loop.models import DatasetSnapshot, Recipe, RunStatus, TrainingRun, Trigger
-from loop.services import RunConflict, training_run_start
+from loop.models import (
+    FINISHED_RUN_STATUSES,
+    DatasetSnapshot,
+    Recipe,
+    RunStatus,
+    TrainingRun,
+    Trigger,
+)
+from loop.services import CONFORMITY_SNAPSHOT, SCHEDULE, RunConflict, training_run_start
 from registry.models import ModelLine, ModelVersion
 
 
@@ -26,6 +33,15 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--config", default="{}", help='JSON recipe settings, e.g. {"max_steps": 50}.'
+        )
+        parser.add_argument(
+            "--conformity-snapshot",
+            type=int,
+            help="alternating: id of the preference snapshot of conformity pairs.",
+        )
+        parser.add_argument(
+            "--schedule",
+            help="alternating: per round the share of conformity pairs, e.g. 0.5,1.0.",
         )
         parser.add_argument("--auto-publish", action="store_true")
         parser.add_argument("--wait", action="store_true", help="Wait until the run ends.")
@@ -53,6 +69,17 @@ class Command(BaseCommand):
             raise CommandError(
                 f"--config and --dataset-recipe must be JSON objects ({exc})."
             ) from exc
+        if not isinstance(config, dict):
+            raise CommandError("--config must be a JSON object.")
+        if options["conformity_snapshot"] is not None:
+            config[CONFORMITY_SNAPSHOT] = options["conformity_snapshot"]
+        if options["schedule"]:
+            try:
+                config[SCHEDULE] = [float(s) for s in options["schedule"].split(",")]
+            except ValueError as exc:
+                raise CommandError(
+                    "--schedule: give shares separated by commas, e.g. 0.5,1.0."
+                ) from exc
         try:
             run = training_run_start(
                 line=line,
@@ -74,9 +101,11 @@ class Command(BaseCommand):
         self.stdout.write(f"Queued run {run.pk} ({run.recipe} on {line.slug}).")
         if not options["wait"]:
             return
-        while run.status not in (RunStatus.DONE, RunStatus.FAILED):
+        while run.status not in FINISHED_RUN_STATUSES:
             time.sleep(1)
             run = TrainingRun.objects.get(pk=run.pk)
         if run.status == RunStatus.FAILED:
             raise CommandError(f"Run {run.pk} failed: {run.error}")
+        if run.status == RunStatus.CANCELLED:
+            raise CommandError(f"Run {run.pk} was cancelled: {run.cancel_reason}")
         self.stdout.write(f"Run {run.pk} done: version {run.version_id}, timings {run.timings}.")

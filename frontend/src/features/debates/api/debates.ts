@@ -143,3 +143,43 @@ export async function fetchQuestions(): Promise<QuestionPage> {
 export async function createDebate(body: DebateRequest): Promise<Debate> {
   return unwrap(await api.POST("/api/debates/", { body }));
 }
+
+export type Seat = ResponseJson<"/api/debates/seats/{id}/", "get">;
+export type SeatPage = ResponseJson<"/api/debates/seats/", "get">;
+export type QuestionSet = ResponseJson<"/api/debates/question-sets/", "get">[number];
+
+export const seatKeys = {
+  list: () => ["debates", "seats"] as const,
+  seat: (id: number) => ["debates", "seats", id] as const,
+};
+
+export async function fetchSeats(): Promise<SeatPage> {
+  return unwrap(await api.GET("/api/debates/seats/"));
+}
+
+export async function fetchSeat(id: number): Promise<Seat> {
+  return unwrap(await api.GET("/api/debates/seats/{id}/", { params: { path: { id } } }));
+}
+
+export async function submitTurn(debate: number, text: string): Promise<Turn> {
+  return unwrap(await api.POST("/api/debates/{id}/turns/", { params: { path: { id: debate } }, body: { text } }));
+}
+
+export type QuestionUpload = { file: File; dataset: string; name: string; split: string };
+
+/** Uploads a JSONL/CSV question file as multipart form data; the same file again changes nothing. */
+export async function uploadQuestions(upload: QuestionUpload): Promise<QuestionSet> {
+  const result = await api.POST("/api/debates/question-sets/", {
+    // The generated type says string for the binary part; the serializer below sends the File.
+    body: { file: "", dataset: upload.dataset, name: upload.name, split: upload.split },
+    bodySerializer: () => {
+      const form = new FormData();
+      form.append("file", upload.file);
+      form.append("dataset", upload.dataset);
+      form.append("name", upload.name);
+      form.append("split", upload.split);
+      return form;
+    },
+  });
+  return unwrap(result);
+}

@@ -4,6 +4,7 @@ import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import type { DebateRequest } from "../api/debates";
 import { useCreateDebate, useDebateList, useQuestions, useWatchedDebate } from "../hooks/useResearch";
+import { QuestionUploadForm } from "./QuestionUploadForm";
 import { Transcript } from "./Transcript";
 
 function StartDebateForm() {
@@ -67,6 +68,7 @@ export function DebatesPage() {
   return (
     <main className="stack">
       <h1>Debates</h1>
+      <QuestionUploadForm />
       <StartDebateForm />
       <h2>All debates</h2>
       {list.isPending && <Loading />}

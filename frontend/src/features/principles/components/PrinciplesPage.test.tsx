@@ -37,7 +37,38 @@ function principlesApi(me: (typeof users)[keyof typeof users]) {
               agreement: 0.8,
               min_group_agreement: 0.6,
               group_agreement: { "0": 0.6, "1": 1 },
+              groups: [
+                { group: "0", voters: 5, agree: 3, agreement: 0.6 },
+                { group: "1", voters: 4, agree: 4, agreement: 1 },
+              ],
+              backgrounds: {
+                region: [
+                  { group: "Asia", voters: 2, agree: 1, agreement: 0.5 },
+                  { group: "Europe", voters: 3, agree: 3, agreement: 1 },
+                ],
+                expertise: [],
+              },
               passed: true,
+            },
+            {
+              round: 4,
+              round_title: "Summer",
+              closed_at: "2025-03-01T00:00:00Z",
+              proposal: 9,
+              action: "amend",
+              agreement: 0.5,
+              min_group_agreement: 0.2,
+              group_agreement: { "0": 0.2, "1": 0.9, "2": 0.7 },
+              groups: [
+                { group: "0", voters: 5, agree: 1, agreement: 0.2 },
+                { group: "1", voters: 10, agree: 9, agreement: 0.9 },
+                { group: "2", voters: 3, agree: 2, agreement: 2 / 3 },
+              ],
+              backgrounds: {
+                region: [{ group: "Asia", voters: 2, agree: 2, agreement: 1 }],
+                expertise: [],
+              },
+              passed: false,
             },
           ],
         },
@@ -75,10 +106,31 @@ describe("the principles page", () => {
     renderApp("/principles");
     const forAI = await screen.findByRole("region", { name: "For AI" });
     expect(within(forAI).getByText("Avoid harm.")).toBeInTheDocument();
-    expect(screen.getByRole("img", { name: "Support for ensure-safety over 1 round(s)" })).toBeInTheDocument();
+    expect(screen.getByRole("img", { name: "Support for ensure-safety over 2 round(s)" })).toBeInTheDocument();
     expect(screen.queryByRole("form", { name: "Open a voting round" })).not.toBeInTheDocument();
     const audit = await screen.findByRole("list", { name: "Audit log" });
     expect(await within(audit).findByText(/by rosa: Conflicts with a red line\./)).toBeInTheDocument();
+  });
+
+  it("plots every opinion group per round, and background groups as lines across rounds", async () => {
+    principlesApi(users.rater);
+    const { user } = renderApp("/principles");
+    const chart = await screen.findByRole("img", { name: "Support for ensure-safety over 2 round(s)" });
+    // Five opinion groups over the two rounds, each a dot titled with its size and agreement.
+    expect(within(chart).getAllByTestId("opinion-group")).toHaveLength(5);
+    expect(within(chart).getByText("Summer: opinion group 1, 10 voter(s), agreement 90%")).toBeInTheDocument();
+    expect(within(chart).queryAllByTestId("background-line")).toHaveLength(0);
+
+    await user.selectOptions(screen.getByLabelText("Groups"), "region");
+    expect(within(chart).queryAllByTestId("opinion-group")).toHaveLength(0);
+    const lines = within(chart).getAllByTestId("background-line");
+    expect(lines.map((l) => l.getAttribute("aria-label"))).toEqual(["Asia", "Europe"]);
+    // Asia voted in both rounds: one line through two points; Europe only in the first.
+    expect(lines[0]?.querySelector("polyline")?.getAttribute("points")?.split(" ")).toHaveLength(2);
+    expect(lines[1]?.querySelectorAll("circle")).toHaveLength(1);
+    expect(within(chart).getByText("Summer: Asia, 2 voter(s), agreement 100%")).toBeInTheDocument();
+    const legend = screen.getByRole("list", { name: "ensure-safety by region" });
+    expect(within(legend).getByText(/Europe/)).toBeInTheDocument();
   });
 
   it("lets researchers open a round and shows the API's field errors", async () => {

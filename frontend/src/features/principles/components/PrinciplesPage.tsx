@@ -13,7 +13,7 @@ import {
   useVersion,
   useVersions,
 } from "../hooks/usePrinciples";
-import { SupportChart } from "./charts";
+import { SupportChart, type SupportGrouping } from "./charts";
 import { PrincipleList } from "./PrincipleList";
 
 /** The constitution in force, its versions, the voting rounds and how support evolved. */
@@ -25,6 +25,7 @@ export function PrinciplesPage() {
   const tracking = useTracking();
   const audit = useAudit();
   const canManage = capabilities(useMe().data).research;
+  const [grouping, setGrouping] = useState<SupportGrouping>("opinion");
 
   return (
     <main className="stack">
@@ -78,9 +79,19 @@ export function PrinciplesPage() {
       <section aria-labelledby="tracking-heading" className="stack">
         <h2 id="tracking-heading">Support over rounds</h2>
         <p className="muted">
-          Solid: share of human voters agreeing; dashed: the least-agreeing opinion group; filled
-          dots: the change passed.
+          Blue: share of human voters agreeing; filled dots: the change passed. Opinion groups are
+          found anew in every round, so they are shown as grey dots sized by voters (dashed: the
+          least-agreeing group); rater backgrounds stay the same across rounds and are drawn as
+          lines, counting only voters who share their profile.
         </p>
+        <label>
+          Groups{" "}
+          <select value={grouping} onChange={(e) => setGrouping(e.target.value as SupportGrouping)}>
+            <option value="opinion">Opinion groups</option>
+            <option value="region">Region</option>
+            <option value="expertise">Expertise</option>
+          </select>
+        </label>
         {tracking.data && tracking.data.length === 0 && <p>No round has closed yet.</p>}
         <ul className="cards">
           {tracking.data?.map((series) => (
@@ -88,7 +99,7 @@ export function PrinciplesPage() {
               <h3>
                 <code>{series.key}</code>
               </h3>
-              <SupportChart series={series} />
+              <SupportChart series={series} grouping={grouping} />
             </li>
           ))}
         </ul>

@@ -107,10 +107,27 @@ export function GroupAgreementBars({
   );
 }
 
-/** Support for one principle over rounds: overall agreement (solid), weakest group (dashed). */
-export function SupportChart({ series }: { series: Tracking }) {
+export type SupportGrouping = "opinion" | "region" | "expertise";
+
+// Okabe-Ito colours (colour-blind safe), after the blue used for the overall line.
+const PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#D55E00", "#000000"];
+const percent = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)}%`);
+
+/**
+ * Support for one principle over rounds: overall agreement (blue line; filled dots passed).
+ * "opinion": each round's opinion groups as grey dots sized by voters, not joined, because
+ * groups are re-clustered every round; the dashed line is the weakest group. "region" or
+ * "expertise": one line per background group, which stays the same group across rounds.
+ */
+export function SupportChart({
+  series,
+  grouping = "opinion",
+}: {
+  series: Tracking;
+  grouping?: SupportGrouping;
+}) {
   const width = 320;
-  const height = 120;
+  const height = 140;
   const pad = 20;
   const n = series.points.length;
   const x = (i: number) => pad + (n <= 1 ? (width - 2 * pad) / 2 : (i * (width - 2 * pad)) / (n - 1));
@@ -122,38 +139,98 @@ export function SupportChart({ series }: { series: Tracking }) {
       .join(" ");
   const overall = series.points.map((p) => p.agreement);
   const weakest = series.points.map((p) => p.min_group_agreement);
+  const names =
+    grouping === "opinion"
+      ? []
+      : [...new Set(series.points.flatMap((p) => p.backgrounds[grouping].map((g) => g.group)))].sort();
   return (
-    <svg
-      role="img"
-      aria-label={`Support for ${series.key} over ${n} round(s)`}
-      viewBox={`0 0 ${width} ${height}`}
-      width={width}
-      height={height}
-    >
-      <line x1={pad} x2={width - pad} y1={y(0)} y2={y(0)} stroke="#ccc" />
-      <line x1={pad} x2={width - pad} y1={y(1)} y2={y(1)} stroke="#eee" />
-      <text x={0} y={y(1) + 4} fontSize={9}>
-        1
-      </text>
-      <text x={0} y={y(0) + 4} fontSize={9}>
-        0
-      </text>
-      <polyline points={line(overall)} fill="none" stroke="#0072B2" strokeWidth={2} />
-      <polyline points={line(weakest)} fill="none" stroke="#D55E00" strokeDasharray="4 3" />
-      {series.points.map((p, i) => (
-        <circle
-          key={p.proposal}
-          cx={x(i)}
-          cy={y(p.agreement ?? 0)}
-          r={4}
-          fill={p.passed ? "#009E73" : "#fff"}
-          stroke="#0072B2"
-        >
-          <title>
-            {`${p.round_title}: ${p.action}, agreement ${p.agreement === null ? "—" : Math.round(p.agreement * 100) + "%"}${p.passed ? " (passed)" : ""}`}
-          </title>
-        </circle>
-      ))}
-    </svg>
+    <figure className="stack">
+      <svg
+        role="img"
+        aria-label={`Support for ${series.key} over ${n} round(s)`}
+        viewBox={`0 0 ${width} ${height}`}
+        width={width}
+        height={height}
+      >
+        <line x1={pad} x2={width - pad} y1={y(0)} y2={y(0)} stroke="#ccc" />
+        <line x1={pad} x2={width - pad} y1={y(1)} y2={y(1)} stroke="#eee" />
+        <text x={0} y={y(1) + 4} fontSize={9}>
+          1
+        </text>
+        <text x={0} y={y(0) + 4} fontSize={9}>
+          0
+        </text>
+        {grouping === "opinion" && (
+          <>
+            <polyline points={line(weakest)} fill="none" stroke="#D55E00" strokeDasharray="4 3" />
+            {series.points.flatMap((p, i) =>
+              p.groups.map((g) => (
+                <circle
+                  key={`${p.proposal}-${g.group}`}
+                  data-testid="opinion-group"
+                  cx={x(i)}
+                  cy={y(g.agreement)}
+                  r={2 + Math.sqrt(g.voters)}
+                  fill="#999"
+                  fillOpacity={0.5}
+                >
+                  <title>{`${p.round_title}: opinion group ${g.group}, ${g.voters} voter(s), agreement ${percent(g.agreement)}`}</title>
+                </circle>
+              )),
+            )}
+          </>
+        )}
+        {grouping !== "opinion" &&
+          names.map((name, index) => {
+            const values = series.points.map(
+              (p) => p.backgrounds[grouping].find((g) => g.group === name) ?? null,
+            );
+            const colour = PALETTE[index % PALETTE.length];
+            return (
+              <g key={name} data-testid="background-line" aria-label={name}>
+                <polyline
+                  points={line(values.map((g) => g?.agreement ?? null))}
+                  fill="none"
+                  stroke={colour}
+                />
+                {values.map(
+                  (g, i) =>
+                    g && (
+                      <circle key={i} cx={x(i)} cy={y(g.agreement)} r={3} fill={colour}>
+                        <title>{`${series.points[i]?.round_title}: ${name}, ${g.voters} voter(s), agreement ${percent(g.agreement)}`}</title>
+                      </circle>
+                    ),
+                )}
+              </g>
+            );
+          })}
+        <polyline points={line(overall)} fill="none" stroke="#0072B2" strokeWidth={2} />
+        {series.points.map((p, i) => (
+          <circle
+            key={p.proposal}
+            cx={x(i)}
+            cy={y(p.agreement ?? 0)}
+            r={4}
+            fill={p.passed ? "#009E73" : "#fff"}
+            stroke="#0072B2"
+          >
+            <title>
+              {`${p.round_title}: ${p.action}, agreement ${percent(p.agreement)}${p.passed ? " (passed)" : ""}`}
+            </title>
+          </circle>
+        ))}
+      </svg>
+      {names.length > 0 && (
+        <figcaption>
+          <ul className="plain-list" aria-label={`${series.key} by ${grouping}`}>
+            {names.map((name, index) => (
+              <li key={name}>
+                <span style={{ color: PALETTE[index % PALETTE.length] }}>■</span> {name}
+              </li>
+            ))}
+          </ul>
+        </figcaption>
+      )}
+    </figure>
   );
 }

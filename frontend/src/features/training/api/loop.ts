@@ -34,6 +34,12 @@ export async function startRun(body: RunStart): Promise<Run> {
   return unwrap(await api.POST("/api/loop/runs/", { body }));
 }
 
+export async function cancelRun(id: number, reason: string): Promise<Run> {
+  return unwrap(
+    await api.POST("/api/loop/runs/{id}/cancel/", { params: { path: { id } }, body: { reason } }),
+  );
+}
+
 export async function fetchSnapshots(page: number): Promise<SnapshotPage> {
   return unwrap(await api.GET("/api/loop/snapshots/", { params: { query: { page } } }));
 }

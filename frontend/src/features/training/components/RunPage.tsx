@@ -1,9 +1,42 @@
+import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
-import { ErrorMessage } from "../../../components/ErrorMessage";
+import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
-import { useLiveRun } from "../hooks/useLoop";
+import { ApiError } from "../../../lib/api/errors";
+import { capabilities, useMe } from "../../../lib/session";
+import { useCancelRun, useLiveRun } from "../hooks/useLoop";
 import { LossPlot } from "./LossPlot";
 import { VersionPanel } from "./VersionPanel";
+
+const ACTIVE = ["queued", "running", "evaluating"];
+
+/** Admins end a run stuck queued or running, so that it stops locking its line (audited). */
+function CancelRunForm({ id }: { id: number }) {
+  const cancel = useCancelRun();
+  const [reason, setReason] = useState("");
+  const error = cancel.error instanceof ApiError ? cancel.error : null;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    cancel.mutate({ id, reason });
+  }
+
+  return (
+    <form onSubmit={submit} className="row" aria-label="Cancel this run">
+      <label className="field">
+        Reason for cancelling
+        <input value={reason} onChange={(e) => setReason(e.target.value)} />
+        <FieldErrors id="cancel-errors" messages={error?.fieldErrors("reason") ?? []} />
+      </label>
+      <div>
+        <button type="submit" disabled={cancel.isPending}>
+          Cancel run
+        </button>
+      </div>
+      <ErrorMessage error={cancel.error} />
+    </form>
+  );
+}
 
 const PHASES = ["snapshot_s", "training_s", "evaluation_s", "publish_s"] as const;
 
@@ -16,6 +49,7 @@ function eta(seconds: number | null): string {
 export function RunPage() {
   const id = Number(useParams().id);
   const run = useLiveRun(id);
+  const canCancel = capabilities(useMe().data).publish;
 
   if (run.isPending) return <Loading />;
   if (!run.data) return <ErrorMessage error={run.error} />;
@@ -32,6 +66,17 @@ export function RunPage() {
         Status: <span className={`status status-${r.status}`}>{r.status}</span>
         {r.attempts > 1 && <span className="muted"> (attempt {r.attempts}, resumed at step {r.resumed_from_step})</span>}
       </p>
+      {r.devices !== null && (
+        <p className="muted">
+          Trained on {r.devices} {r.devices === 1 ? "device" : "devices"}
+        </p>
+      )}
+      {r.status === "cancelled" && (
+        <p className="error">
+          Cancelled by {r.cancelled_by ?? "an admin"}: {r.cancel_reason}
+        </p>
+      )}
+      {canCancel && ACTIVE.includes(r.status) && <CancelRunForm id={r.id} />}
       {r.error && <p className="error">{r.error}</p>}
       <div className="stack">
         <label className="field">

@@ -8,7 +8,17 @@ const RECIPES = [
   { value: "dpo", label: "DPO (preference pairs)", format: "preference" },
   { value: "reward", label: "Reward model (preference pairs)", format: "preference" },
   { value: "sft", label: "SFT (demonstrations)", format: "sft" },
+  { value: "weak_to_strong", label: "Weak-to-strong (a weaker version labels pairs)", format: "preference" },
+  { value: "alternating", label: "Alternating round (competence SFT, then conformity DPO)", format: "sft" },
 ] as const;
+
+function numbers(text: string): number[] {
+  return text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(Number);
+}
 
 /** Admins start a run: line, recipe, base version, the dataset recipe and a few settings. */
 export function StartRunForm({ onStarted }: { onStarted: (run: Run) => void }) {
@@ -20,12 +30,37 @@ export function StartRunForm({ onStarted }: { onStarted: (run: Run) => void }) {
   const [kinds, setKinds] = useState("preference");
   const [steps, setSteps] = useState("50");
   const [autoPublish, setAutoPublish] = useState(false);
+  const [conditioned, setConditioned] = useState(false);
+  const [weakVersion, setWeakVersion] = useState("");
+  const [labelNoise, setLabelNoise] = useState("0");
+  const [qaItems, setQaItems] = useState(false);
+  const [conformity, setConformity] = useState("");
+  const [schedule, setSchedule] = useState("0.5, 1.0");
   const error = start.error instanceof ApiError ? start.error : null;
   const chosenLine = line || lines.data?.results[0]?.slug || "";
 
+  function runConfig(): Record<string, unknown> {
+    if (recipe === "weak_to_strong") {
+      return { max_steps: Number(steps), weak_version: Number(weakVersion), label_noise: Number(labelNoise) };
+    }
+    if (recipe === "alternating") {
+      // Steps per step of each round: competence SFT, then conformity DPO.
+      return {
+        competence_steps: Number(steps),
+        conformity_steps: Number(steps),
+        conformity_snapshot: Number(conformity),
+        difficulty_schedule: numbers(schedule),
+      };
+    }
+    return { max_steps: Number(steps) };
+  }
+
   function submit(event: FormEvent) {
     event.preventDefault();
-    const format = RECIPES.find((r) => r.value === recipe)?.format ?? "preference";
+    const format =
+      recipe === "weak_to_strong" && qaItems
+        ? "binary_qa"
+        : (RECIPES.find((r) => r.value === recipe)?.format ?? "preference");
     start.mutate(
       {
         line: chosenLine,
@@ -34,8 +69,9 @@ export function StartRunForm({ onStarted }: { onStarted: (run: Run) => void }) {
         dataset_recipe: {
           kinds: kinds.split(",").map((k) => k.trim()).filter(Boolean),
           format,
+          ...(conditioned ? { condition_on_constitution: true } : {}),
         },
-        config: { max_steps: Number(steps) },
+        config: runConfig(),
         auto_publish: autoPublish,
       },
       { onSuccess: onStarted },
@@ -88,10 +124,42 @@ export function StartRunForm({ onStarted }: { onStarted: (run: Run) => void }) {
           <FieldErrors id="config-errors" messages={error?.fieldErrors("config") ?? []} />
         </label>
         <label className="checkbox">
+          <input type="checkbox" checked={conditioned} onChange={(e) => setConditioned(e.target.checked)} />
+          Condition examples on the current constitution
+        </label>
+        <label className="checkbox">
           <input type="checkbox" checked={autoPublish} onChange={(e) => setAutoPublish(e.target.checked)} />
           Publish when it passes the gates
         </label>
       </div>
+      {recipe === "weak_to_strong" && (
+        <div className="row">
+          <label className="field">
+            Weak (labelling) version id
+            <input inputMode="numeric" value={weakVersion} onChange={(e) => setWeakVersion(e.target.value)} />
+          </label>
+          <label className="field">
+            Label noise (share flipped, 0 to 1)
+            <input inputMode="decimal" value={labelNoise} onChange={(e) => setLabelNoise(e.target.value)} />
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={qaItems} onChange={(e) => setQaItems(e.target.checked)} />
+            Binary QA items (question and answer, judged yes or no) instead of pairs
+          </label>
+        </div>
+      )}
+      {recipe === "alternating" && (
+        <div className="row">
+          <label className="field">
+            Conformity snapshot id (preference pairs)
+            <input inputMode="numeric" value={conformity} onChange={(e) => setConformity(e.target.value)} />
+          </label>
+          <label className="field">
+            Difficulty schedule (share of pairs per round)
+            <input value={schedule} onChange={(e) => setSchedule(e.target.value)} />
+          </label>
+        </div>
+      )}
       <ErrorMessage error={start.error} />
       <div>
         <button type="submit" disabled={start.isPending || !chosenLine}>

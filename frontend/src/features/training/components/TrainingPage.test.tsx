@@ -32,6 +32,9 @@ const run = (fields: Record<string, unknown> = {}) => ({
   ],
   attempts: 1,
   resumed_from_step: 0,
+  devices: 1,
+  cancelled_by: null,
+  cancel_reason: "",
   version: null,
   version_number: null,
   timings: { snapshot_s: 0.2 },
@@ -182,5 +185,99 @@ describe("training", () => {
     expect(http.calls("POST /api/loop/versions/20/publish/")[1]?.body).toEqual({
       override_reason: "Accepted for the demo.",
     });
+  });
+
+  it("starts an alternating round with its conformity snapshot and schedule", async () => {
+    const http = stubApi({
+      "GET /api/auth/me/": { body: users.admin },
+      "GET /api/registry/lines/": { body: lines },
+      "GET /api/loop/runs/": { body: page([]) },
+      "POST /api/loop/runs/": { status: 201, body: run({ recipe: "alternating", status: "queued" }) },
+      "GET /api/loop/runs/7/": { body: run({ recipe: "alternating", status: "queued" }) },
+    });
+    const { user } = renderApp("/training");
+
+    await user.selectOptions(await screen.findByLabelText("Recipe"), "alternating");
+    await user.type(screen.getByLabelText("Conformity snapshot id (preference pairs)"), "4");
+    const schedule = screen.getByLabelText("Difficulty schedule (share of pairs per round)");
+    await user.clear(schedule);
+    await user.type(schedule, "0.25, 1");
+    const steps = screen.getByLabelText("Steps");
+    await user.clear(steps);
+    await user.type(steps, "5");
+    await user.click(screen.getByRole("checkbox", { name: "Condition examples on the current constitution" }));
+    await user.click(screen.getByRole("button", { name: "Start run" }));
+    await waitFor(() => expect(http.calls("POST /api/loop/runs/")).toHaveLength(1));
+    expect(http.calls("POST /api/loop/runs/")[0]?.body).toEqual({
+      line: "debater",
+      recipe: "alternating",
+      base_version: null,
+      dataset_recipe: { kinds: ["preference"], format: "sft", condition_on_constitution: true },
+      config: { competence_steps: 5, conformity_steps: 5, conformity_snapshot: 4, difficulty_schedule: [0.25, 1] },
+      auto_publish: false,
+    });
+  });
+
+  it("starts weak-to-strong with the labelling version and label noise", async () => {
+    const http = stubApi({
+      "GET /api/auth/me/": { body: users.admin },
+      "GET /api/registry/lines/": { body: lines },
+      "GET /api/loop/runs/": { body: page([]) },
+      "POST /api/loop/runs/": { status: 201, body: run({ recipe: "weak_to_strong", status: "queued" }) },
+      "GET /api/loop/runs/7/": { body: run({ recipe: "weak_to_strong", status: "queued" }) },
+    });
+    const { user } = renderApp("/training");
+
+    await user.selectOptions(await screen.findByLabelText("Recipe"), "weak_to_strong");
+    await user.type(screen.getByLabelText("Weak (labelling) version id"), "2");
+    const noise = screen.getByLabelText("Label noise (share flipped, 0 to 1)");
+    await user.clear(noise);
+    await user.type(noise, "0.1");
+    await user.click(screen.getByRole("checkbox", { name: /Binary QA items/ }));
+    await user.click(screen.getByRole("button", { name: "Start run" }));
+    await waitFor(() => expect(http.calls("POST /api/loop/runs/")).toHaveLength(1));
+    expect(http.calls("POST /api/loop/runs/")[0]?.body).toMatchObject({
+      recipe: "weak_to_strong",
+      dataset_recipe: { kinds: ["preference"], format: "binary_qa" },
+      config: { max_steps: 50, weak_version: 2, label_noise: 0.1 },
+    });
+  });
+
+  it("shows the devices and lets an admin cancel a stuck run with a reason", async () => {
+    let current = run({ devices: 2 });
+    const http = stubApi({
+      "GET /api/auth/me/": { body: users.admin },
+      "GET /api/loop/runs/7/": () => ({ body: current }),
+      "POST /api/loop/runs/7/cancel/": (request) => {
+        if (!(request.body as { reason: string }).reason) {
+          return {
+            status: 400,
+            body: { detail: "Invalid input: see the field messages.", code: "invalid", fields: { reason: ["Say why the run is cancelled."] } },
+          };
+        }
+        current = run({ status: "cancelled", cancelled_by: "ada", cancel_reason: "worker died" });
+        return { body: current };
+      },
+    });
+    const { user } = renderApp("/training/runs/7");
+
+    expect(await screen.findByText("Trained on 2 devices")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Cancel run" }));
+    expect(await screen.findByText("Say why the run is cancelled.")).toBeInTheDocument();
+    await user.type(screen.getByLabelText(/Reason for cancelling/), "worker died");
+    await user.click(screen.getByRole("button", { name: "Cancel run" }));
+    expect(await screen.findByText("Cancelled by ada: worker died")).toBeInTheDocument();
+    expect(http.calls("POST /api/loop/runs/7/cancel/")[1]?.body).toEqual({ reason: "worker died" });
+    expect(screen.queryByRole("button", { name: "Cancel run" })).not.toBeInTheDocument();
+  });
+
+  it("does not offer researchers the cancel form", async () => {
+    stubApi({
+      "GET /api/auth/me/": { body: users.researcher },
+      "GET /api/loop/runs/7/": { body: run() },
+    });
+    renderApp("/training/runs/7");
+    expect(await screen.findByText("Trained on 1 device")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Cancel run" })).not.toBeInTheDocument();
   });
 });

@@ -12,6 +12,7 @@ import {
   rollbackVersion,
   startRun,
   type RunStart,
+  cancelRun,
 } from "../api/loop";
 
 const ACTIVE = new Set(["queued", "running", "evaluating"]);
@@ -42,6 +43,14 @@ export function useStartRun() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: RunStart) => startRun(body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: loopKeys.all }),
+  });
+}
+
+export function useCancelRun() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: number; reason: string }) => cancelRun(id, reason),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: loopKeys.all }),
   });
 }
