@@ -11,7 +11,7 @@ export HF_HUB_OFFLINE := 1
 export HF_DATASETS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: bench-signals bench-loop run test setup frontend-build lint typecheck schema schema-check web worker-default worker-gpu beat clean
+.PHONY: bench-signals bench-loop bench-serving run test setup frontend-build lint typecheck schema schema-check web worker-default worker-gpu beat serving clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,8 @@ worker-gpu: setup
 	$(VENV)/bin/celery -A config worker -Q gpu -n gpu@%h -c 1 -l INFO
 beat: setup
 	$(VENV)/bin/celery -A config beat -l INFO
+serving: setup
+	$(PY) manage.py serving_agent
 
 # Type checking and schema generation import settings but talk to no server.
 OFFLINE_ENV := DEBUG=true DATABASE_URL=$${DATABASE_URL:-postgres://unused@localhost/unused} \
@@ -79,3 +81,5 @@ bench-signals: setup
 	$(PY) bench/signal_pool.py
 bench-loop: setup
 	$(PY) bench/loop_run.py
+bench-serving: setup
+	$(PY) bench/serving_switch.py

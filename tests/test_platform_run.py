@@ -12,17 +12,26 @@ import pytest
 
 from ops.demo import DEMO_LOGINS
 from tests.conftest import ROOT, child_env, free_port
+from tests.deploy.serving import CPU_COMMAND, wait_until
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
 
 
 def test_platform_run_serves_and_stops_everything_on_ctrl_c(tmp_path: Path) -> None:
-    port = free_port()
+    port, first_served = free_port(), free_port()
     out = (tmp_path / "out.log").open("w+b")
+    # A served line, so the serving agent runs too (the CPU server standing in for vLLM).
+    serving = {
+        "LLM_OPENAI_LINES": "debater",
+        "SERVING_COMMAND": CPU_COMMAND,
+        "SERVING_BIND_HOST": "127.0.0.1",
+        "SERVING_ADVERTISE_HOST": "127.0.0.1",
+        "SERVING_PORTS": f"{first_served}-{first_served + 15}",
+    }
     proc = subprocess.Popen(
         [sys.executable, "manage.py", "platform_run", "--port", str(port)],
         cwd=ROOT,
-        env=child_env(DATA_DIR=str(tmp_path)),
+        env=child_env(DATA_DIR=str(tmp_path), **serving),
         stdout=out,
         stderr=subprocess.STDOUT,
     )
@@ -39,12 +48,19 @@ def test_platform_run_serves_and_stops_everything_on_ctrl_c(tmp_path: Path) -> N
             time.sleep(0.5)
         else:
             pytest.fail("the platform did not answer within 120 s")
+
+        def commands() -> str:
+            children = psutil.Process(proc.pid).children(recursive=True)
+            return " ".join(" ".join(c.cmdline()) for c in children)
+
+        wait_until(lambda: "--served-name debater-v1" in commands(), "debater-v1 is served")
         children = psutil.Process(proc.pid).children(recursive=True)
-        names = " ".join(" ".join(c.cmdline()) for c in children)
+        names = commands()
         assert "daphne" in names
         assert "-Q default" in names
         assert "-Q gpu" in names
         assert " beat " in names
+        assert "serving_agent" in names
 
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=60) == 0

@@ -103,6 +103,21 @@ def test_model_signals_are_recorded_with_their_version(published_lines) -> None:
     assert signal.source_model == version
 
 
+def test_model_output_is_stored_exactly_as_generated(published_lines) -> None:
+    """Training data: a completion ending in a form feed keeps it (DRF would trim it)."""
+    payload = {"prompt": " Which?\n", "completion": "\tA is right.\x0c"}
+    signal, _ = signal_record(
+        kind="ai_output",
+        item_type="llm.generation",
+        item_id=2,
+        payload=payload,
+        idempotency_key="g2",
+        source_model=published_lines[0],
+    )
+    signal.refresh_from_db()
+    assert {k: signal.payload[k] for k in payload} == payload
+
+
 def test_api_stores_a_direct_signal_once(client_as) -> None:
     client = client_as(Role.RATER)
     body = {

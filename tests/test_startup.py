@@ -46,6 +46,14 @@ def one_sentence(result: subprocess.CompletedProcess[str]) -> str:
         ({"HEARTBEAT_SECONDS": "ten"}, "HEARTBEAT_SECONDS is 'ten'"),
         ({"LLM_BACKEND": "magic"}, "LLM_BACKEND is 'magic'"),
         ({"LLM_BACKEND": "openai"}, "LLM_OPENAI_BASE_URL is not set"),
+        (
+            {"LLM_OPENAI_LINES": "debater", "SERVING_MANAGER": "external"},
+            "LLM_OPENAI_BASE_URL is not set",
+        ),
+        ({"SERVING_MANAGER": "kubernetes"}, "SERVING_MANAGER is 'kubernetes'"),
+        ({"SERVING_PORTS": "eighty"}, "SERVING_PORTS is 'eighty'"),
+        ({"TRAIN_PROCESSES": "-1"}, "TRAIN_PROCESSES is -1"),
+        ({"SERVING_PORTS": "9000-8000"}, "SERVING_PORTS is '9000-8000'"),
     ],
 )
 def test_bad_settings_stop_start_up_with_one_sentence(env: dict[str, str], names: str) -> None:

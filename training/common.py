@@ -3,6 +3,7 @@ atomic save that keeps a partial model from ever looking complete."""
 
 import json
 import math
+import os
 import shutil
 import tempfile
 import time
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import torch
 from transformers import TrainerCallback, TrainerControl, TrainerState, TrainingArguments
 
 
@@ -125,7 +127,13 @@ def trainer_args(cfg: CommonConfig) -> dict[str, Any]:
         "disable_tqdm": True,
         "lr_scheduler_type": "constant",
         "dataloader_num_workers": 0,
+        # Several processes without CUDA (training.launch on a CPU machine) talk over gloo.
+        **({"use_cpu": True, "ddp_backend": "gloo"} if _distributed_cpu() else {}),
     }
+
+
+def _distributed_cpu() -> bool:
+    return int(os.environ.get("WORLD_SIZE", "1")) > 1 and not torch.cuda.is_available()
 
 
 def peft_config(cfg: CommonConfig, *, task_type: str = "CAUSAL_LM") -> Any:
@@ -166,18 +174,33 @@ def save_atomically(save: Callable[[Path], None], out_dir: Path) -> Path:
     A reader sees out_dir complete or not at all, so a killed run never leaves a model that
     looks finished.
     """
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    if out_dir.exists():
-        shutil.rmtree(out_dir)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
-    staging.chmod(0o755)
-    try:
-        save(staging)
-        staging.rename(out_dir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    # In a run over several processes (training.launch) rank 0 saves and the others wait.
+    distributed = torch.distributed.is_available() and torch.distributed.is_initialized()
+    if not distributed or torch.distributed.get_rank() == 0:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        if out_dir.exists():
+            shutil.rmtree(out_dir)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+        staging.chmod(0o755)
+        try:
+            save(staging)
+            staging.rename(out_dir)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    if distributed:
+        torch.distributed.barrier()
     return out_dir
+
+
+def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
+    """Write rows as JSON lines by rename, so that every process of a run over several
+    (training.launch writes the same rows in each) only ever reads a complete file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staging = path.with_name(f".{path.name}.{os.getpid()}")
+    staging.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    staging.replace(path)
+    return path
 
 
 def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:

@@ -54,7 +54,7 @@ from annotation.debates.services import (
     judgement_commit,
     turn_submit,
 )
-from registry.selectors import published_version
+from llm.serving import serving_version
 
 _can_judge = permission_required("accounts.take_rating_work")
 _can_run = permission_required("debates.run_debate")
@@ -568,7 +568,7 @@ class DebateListView(ListAPIView):
                     raise serializers.ValidationError({"debaters": {str(index): "No such user."}})
                 specs.append(DebaterSpec(user=person))
                 continue
-            version = published_version(line=debater["line"])
+            version = serving_version(line=debater["line"])
             if version is None:
                 raise serializers.ValidationError(
                     {

@@ -6,7 +6,7 @@ from django.db import transaction
 from annotation.debates.importers import nyu_import, question_set_import
 from annotation.debates.models import Debate, Origin, Protocol, Question
 from annotation.debates.services import DebaterSpec, debate_create
-from registry.selectors import published_version
+from llm.serving import serving_version
 
 DEMO_NYU_ROOMS = 36
 
@@ -28,7 +28,7 @@ def debates_demo_load() -> None:
     question_set, _ = question_set_import(
         content=DEMO_QUESTIONS, file_format="jsonl", name="Demo questions", source="demo"
     )
-    version = published_version(line="debater")
+    version = serving_version(line="debater")
     question = Question.objects.get(question_set=question_set, key="lighthouse")
     with transaction.atomic():
         if (

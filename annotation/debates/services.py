@@ -38,9 +38,9 @@ from annotation.debates.prompts import (
 from annotation.debates.quotes import quotes_check
 from annotation.debates.scoring import MIN_PROBABILITY, log_score
 from annotation.debates.selectors import debates_open_to, speaker_next
+from llm.serving import serving_version
 from realtime.events import event_send, event_send_now
 from registry.models import ModelVersion
-from registry.selectors import published_version
 from signalpool.kinds import SignalKind
 from signalpool.services import signal_record
 
@@ -557,7 +557,7 @@ def ai_judgements_queue(*, origin: str | None = None, limit: int | None = None) 
     many. Native debates are queued when they finish; this catches up imported ones."""
     from annotation.debates.tasks import ai_judgements_run_task
 
-    version = published_version(line="judge")
+    version = serving_version(line="judge")
     if version is None:
         return 0
     debates = Debate.objects.filter(status=DebateStatus.READY).exclude(
@@ -579,7 +579,7 @@ def ai_judgements_run(*, debate_id: int) -> Judgement | None:
     from llm.services import backend_for_version
 
     debate = Debate.objects.select_related("question").filter(pk=debate_id).first()
-    version = published_version(line="judge")
+    version = serving_version(line="judge")
     if debate is None or version is None or debate.status != DebateStatus.READY:
         return None
     if Judgement.objects.filter(debate=debate, model_version=version).exists():

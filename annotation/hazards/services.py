@@ -28,9 +28,9 @@ from annotation.hazards.models import (
     ResponseStatus,
     Taxonomy,
 )
+from llm.serving import serving_version
 from realtime.events import event_send, event_send_now
 from registry.models import ModelVersion
-from registry.selectors import published_version
 from signalpool.kinds import SignalKind
 from signalpool.services import signal_record
 
@@ -115,7 +115,7 @@ def campaign_create(
 ) -> Campaign:
     """A campaign against `version`, or the published version of `line`, or none (imports only)."""
     if version is None and line:
-        version = published_version(line=line)
+        version = serving_version(line=line)
         if version is None:
             raise ValidationError({"line": f"Model line {line!r} has no published version."})
     return Campaign.objects.create(
@@ -215,7 +215,7 @@ def attack_request(*, campaign: Campaign, category: str, count: int) -> str:
 
     if not campaign.taxonomy.categories.filter(code=category).exists():
         raise ValidationError({"category": f"Not in taxonomy v{campaign.taxonomy.number}."})
-    if published_version(line="attacker") is None:
+    if serving_version(line="attacker") is None:
         raise ValidationError({"category": "The attacker line has no published version."})
     key = f"{category}:{uuid.uuid4().hex}"
     transaction.on_commit(
@@ -240,7 +240,7 @@ def attack_generate(*, campaign_id: int, category: str, count: int, key: str) ->
     from llm.services import backend_for_version
 
     campaign = Campaign.objects.select_related("taxonomy").filter(pk=campaign_id).first()
-    attacker = published_version(line="attacker")
+    attacker = serving_version(line="attacker")
     if campaign is None or attacker is None:
         return 0
     target = campaign.taxonomy.categories.filter(code=category).first()

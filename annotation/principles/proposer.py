@@ -13,7 +13,7 @@ from annotation.principles.models import Proposal, ProposalAction, RoundStatus, 
 from annotation.principles.services import PROPOSAL_ITEM, proposal_submit, vote_cast
 from llm.backends.base import BackendError, GenerationParams
 from llm.services import backend_for_version
-from registry.selectors import published_version
+from llm.serving import serving_version
 from signalpool.kinds import SignalKind
 from signalpool.models import Signal
 
@@ -54,7 +54,7 @@ def principle_contested(*, keys: list[str]) -> tuple[str, str]:
 def proposal_draft(*, round_id: int, max_new_tokens: int = 64) -> Proposal | None:
     """Draft one AI-authored amendment for an open round (at most one per model and round)."""
     voting_round = VotingRound.objects.select_related("base_version").filter(pk=round_id).first()
-    version = published_version(line="proposer")
+    version = serving_version(line="proposer")
     if voting_round is None or version is None or voting_round.status != RoundStatus.OPEN:
         return None
     existing = Proposal.objects.filter(round=voting_round, author_model=version).first()
@@ -111,7 +111,7 @@ def ai_votes_cast(*, round_id: int, max_new_tokens: int = 8) -> list[Vote]:
     Its votes are stored and shown apart from human votes and never count toward enactment.
     """
     voting_round = VotingRound.objects.filter(pk=round_id).first()
-    version = published_version(line="judge")
+    version = serving_version(line="judge")
     if voting_round is None or version is None or voting_round.status != RoundStatus.OPEN:
         return []
     pending = list(

@@ -4,6 +4,7 @@ Every variable is listed in the README's configuration table. With DEBUG off, va
 safe default must be given, and a missing one stops start-up with a sentence naming it.
 """
 
+import socket
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -229,11 +230,61 @@ LLM_OPENAI_LINES: list[str] = env.list("LLM_OPENAI_LINES", default=[])
 LLM_TIMEOUT_S: float = env.float("LLM_TIMEOUT_S", default=120.0)
 if LLM_BACKEND not in {"transformers", "openai", "vllm"}:
     fail(f"LLM_BACKEND is {LLM_BACKEND!r}: use one of transformers, openai, vllm.")
-if (LLM_BACKEND == "openai" or LLM_OPENAI_LINES) and not LLM_OPENAI_BASE_URL:
+
+# Processes per training run: 0 means one per visible GPU. Above 1, the gpu worker runs the
+# recipe through `accelerate launch` with TRAIN_ACCELERATE_CONFIG (training/launch.py).
+TRAIN_PROCESSES: int = env.int("TRAIN_PROCESSES", default=0)
+TRAIN_ACCELERATE_CONFIG: str = env.str(
+    "TRAIN_ACCELERATE_CONFIG", default=str(ROOT / "deploy" / "accelerate" / "multi-gpu.yaml")
+)
+if TRAIN_PROCESSES < 0:
+    fail(f"TRAIN_PROCESSES is {TRAIN_PROCESSES}: use 0 (one per GPU) or a positive number.")
+
+# The LLM_OPENAI_LINES are served by the serving agent (`manage.py serving_agent`): with
+# SERVING_MANAGER=agent it starts one server per version with SERVING_COMMAND; with "external"
+# others start them at LLM_OPENAI_BASE_URL. Either way a line's traffic moves to a newly
+# published version only once that version's server answers (deploy/README.md).
+SERVING_MANAGER: str = env.str("SERVING_MANAGER", default="agent")
+if SERVING_MANAGER not in {"agent", "external"}:
+    fail(f"SERVING_MANAGER is {SERVING_MANAGER!r}: use agent or external.")
+if (
+    LLM_BACKEND == "openai" or (LLM_OPENAI_LINES and SERVING_MANAGER == "external")
+) and not LLM_OPENAI_BASE_URL:
     fail(
         "LLM_OPENAI_BASE_URL is not set: it is required when LLM_BACKEND is openai "
-        "or LLM_OPENAI_LINES names a line."
+        "or SERVING_MANAGER is external."
     )
+# Placeholders: {python} this interpreter, {path} the version's weights, {served_name},
+# {host}, {port}.
+SERVING_COMMAND: str = env.str(
+    "SERVING_COMMAND",
+    default="vllm serve {path} --served-model-name {served_name} --host {host} --port {port}",
+)
+SERVING_AGENT_NAME: str = env.str("SERVING_AGENT_NAME", default=socket.gethostname())
+SERVING_BIND_HOST: str = env.str("SERVING_BIND_HOST", default="0.0.0.0")
+# How workers reach this agent's servers (a pod IP on Kubernetes, a service name in compose).
+SERVING_ADVERTISE_HOST: str = env.str("SERVING_ADVERTISE_HOST", default=socket.gethostname())
+_ports: str = env.str("SERVING_PORTS", default="8100-8131")
+try:
+    _first, _, _last = _ports.partition("-")
+    SERVING_PORTS = range(int(_first), int(_last or _first) + 1)
+except ValueError:
+    fail(f"SERVING_PORTS is {_ports!r}: give a port range such as 8100-8131.")
+if not SERVING_PORTS or not 0 < SERVING_PORTS[0] <= SERVING_PORTS[-1] < 65536:
+    fail(f"SERVING_PORTS is {_ports!r}: give a port range such as 8100-8131.")
+SERVING_POLL_S: float = env.float("SERVING_POLL_S", default=2.0)
+# Loading weights into vLLM (and compiling CUDA graphs) can take many minutes on large models.
+SERVING_START_TIMEOUT_S: float = env.float("SERVING_START_TIMEOUT_S", default=1800.0)
+# An old server keeps answering at least this long after traffic left it, then until its
+# running and waiting requests reach 0, but no longer than SERVING_DRAIN_MAX_S.
+SERVING_DRAIN_GRACE_S: float = env.float("SERVING_DRAIN_GRACE_S", default=15.0)
+SERVING_DRAIN_MAX_S: float = env.float("SERVING_DRAIN_MAX_S", default=900.0)
+SERVING_IDLE_S: float = env.float("SERVING_IDLE_S", default=600.0)
+# How long a generation waits for its version's server to become ready before failing.
+SERVING_WAIT_S: float = env.float("SERVING_WAIT_S", default=900.0)
+# An agent whose heartbeats stopped this long ago is gone; another takes its versions over.
+SERVING_STALE_S: float = env.float("SERVING_STALE_S", default=60.0)
+SERVING_RETRY_S: float = env.float("SERVING_RETRY_S", default=60.0)
 
 LOGGING = {
     "version": 1,

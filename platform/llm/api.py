@@ -1,16 +1,19 @@
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from accounts.permissions import permission_required
-from llm.models import Generation
+from llm.models import Generation, ServingEndpoint, ServingRoute
 from llm.selectors import generations_of
 from llm.services import generation_request
+from llm.serving import endpoints_list, routes_list
 
 
 class GenerationSerializer(serializers.ModelSerializer):
@@ -60,3 +63,58 @@ class GenerationViewSet(
         except DjangoValidationError as exc:
             raise serializers.ValidationError(exc.message_dict) from exc
         return Response(GenerationSerializer(generation).data, status=status.HTTP_201_CREATED)
+
+
+class ServingEndpointSerializer(serializers.ModelSerializer):
+    line = serializers.CharField(source="version.line.slug", read_only=True)
+    number = serializers.IntegerField(source="version.number", read_only=True)
+    served_name = serializers.CharField(source="version.served_name", read_only=True)
+
+    class Meta:
+        model = ServingEndpoint
+        fields = [
+            "version",
+            "line",
+            "number",
+            "served_name",
+            "state",
+            "agent",
+            "base_url",
+            "error",
+            "state_since",
+            "ready_at",
+            "heartbeat_at",
+            "requested_at",
+        ]
+
+
+class ServingRouteSerializer(serializers.ModelSerializer):
+    line = serializers.CharField(source="line.slug", read_only=True)
+    number = serializers.IntegerField(source="version.number", read_only=True)
+
+    class Meta:
+        model = ServingRoute
+        fields = ["line", "version", "number", "switched_at"]
+
+
+class ServingStatusSerializer(serializers.Serializer):
+    lines = serializers.ListField(child=serializers.CharField())
+    manager = serializers.ChoiceField(choices=["agent", "external"])
+    routes = ServingRouteSerializer(many=True)
+    endpoints = ServingEndpointSerializer(many=True)
+
+
+class ServingStatusView(APIView):
+    """Which version each served line's traffic goes to, and every version server's state."""
+
+    permission_classes = [IsAuthenticated, permission_required("llm.view_serving")]
+
+    @extend_schema(responses=ServingStatusSerializer)
+    def get(self, request: Request) -> Response:
+        status_ = {
+            "lines": settings.LLM_OPENAI_LINES,
+            "manager": settings.SERVING_MANAGER,
+            "routes": routes_list(),
+            "endpoints": endpoints_list(),
+        }
+        return Response(ServingStatusSerializer(status_).data)

@@ -9,30 +9,32 @@ from django.utils import timezone
 from llm.backends.base import BackendConfig, BackendError, GenerationParams, LLMBackend, ModelRef
 from llm.backends.factory import backend_for
 from llm.models import Generation, GenerationStatus
+from llm.serving import endpoint_url, serving_managed, serving_version
 from realtime.events import event_send, event_send_now
 from registry.models import ModelVersion
-from registry.selectors import published_version
 from signalpool.kinds import SignalKind
 from signalpool.services import signal_record
 
 
-def backend_config(*, line: str = "") -> BackendConfig:
-    """The backend settings for a model line: lines in LLM_OPENAI_LINES use the OpenAI-compatible
-    server (vLLM), every other line the configured LLM_BACKEND."""
+def backend_config(*, openai_base_url: str = "") -> BackendConfig:
+    """The backend settings: the OpenAI-compatible server at `openai_base_url` when given,
+    else the configured LLM_BACKEND."""
     return BackendConfig(
-        kind="openai" if line in settings.LLM_OPENAI_LINES else settings.LLM_BACKEND,
+        kind="openai" if openai_base_url else settings.LLM_BACKEND,
         device=settings.LLM_DEVICE,
-        openai_base_url=settings.LLM_OPENAI_BASE_URL,
+        openai_base_url=openai_base_url or settings.LLM_OPENAI_BASE_URL,
         openai_api_key=settings.LLM_OPENAI_API_KEY,
         timeout_s=settings.LLM_TIMEOUT_S,
     )
 
 
 def backend_for_version(version: ModelVersion) -> LLMBackend:
-    """The configured backend serving `version` (its local folder, or its served name)."""
+    """The backend serving `version`: the server the serving agent runs for it on lines in
+    LLM_OPENAI_LINES (waiting for it to answer), the workers' own backend on other lines."""
+    url = endpoint_url(version) if serving_managed(version.line.slug) else ""
     return backend_for(
         ModelRef(uri=version.uri, served_name=version.served_name),
-        backend_config(line=version.line.slug),
+        backend_config(openai_base_url=url),
     )
 
 
@@ -40,10 +42,10 @@ def backend_for_version(version: ModelVersion) -> LLMBackend:
 def generation_request(
     *, user: Any, line: str, prompt: str, max_new_tokens: int = 128, temperature: float = 0.7
 ) -> Generation:
-    """Queue a generation by the line's published version; the gpu queue runs it."""
+    """Queue a generation by the line's current version; the gpu queue runs it."""
     from llm.tasks import generation_run_task
 
-    version = published_version(line=line)
+    version = serving_version(line=line)
     if version is None:
         raise ValidationError({"line": f"Model line {line!r} has no published version."})
     try:
@@ -99,10 +101,10 @@ def generation_run(*, generation_id: int) -> None:
             GenerationStatus.FAILED,
         }:
             return
-        # A generation asks for its line's model, not one version: if a version was published
-        # while this one waited in the queue, it runs on (and records) the new one. The old
+        # A generation asks for its line's model, not one version: if the line switched while
+        # this one waited in the queue, it runs on (and records) the new version. The old
         # version's server is then only needed by the generations already running on it.
-        current = published_version(line=generation.model_version.line.slug)
+        current = serving_version(line=generation.model_version.line.slug)
         if current is not None:
             generation.model_version = current
         generation.status = GenerationStatus.RUNNING

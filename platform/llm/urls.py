@@ -1,7 +1,8 @@
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from llm.api import GenerationViewSet
+from llm.api import GenerationViewSet, ServingStatusView
 
 router = SimpleRouter(use_regex_path=False)
 router.register("llm/generations", GenerationViewSet, basename="generation")
-urlpatterns = router.urls
+urlpatterns = [path("llm/serving/", ServingStatusView.as_view()), *router.urls]

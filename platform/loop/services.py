@@ -362,12 +362,11 @@ def training_run_start(
     return run
 
 
-def devices_used() -> int:
-    """Processes of an accelerate launch, else the GPUs the in-process trainer spreads over."""
+def devices_used(processes: int) -> int:
+    """The processes of a launch over several, else the GPUs the in-process trainer uses."""
     import torch
 
-    world = int(os.environ.get("WORLD_SIZE", "0") or 0)
-    return world or max(1, torch.cuda.device_count())
+    return processes if processes > 1 else max(1, torch.cuda.device_count())
 
 
 @transaction.atomic
@@ -443,6 +442,22 @@ class _ProgressReporter:
             self.last_write = now
 
 
+def _recipe_run(run: TrainingRun, processes: int) -> Any:
+    """Train in this process, or over several processes through accelerate (one per GPU)."""
+    from loop.launch import recipe_launch
+
+    config, reporter = _run_config(run), _ProgressReporter(run)
+    if processes <= 1:
+        return _recipe_module(run.recipe).run(config, reporter)
+    return recipe_launch(
+        recipe=run.recipe,
+        config=config,
+        processes=processes,
+        folder=Path(config.output_dir),
+        on_progress=reporter,
+    )
+
+
 def _run_fail(run_id: int, error: str) -> None:
     with transaction.atomic():
         # A cancelled run stays cancelled when its trainer fails afterwards.
@@ -459,6 +474,8 @@ def training_run_execute(*, run_id: int) -> None:
     resumes training from its last complete checkpoint; a version is registered once per run
     (keyed by the run) and only from a completely saved model.
     """
+    from loop.launch import training_processes
+
     with transaction.atomic():
         run = (
             TrainingRun.objects.select_for_update(of=("self",))
@@ -472,7 +489,8 @@ def training_run_execute(*, run_id: int) -> None:
             run.status = RunStatus.RUNNING
         run.attempts += 1
         run.worker_pid = os.getpid()
-        run.devices = devices_used()
+        processes = training_processes()
+        run.devices = devices_used(processes)
         run.started_at = run.started_at or timezone.now()
         run.save(update_fields=["status", "attempts", "worker_pid", "devices", "started_at"])
     event_send_now(run_group(run.pk), "run.started", {"id": run.pk, "attempt": run.attempts})
@@ -480,7 +498,7 @@ def training_run_execute(*, run_id: int) -> None:
     if run.version is None:
         started = time.monotonic()
         try:
-            result = _recipe_module(run.recipe).run(_run_config(run), _ProgressReporter(run))
+            result = _recipe_run(run, processes)
         except Exception as exc:
             log.exception("training run %s failed", run.pk)
             _run_fail(run.pk, f"{type(exc).__name__}: {exc}")

@@ -22,9 +22,11 @@ class Process:
     argv: list[str]
 
 
-def process_table(*, host: str, port: int, data_dir: Path) -> list[Process]:
+def process_table(*, host: str, port: int, data_dir: Path, serving: bool) -> list[Process]:
+    """The processes of `make run`; with `serving`, also the serving agent of LLM_OPENAI_LINES."""
     bin_dir = Path(sys.executable).parent
     celery = [str(bin_dir / "celery"), "-A", "config"]
+    agent = [Process("serving", [sys.executable, "manage.py", "serving_agent"])] if serving else []
     return [
         Process(
             "web", [str(bin_dir / "daphne"), "-b", host, "-p", str(port), "config.asgi:application"]
@@ -41,6 +43,7 @@ def process_table(*, host: str, port: int, data_dir: Path) -> list[Process]:
             "beat",
             [*celery, "beat", "-l", "INFO", "-s", str(data_dir / "celerybeat-schedule")],
         ),
+        *agent,
     ]
 
 

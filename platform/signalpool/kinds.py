@@ -86,8 +86,9 @@ class PreferencePayload(serializers.Serializer):
 
 
 class AIOutputPayload(serializers.Serializer):
-    prompt = serializers.CharField(max_length=100000, allow_blank=True)
-    completion = serializers.CharField(max_length=100000, allow_blank=True)
+    # A model's input and output as they were, whitespace included (DRF trims by default).
+    prompt = serializers.CharField(max_length=100000, allow_blank=True, trim_whitespace=False)
+    completion = serializers.CharField(max_length=100000, allow_blank=True, trim_whitespace=False)
     params = serializers.DictField(default=dict)
 
 

@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
+from llm.serving_agent import command_args
 from tests.conftest import ROOT
 
 DEPLOY = ROOT / "deploy"
@@ -65,8 +66,7 @@ def test_every_part_of_a_single_host_deployment_is_there() -> None:
         "worker-default",
         "worker-gpu",
         "beat",
-        "vllm-debater",
-        "vllm-redteam-target",
+        "serving",
     } <= set(SERVICES)
     assert "postgres" in COMPOSE["volumes"]
     assert "data" in COMPOSE["volumes"]
@@ -75,7 +75,7 @@ def test_every_part_of_a_single_host_deployment_is_there() -> None:
 def test_services_depend_only_on_services_that_exist_and_wait_for_the_migration() -> None:
     for name, service in SERVICES.items():
         assert set(service.get("depends_on", {})) <= set(SERVICES), name
-    for name in ("web", "worker-default", "worker-gpu", "beat"):
+    for name in ("web", "worker-default", "worker-gpu", "beat", "serving"):
         migrate = SERVICES[name]["depends_on"]["migrate"]
         assert migrate == {"condition": "service_completed_successfully"}, name
 
@@ -89,7 +89,7 @@ def test_the_workers_listen_on_their_own_queues_and_beat_runs_once() -> None:
     assert SERVICES["beat"]["deploy"]["replicas"] == 1
 
 
-@pytest.mark.parametrize("name", ["worker-gpu", "vllm-debater", "vllm-redteam-target"])
+@pytest.mark.parametrize("name", ["worker-gpu", "serving"])
 def test_gpu_services_reserve_an_nvidia_device(name: str) -> None:
     [device] = SERVICES[name]["deploy"]["resources"]["reservations"]["devices"]
 
@@ -97,14 +97,21 @@ def test_gpu_services_reserve_an_nvidia_device(name: str) -> None:
     assert device["capabilities"] == ["gpu"]
 
 
-def test_every_vllm_server_is_reachable_by_the_served_name_it_serves() -> None:
-    """LLM_OPENAI_BASE_URL resolves {served_name}; the network alias must be that name."""
-    base_url = SERVICES["web"]["environment"]["LLM_OPENAI_BASE_URL"]
-    assert base_url == "http://{served_name}:8000/v1"
-    for name in ("vllm-debater", "vllm-redteam-target"):
-        command = SERVICES[name]["command"]
-        served = command[command.index("--served-model-name") + 1]
-        assert SERVICES[name]["networks"]["default"]["aliases"] == [served]
+def test_the_serving_agent_runs_vllm_once_and_advertises_its_service_name() -> None:
+    serving = SERVICES["serving"]
+    env = serving["environment"]
+    args = command_args(
+        env["SERVING_COMMAND"], path="/m", served_name="debater-v2", host="h", port=1
+    )
+
+    assert serving["command"] == ["python", "manage.py", "serving_agent"]
+    assert serving["deploy"]["replicas"] == 1
+    assert args[:3] == ["vllm", "serve", "/m"]
+    assert args[args.index("--served-model-name") + 1] == "debater-v2"
+    assert env["SERVING_ADVERTISE_HOST"] == "serving"
+    # Settings are read from the environment: the platform's and the agent's own.
+    assert env["DATABASE_URL"] == SERVICES["web"]["environment"]["DATABASE_URL"]
+    assert "LLM_OPENAI_BASE_URL" not in SERVICES["web"]["environment"]
 
 
 def test_the_example_env_file_sets_every_variable_the_compose_file_requires() -> None:

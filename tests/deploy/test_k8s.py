@@ -8,6 +8,7 @@ import kubernetes_validate
 import pytest
 import yaml
 
+from llm.serving_agent import command_args
 from tests.conftest import ROOT
 
 BASE = ROOT / "deploy" / "k8s" / "base"
@@ -134,17 +135,24 @@ def test_database_and_redis_come_from_the_secret_not_the_config_map() -> None:
             assert {"secretRef": {"name": "coalign-secrets"}} in sources, where
 
 
-@pytest.mark.parametrize("line", ["debater", "redteam-target"])
-def test_each_vllm_server_has_a_service_named_after_its_served_version(line: str) -> None:
-    server = container("Deployment", f"vllm-{line}-v1")
-    served = server["command"][server["command"].index("--served-model-name") + 1]
-    service = BY_KIND_NAME[("Service", served)]
-    template = BY_KIND_NAME[("ConfigMap", "coalign-config")]["data"]["LLM_OPENAI_BASE_URL"]
+def test_the_serving_agent_runs_on_a_gpu_node_and_advertises_its_pod_ip() -> None:
+    doc = BY_KIND_NAME[("Deployment", "coalign-serving")]
+    agent = container("Deployment", "coalign-serving")
+    env = {
+        e["name"]: e.get("valueFrom", {}).get("fieldRef", {}).get("fieldPath") for e in agent["env"]
+    }
+    config = BY_KIND_NAME[("ConfigMap", "coalign-config")]["data"]
+    args = command_args(
+        config["SERVING_COMMAND"], path="/m", served_name="judge-v2", host="h", port=1
+    )
 
-    assert served == f"{line}-v1"
-    assert template == "http://{served_name}:8000/v1"
-    assert service["spec"]["ports"][0]["port"] == 8000
-    labels = BY_KIND_NAME[("Deployment", f"vllm-{line}-v1")]["spec"]["template"]["metadata"]
-    assert service["spec"]["selector"].items() <= labels["labels"].items()
-    assert server["readinessProbe"]["httpGet"]["path"] == "/health"
-    assert line in BY_KIND_NAME[("ConfigMap", "coalign-config")]["data"]["LLM_OPENAI_LINES"]
+    assert agent["command"] == ["python", "manage.py", "serving_agent"]
+    assert doc["spec"]["template"]["spec"]["nodeSelector"] == {"nvidia.com/gpu.present": "true"}
+    assert agent["resources"]["limits"]["nvidia.com/gpu"] == 1
+    # Workers reach the servers at the pod's own address; the agent is named after its pod.
+    assert env["SERVING_ADVERTISE_HOST"] == "status.podIP"
+    assert env["SERVING_AGENT_NAME"] == "metadata.name"
+    assert args[:3] == ["vllm", "serve", "/m"]
+    assert config["SERVING_MANAGER"] == "agent"
+    assert {"debater", "redteam-target"} <= set(config["LLM_OPENAI_LINES"].split(","))
+    assert ("PodDisruptionBudget", "coalign-serving") in BY_KIND_NAME

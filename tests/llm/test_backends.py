@@ -1,4 +1,5 @@
-"""The LLM backends run for real on the tiny model; a server in a thread stands in for vLLM."""
+"""The LLM backends run for real on the tiny model; the platform's own OpenAI-compatible server
+(llm.openai_server) stands in for vLLM."""
 
 import importlib.util
 import json
@@ -6,6 +7,7 @@ import socket
 import threading
 from collections import defaultdict
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -25,6 +27,7 @@ from llm.backends import (
 )
 from llm.backends.local import TransformersBackend
 from llm.backends.openai_compat import OpenAIBackend
+from llm.openai_server import CompletionServer
 from training.tiny import build_tiny_model
 
 GREEDY = GenerationParams(max_new_tokens=12, temperature=0)
@@ -209,91 +212,46 @@ def test_the_vllm_backend_explains_that_vllm_is_missing(tiny_model: Path) -> Non
 # OpenAI-compatible backend, against a server that answers like vLLM's /v1/completions
 
 
-class _CompletionsHandler(BaseHTTPRequestHandler):
-    backend: TransformersBackend
+class _NulHandler(BaseHTTPRequestHandler):
+    """Models emit NUL now and then (the tiny byte-level one does); PostgreSQL refuses it."""
 
     def do_POST(self) -> None:
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        if body["model"] == "nul-emitter":
-            self._send_nul_text(stream=body["stream"])
-            return
-        if self.path != "/v1/completions" or body["model"] != "tiny":
-            self._send_json(404, {"message": f"The model `{body['model']}` does not exist."})
-            return
-        params = GenerationParams(
-            max_new_tokens=body["max_tokens"],
-            temperature=body["temperature"],
-            top_p=body["top_p"],
-            stop=tuple(body.get("stop") or ()),
-            seed=body.get("seed"),
-        )
         if not body["stream"]:
-            [completion] = self.backend.generate([body["prompt"]], params)
-            choice = {"index": 0, "text": completion.text}
-            choice["finish_reason"] = completion.finish_reason
-            self._send_json(200, {"choices": [choice], "usage": self._usage(completion)})
-            return
-        self.send_response(200)
-        self.send_header("Content-Type", "text/event-stream")
-        self.end_headers()
-        [completion] = self.backend.generate(
-            [body["prompt"]],
-            params,
-            on_delta=lambda _, text: self._send_event(
-                {"choices": [{"index": 0, "text": text, "finish_reason": None}]}
-            ),
-        )
-        self._send_event(
-            {"choices": [{"index": 0, "text": "", "finish_reason": completion.finish_reason}]}
-        )
-        if body.get("stream_options", {}).get("include_usage"):
-            self._send_event({"choices": [], "usage": self._usage(completion)})
-        self.wfile.write(b"data: [DONE]\n\n")
-
-    def _send_nul_text(self, *, stream: bool) -> None:
-        """Models emit NUL now and then (the tiny byte-level one does); PostgreSQL refuses it."""
-        if not stream:
             choice = {"index": 0, "text": "be\x00fore\x00", "finish_reason": "length"}
-            self._send_json(200, {"choices": [choice], "usage": {}})
+            data = json.dumps({"choices": [choice], "usage": {}}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
             return
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.end_headers()
         for text, finish in (("be\x00fore", None), ("\x00", None), ("!", "length")):
-            self._send_event({"choices": [{"index": 0, "text": text, "finish_reason": finish}]})
+            payload = {"choices": [{"index": 0, "text": text, "finish_reason": finish}]}
+            self.wfile.write(f"data: {json.dumps(payload)}\n\n".encode())
         self.wfile.write(b"data: [DONE]\n\n")
-
-    def _usage(self, completion: Completion) -> dict[str, int]:
-        return {
-            "prompt_tokens": completion.prompt_tokens,
-            "completion_tokens": completion.completion_tokens,
-        }
-
-    def _send_json(self, status: int, payload: dict[str, Any]) -> None:
-        data = json.dumps(payload).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def _send_event(self, payload: dict[str, Any]) -> None:
-        self.wfile.write(f"data: {json.dumps(payload)}\n\n".encode())
-        self.wfile.flush()
 
     def log_message(self, *args: Any) -> None:
         """Keep test output quiet."""
 
 
-@pytest.fixture(scope="module")
-def server_url(local: TransformersBackend) -> Iterator[str]:
-    handler = type("Handler", (_CompletionsHandler,), {"backend": local})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+@contextmanager
+def serving(server: ThreadingHTTPServer) -> Iterator[str]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/v1"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="module")
+def server_url(local: TransformersBackend) -> Iterator[str]:
+    """The platform's own OpenAI-compatible server (llm.openai_server), vLLM's stand-in."""
+    with serving(CompletionServer(("127.0.0.1", 0), local, "tiny")) as url:
+        yield url
 
 
 @pytest.fixture
@@ -322,12 +280,12 @@ def test_streaming_from_the_server_adds_up_to_the_completion(
         assert len(deltas[index]) > 1
 
 
-def test_nul_characters_never_leave_a_backend(server_url: str) -> None:
-    config = BackendConfig(kind="openai", openai_base_url=server_url, timeout_s=30)
-    backend = OpenAIBackend(ModelRef(uri="unused", served_name="nul-emitter"), config)
-
-    [plain] = backend.generate(PROMPTS[:1], GREEDY)
-    [streamed], deltas = generate_streaming(backend, PROMPTS[:1], GREEDY)
+def test_nul_characters_never_leave_a_backend() -> None:
+    with serving(ThreadingHTTPServer(("127.0.0.1", 0), _NulHandler)) as url:
+        config = BackendConfig(kind="openai", openai_base_url=url, timeout_s=30)
+        backend = OpenAIBackend(ModelRef(uri="unused", served_name="nul-emitter"), config)
+        [plain] = backend.generate(PROMPTS[:1], GREEDY)
+        [streamed], deltas = generate_streaming(backend, PROMPTS[:1], GREEDY)
 
     assert plain.text == "before"
     assert streamed.text == "before!"

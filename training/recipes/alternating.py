@@ -8,7 +8,6 @@ paper's appropriate capability gap). Each step is its own folder, so a rerun ski
 steps and resumes an interrupted one from its checkpoint.
 """
 
-import json
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from training.common import (
     RunResult,
     read_jsonl,
     save_atomically,
+    write_jsonl,
 )
 from training.evaluation import Pair, Scorer, pair_margins
 from training.recipes import dpo, sft
@@ -85,11 +85,7 @@ def run(cfg: AlternatingConfig, on_progress: OnProgress | None = None) -> RunRes
         ranked = [p for _, p in sorted(zip(margins, pairs, strict=True), key=lambda mp: -mp[0])]
         chosen = ranked[: max(1, round(share * len(ranked)))]
         conformity = out / f"round-{index}" / "conformity"
-        conformity.mkdir(parents=True, exist_ok=True)
-        selection = conformity / "pairs.jsonl"
-        selection.write_text(
-            "".join(json.dumps(p.__dict__) + "\n" for p in chosen), encoding="utf-8"
-        )
+        selection = write_jsonl(conformity / "pairs.jsonl", [p.__dict__ for p in chosen])
         step = _done(conformity) or dpo.run(
             dpo.DPORecipeConfig(
                 base_model=model,

@@ -7,12 +7,11 @@ experiments, the labels are only as good as the weak model; `label_noise` flips 
 of them to study sensitivity to label noise.
 """
 
-import json
 import random
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-from training.common import CommonConfig, OnProgress, RunResult, read_jsonl
+from training.common import CommonConfig, OnProgress, RunResult, read_jsonl, write_jsonl
 from training.evaluation import Pair, Scorer, pair_margins, yes_probability
 from training.recipes import dpo, sft
 
@@ -44,9 +43,7 @@ def run(cfg: WeakToStrongConfig, on_progress: OnProgress | None = None) -> RunRe
             keep = not keep
         chosen, rejected = (pair.chosen, pair.rejected) if keep else (pair.rejected, pair.chosen)
         labelled.append({"prompt": pair.prompt, "chosen": chosen, "rejected": rejected})
-    labels = Path(cfg.output_dir) / "weak_labels.jsonl"
-    labels.parent.mkdir(parents=True, exist_ok=True)
-    labels.write_text("".join(json.dumps(r) + "\n" for r in labelled), encoding="utf-8")
+    labels = write_jsonl(Path(cfg.output_dir) / "weak_labels.jsonl", labelled)
 
     result = dpo.run(replace(cfg, train_file=str(labels)), on_progress)
     # Agreement with the given order: the weak labels' accuracy when that order is gold.
@@ -72,9 +69,7 @@ def _run_binary_qa(
         if rng.random() < cfg.label_noise:
             label = not label
         labelled.append({"prompt": prompt, "completion": " yes" if label else " no"})
-    labels = Path(cfg.output_dir) / "weak_labels.jsonl"
-    labels.parent.mkdir(parents=True, exist_ok=True)
-    labels.write_text("".join(json.dumps(r) + "\n" for r in labelled), encoding="utf-8")
+    labels = write_jsonl(Path(cfg.output_dir) / "weak_labels.jsonl", labelled)
 
     common = {f.name: getattr(cfg, f.name) for f in fields(CommonConfig)}
     # The held-out file holds QA rows, not (prompt, completion); the platform evaluates after.

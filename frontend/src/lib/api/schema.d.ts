@@ -664,6 +664,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/llm/serving/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Which version each served line's traffic goes to, and every version server's state. */
+        get: operations["llm_serving_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/loop/policies/": {
         parameters: {
             query?: never;
@@ -1712,6 +1729,12 @@ export interface components {
             rewrite: string;
             signal: number;
         };
+        /**
+         * @description * `agent` - agent
+         *     * `external` - external
+         * @enum {string}
+         */
+        ManagerEnum: "agent" | "external";
         Me: {
             id: number;
             username: string;
@@ -2354,6 +2377,38 @@ export interface components {
             passage: string;
             passage_title: string;
         };
+        ServingEndpoint: {
+            version: number;
+            readonly line: string;
+            readonly number: number;
+            readonly served_name: string;
+            state: components["schemas"]["StateEnum"];
+            /** @description Serving agent in charge. */
+            agent: string;
+            base_url: string;
+            error: string;
+            /** Format: date-time */
+            readonly state_since: string;
+            /** Format: date-time */
+            ready_at: string | null;
+            /** Format: date-time */
+            heartbeat_at: string | null;
+            /** Format: date-time */
+            requested_at: string | null;
+        };
+        ServingRoute: {
+            readonly line: string;
+            version: number;
+            readonly number: number;
+            /** Format: date-time */
+            switched_at: string;
+        };
+        ServingStatus: {
+            lines: string[];
+            manager: components["schemas"]["ManagerEnum"];
+            routes: components["schemas"]["ServingRoute"][];
+            endpoints: components["schemas"]["ServingEndpoint"][];
+        };
         SeverityLevel: {
             level: number;
             label: string;
@@ -2461,6 +2516,15 @@ export interface components {
          * @enum {string}
          */
         SpeakingOrderEnum: "simultaneous" | "sequential";
+        /**
+         * @description * `stopped` - No server
+         *     * `starting` - Server starting, loading weights
+         *     * `ready` - Serving
+         *     * `draining` - Finishing its requests before it stops
+         *     * `failed` - Server failed
+         * @enum {string}
+         */
+        StateEnum: "stopped" | "starting" | "ready" | "draining" | "failed";
         /**
          * @description * `evidence-first` - evidence-first
          *     * `rebuttal-first` - rebuttal-first
@@ -3687,6 +3751,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Generation"];
+                };
+            };
+        };
+    };
+    llm_serving_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServingStatus"];
                 };
             };
         };

@@ -13,8 +13,9 @@ from ops.supervisor import port_free, process_table, supervise
 
 class Command(BaseCommand):
     help = (
-        "Run the whole platform on this machine: ASGI server, a Celery worker per queue and "
-        "Celery beat, after migrating and loading the demo content. Ctrl-C stops everything."
+        "Run the whole platform on this machine: ASGI server, a Celery worker per queue, "
+        "Celery beat and, when LLM_OPENAI_LINES names lines, the serving agent, after migrating "
+        "and loading the demo content. Ctrl-C stops everything."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -47,7 +48,12 @@ class Command(BaseCommand):
         self.stdout.write("Press Ctrl-C to stop.\n")
         try:
             code = supervise(
-                process_table(host=host, port=port, data_dir=settings.DATA_DIR),
+                process_table(
+                    host=host,
+                    port=port,
+                    data_dir=settings.DATA_DIR,
+                    serving=bool(settings.LLM_OPENAI_LINES),
+                ),
                 env=env,
                 cwd=settings.ROOT,
             )

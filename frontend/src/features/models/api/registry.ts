@@ -30,3 +30,11 @@ export async function publishVersion(id: number): Promise<ModelVersion> {
     await api.POST("/api/registry/versions/{id}/publish/", { params: { path: { id } } }),
   );
 }
+
+export type ServingStatus = ResponseJson<"/api/llm/serving/", "get">;
+
+export const servingKey = ["llm", "serving"] as const;
+
+export async function fetchServing(): Promise<ServingStatus> {
+  return unwrap(await api.GET("/api/llm/serving/"));
+}

@@ -45,8 +45,31 @@ function registry(me: (typeof users)[keyof typeof users]) {
       },
     },
     "POST /api/registry/versions/11/publish/": { body: version(11, 2, "published", "2025-02-01T00:00:00Z") },
+    "GET /api/llm/serving/": { body: serving },
   });
 }
+
+const endpoint = (version: number, number: number, state: string, error = "") => ({
+  version,
+  line: "helpful",
+  number,
+  served_name: `helpful-v${number}`,
+  state,
+  agent: "gpu-node-1",
+  base_url: `http://10.0.0.7:810${number}/v1`,
+  error,
+  state_since: "2025-02-01T00:00:00Z",
+  ready_at: null,
+  heartbeat_at: "2025-02-01T00:00:00Z",
+  requested_at: null,
+});
+
+const serving = {
+  lines: ["helpful"],
+  manager: "agent",
+  routes: [{ line: "helpful", version: 10, number: 1, switched_at: "2025-01-02T00:00:00Z" }],
+  endpoints: [endpoint(11, 2, "starting"), endpoint(10, 1, "ready")],
+};
 
 describe("model registry", () => {
   it("lists lines with their published version", async () => {
@@ -58,6 +81,17 @@ describe("model registry", () => {
       "/models/helpful",
     );
     expect(screen.getByText("Published: version 1")).toBeInTheDocument();
+  });
+
+  it("shows which version takes each served line's traffic and each version server's state", async () => {
+    registry(users.researcher);
+    renderApp("/models");
+
+    const traffic = await screen.findByRole("list", { name: "Traffic per line" });
+    expect(traffic).toHaveTextContent("helpful: traffic to version 1 since");
+    const servers = screen.getByRole("table", { name: "Version servers" });
+    expect(servers).toHaveTextContent("helpful-v2starting (loading weights)");
+    expect(servers).toHaveTextContent("http://10.0.0.7:8101/v1 (gpu-node-1)");
   });
 
   it("shows versions without a Publish action to researchers", async () => {

@@ -3,6 +3,7 @@ import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import { Pager, parsePage } from "../../../components/Pager";
 import { useModelLines } from "../hooks/useRegistry";
+import { ServingPanel } from "./ServingPanel";
 
 export function ModelsPage() {
   const [params, setParams] = useSearchParams();
@@ -47,6 +48,7 @@ export function ModelsPage() {
           onPage={(next) => setParams({ lines: String(next) })}
         />
       )}
+      <ServingPanel />
       <Outlet />
     </main>
   );

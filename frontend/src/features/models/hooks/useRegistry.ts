@@ -1,5 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchLines, fetchVersions, publishVersion, registryKeys } from "../api/registry";
+import {
+  fetchLines,
+  fetchServing,
+  fetchVersions,
+  publishVersion,
+  registryKeys,
+  servingKey,
+} from "../api/registry";
 
 export function useModelLines(page: number) {
   return useQuery({
@@ -22,6 +29,18 @@ export function usePublishVersion() {
   return useMutation({
     mutationFn: publishVersion,
     // Publishing changes the line's published_version and the old version's status.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: registryKeys.all }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: registryKeys.all });
+      await queryClient.invalidateQueries({ queryKey: servingKey });
+    },
+  });
+}
+
+/** Served lines switch a few seconds to minutes after publishing, once the new server is up. */
+export function useServing() {
+  return useQuery({
+    queryKey: servingKey,
+    queryFn: fetchServing,
+    refetchInterval: 5000,
   });
 }

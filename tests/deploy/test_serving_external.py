@@ -1,7 +1,6 @@
-"""Publishing a version switches generation for its line to the new version with no failed
-request: lines in LLM_OPENAI_LINES go to an OpenAI-compatible server per served version (the
-"{served_name}" in LLM_OPENAI_BASE_URL), a generation runs on the version published when it
-starts, and one already running finishes on the server it started on."""
+"""SERVING_MANAGER=external: operators (or another system) start the version servers at
+LLM_OPENAI_BASE_URL; the agent only watches them, and a line moves to its published version
+once that version's server answers, whenever the operator starts it."""
 
 import json
 import threading
@@ -12,17 +11,18 @@ from typing import Any
 import pytest
 
 from accounts.roles import Role
-from llm.models import Generation, GenerationStatus
-from llm.services import backend_for_version, generation_run
+from llm.models import EndpointState, Generation, GenerationStatus
+from llm.services import generation_run
+from llm.serving_agent import AgentConfig, ServingAgent
 from registry.models import ModelVersion
 from registry.services import model_version_publish, model_version_register
-from signalpool.models import Signal
+from tests.deploy.serving import route_of, state_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 class FakeVLLM:
-    """One vLLM server per served name, on one port: /<served name>/v1/completions.
+    """One vLLM server per served name, on one port: /<served name>/v1/....
 
     A server answers only for names in `up`, as a vLLM process that is not started (or already
     stopped) would; streams for names in `held` pause mid-way until `release` is set.
@@ -33,10 +33,20 @@ class FakeVLLM:
         self.held: set[str] = set()
         self.streaming = threading.Event()
         self.release = threading.Event()
-        self.served: list[str] = []
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                name = self.path.split("/")[1]
+                if name not in fake.up or not self.path.endswith("/v1/models"):
+                    self.send_response(404)
+                    self.end_headers()
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(json.dumps({"data": [{"id": name}]}).encode())
+
             def do_POST(self) -> None:
                 name = self.path.split("/")[1]
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
@@ -52,9 +62,7 @@ class FakeVLLM:
                     fake.streaming.set()
                     fake.release.wait(30)
                 self.event({"choices": [{"text": name, "finish_reason": "stop"}]})
-                self.event({"choices": [], "usage": {"prompt_tokens": 3, "completion_tokens": 2}})
                 self.wfile.write(b"data: [DONE]\n\n")
-                fake.served.append(name)
 
             def event(self, payload: dict[str, Any]) -> None:
                 self.wfile.write(f"data: {json.dumps(payload)}\n\n".encode())
@@ -73,7 +81,10 @@ def vllm(settings: Any) -> Iterator[FakeVLLM]:
     thread = threading.Thread(target=fake.server.serve_forever, daemon=True)
     thread.start()
     settings.LLM_OPENAI_LINES = ["debater"]
+    settings.SERVING_MANAGER = "external"
     settings.LLM_OPENAI_BASE_URL = fake.url
+    settings.SERVING_AGENT_NAME = "watcher"
+    settings.SERVING_DRAIN_GRACE_S = 0.0
     yield fake
     fake.release.set()
     fake.server.shutdown()
@@ -89,60 +100,57 @@ def queued(user: Any, version: ModelVersion, prompt: str) -> Generation:
     )
 
 
-def test_only_the_listed_lines_go_to_the_openai_server(
-    vllm: FakeVLLM, published_lines: list[ModelVersion]
-) -> None:
-    by_line = {v.line.slug: v for v in published_lines}
-
-    assert backend_for_version(by_line["debater"]).name == "openai"
-    assert backend_for_version(by_line["judge"]).name == "transformers"
-
-
-def test_publishing_switches_generation_without_failing_any(
+def test_the_line_moves_once_the_operators_new_server_answers(
     vllm: FakeVLLM, published_lines: list[ModelVersion], make_user: Any
 ) -> None:
     user = make_user(Role.RESEARCHER)
     v1 = next(v for v in published_lines if v.line.slug == "debater")
     v2 = model_version_register(line=v1.line, base=v1.base, uri=v1.uri)
+    agent = ServingAgent(AgentConfig.from_settings())
     vllm.up = {"debater-v1"}
     vllm.held = {"debater-v1"}
+    agent.reconcile()
+    assert route_of("debater") == v1.pk
+
     in_flight = queued(user, v1, "started before the switch")
-    waiting = queued(user, v1, "queued before the switch, started after it")
     runner = threading.Thread(target=generation_run, kwargs={"generation_id": in_flight.pk})
     runner.start()
     assert vllm.streaming.wait(30), "the first generation never reached the server"
-
-    # The switch: the new version's server is ready first, then the version is published.
-    vllm.up.add("debater-v2")
+    # Published before anyone started its server: the line stays on v1 meanwhile.
     model_version_publish(version=v2)
+    agent.reconcile()
+    assert (route_of("debater"), state_of(v2)) == (v1.pk, EndpointState.STARTING)
+    vllm.held.clear()
+    before_server = queued(user, v1, "asked while debater-v2 had no server")
+    generation_run(generation_id=before_server.pk)
+
+    vllm.up.add("debater-v2")
+    agent.reconcile()
+    assert route_of("debater") == v2.pk
     vllm.release.set()
     runner.join(30)
-    generation_run(generation_id=waiting.pk)
-    # The old server is stopped once nothing runs on it; new requests never need it.
-    vllm.up.discard("debater-v1")
-    after = queued(user, v1, "asked for the line after the switch")
+    after = queued(user, v1, "asked after the switch")
     generation_run(generation_id=after.pk)
+    agent.reconcile()  # debater-v1 is no longer wanted: the operator may stop it
 
     results = {
-        g.prompt: (g.status, g.model_version.number, g.output, g.error)
+        g.prompt: (g.status, g.model_version.number, g.output)
         for g in Generation.objects.select_related("model_version")
     }
     assert results == {
-        in_flight.prompt: (GenerationStatus.DONE, 1, "served by debater-v1", ""),
-        waiting.prompt: (GenerationStatus.DONE, 2, "served by debater-v2", ""),
-        after.prompt: (GenerationStatus.DONE, 2, "served by debater-v2", ""),
+        in_flight.prompt: (GenerationStatus.DONE, 1, "served by debater-v1"),
+        before_server.prompt: (GenerationStatus.DONE, 1, "served by debater-v1"),
+        after.prompt: (GenerationStatus.DONE, 2, "served by debater-v2"),
     }
-    assert vllm.served == ["debater-v1", "debater-v2", "debater-v2"]
-    # Provenance names the version that really produced each output.
-    signals = Signal.objects.filter(item_type="llm.generation")
-    sources = {s.item_id: s.source_model_id for s in signals}
-    assert sources == {str(in_flight.pk): v1.pk, str(waiting.pk): v2.pk, str(after.pk): v2.pk}
+    assert state_of(v1) == EndpointState.DRAINING
+    agent.reconcile()
+    assert state_of(v1) == EndpointState.STOPPED
 
 
-def test_a_version_whose_server_is_not_up_fails_with_the_servers_answer(
-    vllm: FakeVLLM, published_lines: list[ModelVersion], make_user: Any
+def test_a_generation_waits_for_its_server_and_then_says_what_to_check(
+    vllm: FakeVLLM, published_lines: list[ModelVersion], make_user: Any, settings: Any
 ) -> None:
-    """Why the order matters: publishing before the new server is ready fails generations."""
+    settings.SERVING_WAIT_S = 1.0
     v1 = next(v for v in published_lines if v.line.slug == "debater")
     generation = queued(make_user(Role.RESEARCHER), v1, "nobody serves debater-v1")
 
@@ -150,4 +158,7 @@ def test_a_version_whose_server_is_not_up_fails_with_the_servers_answer(
 
     generation.refresh_from_db()
     assert generation.status == GenerationStatus.FAILED
-    assert "/debater-v1/v1/completions answered HTTP 404" in generation.error
+    assert generation.error == (
+        "no server for debater-v1 became ready within 1 s: check that a serving agent runs "
+        "(manage.py serving_agent) and its log, or raise SERVING_WAIT_S"
+    )
