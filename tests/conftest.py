@@ -5,6 +5,7 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -137,6 +138,19 @@ def celery_worker(django_db_setup: None, django_db_blocker: Any) -> Iterator[str
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
+
+
+@contextmanager
+def gpu_queue_held(worker: str) -> Iterator[None]:
+    """The worker takes nothing from the gpu queue inside the block, so a test can subscribe
+    to a stream before the task that produces it starts."""
+    from config.celery import app
+
+    app.control.cancel_consumer("gpu", destination=[worker], reply=True)
+    try:
+        yield
+    finally:
+        app.control.add_consumer("gpu", destination=[worker], reply=True)
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ from rest_framework.test import APIClient
 from accounts.roles import Role
 from annotation.debates.models import Debate, JudgeKind, Judgement
 from signalpool.models import Signal
+from tests.conftest import gpu_queue_held
 from tests.realtime_client import connect_as, subscribe
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
@@ -24,21 +25,27 @@ async def test_the_worker_writes_streams_and_judges_a_debate(
     communicator = await connect_as(researcher)
     client = APIClient()
     client.force_authenticate(researcher)
-    created = await sync_to_async(client.post)(
-        "/api/debates/",
-        {
-            "question": questions[1].pk,
-            "protocol": "debate",
-            "debaters": [{"line": "debater"}, {"line": "debater", "strategy": "rebuttal-first"}],
-            "rounds": 2,
-            "word_limit": 10,
-            "speaking_order": "simultaneous",
-        },
-        format="json",
-    )
-    assert created.status_code == 201, created.content
-    debate_id = created.json()["id"]
-    assert (await subscribe(communicator, f"debate:{debate_id}"))["type"] == "subscribed"
+    # Held until the client listens, so every streamed word of every turn reaches it.
+    with gpu_queue_held(celery_worker):
+        created = await sync_to_async(client.post)(
+            "/api/debates/",
+            {
+                "question": questions[1].pk,
+                "protocol": "debate",
+                "debaters": [
+                    {"line": "debater"},
+                    {"line": "debater", "strategy": "rebuttal-first"},
+                ],
+                "rounds": 2,
+                "word_limit": 10,
+                "speaking_order": "simultaneous",
+            },
+            format="json",
+        )
+        assert created.status_code == 201, created.content
+        debate_id = created.json()["id"]
+        assert (await subscribe(communicator, f"debate:{debate_id}"))["type"] == "subscribed"
+        assert await communicator.receive_nothing(timeout=1)  # no turn has started yet
     events: list[dict] = []
     while not events or events[-1]["type"] != "debate.ready":
         events.append(await communicator.receive_json_from(timeout=120))
