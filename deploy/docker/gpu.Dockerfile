@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1.7
-# The GPU image: the Celery `gpu` worker (generation, training through accelerate) and the vLLM
-# OpenAI-compatible server, both from the `train` and `gpu` extras pinned in pyproject.toml.
+# The GPU image: the Celery `gpu` worker (generation, training through accelerate) and the
+# serving agent with its vLLM servers, both from the `train` and `gpu` extras pinned in
+# pyproject.toml.
 # Build from the repository root: docker build -f deploy/docker/gpu.Dockerfile -t coalign-gpu .
 
 FROM nvidia/cuda:12.8.1-cudnn-runtime-ubuntu24.04 AS base
@@ -39,10 +40,12 @@ COPY platform/ platform/
 COPY annotation/ annotation/
 COPY training/ training/
 COPY data/ data/
+# TRAIN_ACCELERATE_CONFIG's default: the launch configuration of runs over several GPUs.
+COPY deploy/accelerate/ deploy/accelerate/
 USER 10001:10001
 VOLUME ["/data"]
 # A worker is healthy while it answers Celery's ping under its own node name (gpu@<hostname>).
-# The vLLM server overrides this with its own /health check (see compose.yaml and k8s/).
+# The serving agent runs from this image too, without this check (see compose.yaml and k8s/).
 HEALTHCHECK --interval=60s --timeout=20s --start-period=60s --retries=3 \
     CMD ["sh", "-c", "celery -A config inspect ping --timeout 10 --destination gpu@$(hostname)"]
 # One task at a time per GPU: prefetch is 1 on the gpu queue.

@@ -99,6 +99,17 @@ def test_the_gpu_image_is_cuda_based_with_the_train_and_gpu_extras() -> None:
     assert any(word == "RUN" and '"/src[train,gpu]"' in args for word, args in steps)
 
 
+def test_the_gpu_image_holds_the_accelerate_launch_configuration() -> None:
+    """Runs over several GPUs launch with deploy/accelerate/multi-gpu.yaml under WORKDIR."""
+    ignore = (DOCKER / "gpu.Dockerfile.dockerignore").read_text().splitlines()
+
+    assert ("WORKDIR", "/app") in final_stage(DOCKER / "gpu.Dockerfile")
+    assert ("COPY", "deploy/accelerate/ deploy/accelerate/") in final_stage(
+        DOCKER / "gpu.Dockerfile"
+    )
+    assert "!deploy/accelerate/" in ignore
+
+
 @pytest.mark.parametrize("dockerfile", DOCKERFILES, ids=lambda p: p.name)
 def test_the_images_install_from_the_repository_pins(dockerfile: Path) -> None:
     """pyproject.toml pins every dependency; the images install nothing else by name."""
