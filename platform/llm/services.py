@@ -91,7 +91,9 @@ def generation_run(*, generation_id: int) -> None:
     """
     with transaction.atomic():
         generation = (
-            Generation.objects.select_for_update()
+            # Only the generation's row: locking the joined version and line rows too would
+            # deadlock with a publish, which locks the line and then updates the versions.
+            Generation.objects.select_for_update(of=("self",))
             .select_related("model_version__line")
             .filter(pk=generation_id)
             .first()

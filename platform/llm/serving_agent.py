@@ -168,7 +168,7 @@ class ServingAgent:
         ServingEndpoint.objects.get_or_create(version_id=version_id)
         with transaction.atomic():
             endpoint = (
-                ServingEndpoint.objects.select_for_update()
+                ServingEndpoint.objects.select_for_update(of=("self",))
                 .select_related("version__line")
                 .get(version_id=version_id)
             )
