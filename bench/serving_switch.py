@@ -38,6 +38,7 @@ from django.test import override_settings  # noqa: E402
 
 from llm.backends import BackendError, GenerationParams  # noqa: E402
 from llm.models import EndpointState, ServingEndpoint, ServingRoute  # noqa: E402
+from llm.openai_server import SERVING_COMMAND  # noqa: E402
 from llm.services import backend_for_version  # noqa: E402
 from llm.serving import serving_version  # noqa: E402
 from llm.serving_agent import AgentConfig, ServingAgent  # noqa: E402
@@ -50,10 +51,6 @@ from registry.services import (  # noqa: E402
 from training.tiny import TINY_BASE, build_tiny_model  # noqa: E402
 
 LINE = "bench-serving"
-CPU_COMMAND = (
-    "{python} -m llm.openai_server {path} --served-name {served_name} "
-    "--host {host} --port {port} --device cpu"
-)
 
 
 @dataclass
@@ -78,7 +75,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--tokens", type=int, default=16, help="max_new_tokens per request")
     parser.add_argument("--after-s", type=float, default=5.0, help="load kept after the stop")
-    parser.add_argument("--command", default=CPU_COMMAND, help="SERVING_COMMAND")
+    parser.add_argument("--command", default=SERVING_COMMAND, help="SERVING_COMMAND")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="serving-bench-"))
     weights = build_tiny_model(folder / "tiny", seed=0)

@@ -10,9 +10,10 @@ import httpx
 import psutil
 import pytest
 
+from llm.openai_server import SERVING_COMMAND
 from ops.demo import DEMO_LOGINS
 from tests.conftest import ROOT, child_env, free_port
-from tests.deploy.serving import CPU_COMMAND, wait_until
+from tests.deploy.serving import wait_until
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
 
@@ -23,7 +24,7 @@ def test_platform_run_serves_and_stops_everything_on_ctrl_c(tmp_path: Path) -> N
     # A served line, so the serving agent runs too (the CPU server standing in for vLLM).
     serving = {
         "LLM_OPENAI_LINES": "debater",
-        "SERVING_COMMAND": CPU_COMMAND,
+        "SERVING_COMMAND": SERVING_COMMAND,
         "SERVING_BIND_HOST": "127.0.0.1",
         "SERVING_ADVERTISE_HOST": "127.0.0.1",
         "SERVING_PORTS": f"{first_served}-{first_served + 15}",

@@ -39,14 +39,15 @@ class LaunchSpec:
 
 
 def launch_command(
-    spec_file: Path, *, processes: int, mixed_precision: str, config_file: Path | None
+    spec_file: Path, *, processes: int, mixed_precision: str, config_file: Path
 ) -> list[str]:
     """The `accelerate launch` command line for one run over `processes` processes."""
-    command = [sys.executable, "-m", "accelerate.commands.launch"]
-    if config_file is not None:
-        command += ["--config_file", str(config_file)]
     return [
-        *command,
+        sys.executable,
+        "-m",
+        "accelerate.commands.launch",
+        "--config_file",
+        str(config_file),
         "--multi_gpu",
         "--num_machines",
         "1",

@@ -22,6 +22,12 @@ from typing import Any
 from llm.backends.base import BackendConfig, BackendError, GenerationParams, ModelRef
 from llm.backends.local import TransformersBackend
 
+# SERVING_COMMAND that has the serving agent run this server instead of `vllm serve` (CPU).
+SERVING_COMMAND = (
+    "{python} -m llm.openai_server {path} --served-name {served_name} "
+    "--host {host} --port {port} --device cpu"
+)
+
 
 class BadRequest(ValueError):
     pass
@@ -81,11 +87,11 @@ class _Handler(BaseHTTPRequestHandler):
                 f"vllm:num_requests_waiting{label} {waiting}\n"
             )
             self._send(200, text.encode(), "text/plain; version=0.0.4")
-        elif self.path == "/v1/models" and self._authorized():
-            model = {"id": self.server.served_name, "object": "model", "owned_by": "co-align"}
-            self._json(200, {"object": "list", "data": [model]})
         elif self.path != "/v1/models":
             self._error(404, f"no route {self.path}")
+        elif self._authorized():
+            model = {"id": self.server.served_name, "object": "model", "owned_by": "co-align"}
+            self._json(200, {"object": "list", "data": [model]})
 
     def do_POST(self) -> None:
         if self.path != "/v1/completions":

@@ -87,14 +87,18 @@ def recipe_launch(
     return result_read(result_file)
 
 
-def _relay(progress_file: Path, already: int, on_progress: Callable[[Progress], None]) -> int:
-    """Pass on the complete progress lines past the first `already`; returns how many now."""
+def _relay(progress_file: Path, offset: int, on_progress: Callable[[Progress], None]) -> int:
+    """Pass on the complete progress lines after byte `offset`; returns the new offset."""
     if not progress_file.is_file():
-        return already
-    lines = progress_file.read_text(encoding="utf-8").split("\n")[:-1]
-    for line in lines[already:]:
-        on_progress(progress_parse(line))
-    return len(lines)
+        return offset
+    with progress_file.open("rb") as handle:
+        handle.seek(offset)
+        data = handle.read()
+    complete = data[: data.rfind(b"\n") + 1]  # a line still being written waits
+    for line in complete.decode("utf-8").splitlines():
+        if line:
+            on_progress(progress_parse(line))
+    return offset + len(complete)
 
 
 def _stop_leftover(pid_file: Path) -> None:

@@ -14,12 +14,6 @@ from llm.services import generation_run
 from llm.serving_agent import AgentConfig, ServingAgent
 from registry.models import ModelVersion
 
-# The platform's own OpenAI-compatible server stands in for `vllm serve` on a CPU.
-CPU_COMMAND = (
-    "{python} -m llm.openai_server {path} --served-name {served_name} "
-    "--host {host} --port {port} --device cpu"
-)
-
 
 def wait_until(check: Callable[[], bool], what: str, timeout: float = 120.0) -> None:
     deadline = time.monotonic() + timeout

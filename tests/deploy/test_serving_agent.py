@@ -16,6 +16,7 @@ from django.utils import timezone
 from accounts.roles import Role
 from llm.backends import GenerationParams
 from llm.models import EndpointState, Generation, GenerationStatus, ServingEndpoint
+from llm.openai_server import SERVING_COMMAND
 from llm.services import backend_for_version, generation_run
 from llm.serving import serving_version
 from llm.serving_agent import AgentConfig, ServingAgent
@@ -24,7 +25,6 @@ from registry.services import model_version_publish, model_version_register
 from signalpool.models import Signal
 from tests.conftest import free_port
 from tests.deploy.serving import (
-    CPU_COMMAND,
     Load,
     agent_running,
     alive,
@@ -41,7 +41,7 @@ def served(settings: Any, tmp_path: Path) -> None:
     first = free_port()
     settings.LLM_OPENAI_LINES = ["debater"]
     settings.SERVING_MANAGER = "agent"
-    settings.SERVING_COMMAND = CPU_COMMAND
+    settings.SERVING_COMMAND = SERVING_COMMAND
     settings.SERVING_AGENT_NAME = "agent-under-test"
     settings.SERVING_BIND_HOST = settings.SERVING_ADVERTISE_HOST = "127.0.0.1"
     settings.SERVING_PORTS = range(first, first + 16)

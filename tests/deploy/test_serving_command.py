@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 
 from llm.models import EndpointState, ServingEndpoint
+from llm.openai_server import SERVING_COMMAND
 from registry.models import ModelVersion
 from tests.conftest import ROOT, child_env, free_port
-from tests.deploy.serving import CPU_COMMAND, alive, route_of, wait_until
+from tests.deploy.serving import alive, route_of, wait_until
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -22,7 +23,7 @@ def agent_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     settings = {
         "DATA_DIR": str(tmp_path),
         "LLM_OPENAI_LINES": "debater",
-        "SERVING_COMMAND": CPU_COMMAND,
+        "SERVING_COMMAND": SERVING_COMMAND,
         "SERVING_AGENT_NAME": "command-under-test",
         "SERVING_BIND_HOST": "127.0.0.1",
         "SERVING_ADVERTISE_HOST": "127.0.0.1",
