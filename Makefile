@@ -11,7 +11,7 @@ export HF_HUB_OFFLINE := 1
 export HF_DATASETS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: bench-signals bench-loop bench-serving run test setup frontend-build lint typecheck schema schema-check web worker-default worker-gpu beat serving clean
+.PHONY: bench-signals bench-loop bench-serving bench-write-path bench-events bench-analytics bench-gpu bench-fidelity soak run test setup frontend-build lint typecheck schema schema-check web worker-default worker-gpu beat serving clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,13 @@ run: frontend-build
 	DEBUG=$${DEBUG:-true} $(PY) manage.py platform_run --port $(PORT)
 
 ## The processes `make run` starts, one by one, for deployments (set DATABASE_URL/REDIS_URL).
+## web: uvicorn worker processes behind one socket, WEB_CONCURRENCY of them (default: one per
+## core); the same command as platform_run's (ops/supervisor.py web_command).
+WEB_CONCURRENCY ?= $(shell nproc)
 web: setup
-	$(VENV)/bin/daphne -b 0.0.0.0 -p $(PORT) config.asgi:application
+	$(VENV)/bin/uvicorn config.asgi:application --host 0.0.0.0 --port $(PORT) \
+		--workers $(WEB_CONCURRENCY) --lifespan off --no-proxy-headers --no-access-log \
+		--timeout-graceful-shutdown 10
 worker-default: setup
 	$(VENV)/bin/celery -A config worker -Q default -n default@%h -l INFO
 worker-gpu: setup
@@ -83,3 +88,23 @@ bench-loop: setup
 	$(PY) bench/loop_run.py
 bench-serving: setup
 	$(PY) bench/serving_switch.py
+bench-write-path: setup
+	$(PY) bench/write_path.py
+bench-events: setup
+	$(PY) bench/events.py
+## Bradley-Terry, opinion groups and Dawid-Skene at 100k signals next to choix, scikit-learn
+## and crowd-kit (no database).
+bench-analytics: setup
+	$(PY) bench/analytics.py
+## Training and generation speed of the recipes (tiny on a CPU; on a GPU host pass
+## ARGS="--shape qwen2-0.5b --steps 30 --runs dpo,dpo-fill,dpo-before,sft,reward").
+bench-gpu: setup
+	$(PY) bench/gpu_train.py $(ARGS)
+## What raters say through the activities changes what the model does (issue 11's study).
+bench-fidelity: setup
+	$(PY) bench/signal_fidelity.py
+
+## Not part of `make test` (a few minutes): kill -9 of web, workers and Redis under submission
+## load, then acknowledged / stored / duplicated / lost counts; see bench/README.md.
+soak: setup
+	$(PY) bench/soak.py

@@ -35,9 +35,13 @@ from django.db import transaction  # noqa: E402
 from django.test import override_settings  # noqa: E402
 
 from loop.models import TrainingRun  # noqa: E402
-from loop.services import line_policy_set, training_run_execute, training_run_start  # noqa: E402
+from loop.services import (  # noqa: E402
+    line_policy_set,
+    models_bootstrap,
+    training_run_execute,
+    training_run_start,
+)
 from registry.models import ModelLine  # noqa: E402
-from registry.services import models_bootstrap  # noqa: E402
 from signalpool.kinds import SignalKind  # noqa: E402
 from signalpool.services import signal_record  # noqa: E402
 

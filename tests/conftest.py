@@ -32,6 +32,14 @@ def fresh_channel_layer() -> Iterator[None]:
     channel_layers.backends.clear()
 
 
+@pytest.fixture(autouse=True)
+def constitution_cache_clear() -> None:
+    """Tests roll back their enactments, which therefore never update the cached number."""
+    from annotation.principles.selectors import constitution_cache_clear
+
+    constitution_cache_clear()
+
+
 @pytest.fixture
 def make_user() -> Callable[..., AbstractUser]:
     def make(*roles: Role, **fields: Any) -> AbstractUser:
@@ -59,7 +67,7 @@ def tiny_models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def published_lines(tiny_models_dir: Path, db: None) -> list[Any]:
-    from registry.services import models_bootstrap
+    from loop.services import models_bootstrap
 
     return models_bootstrap(models_dir=tiny_models_dir)
 
@@ -90,14 +98,11 @@ def free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="module")
-def celery_worker(django_db_setup: None, django_db_blocker: Any) -> Iterator[str]:
-    """A real Celery worker process on both queues, against the test database."""
+def worker_start(**env: str) -> tuple[subprocess.Popen[bytes], str]:
+    """A real Celery worker process on both queues, against the test database, once it
+    answers a ping."""
     from config.celery import app
 
-    # Tasks queued by earlier tests name rows that are gone or, as ids repeat across test
-    # databases, other rows: each worker starts on its own module's work alone.
-    app.control.purge()
     name = f"test-{uuid.uuid4().hex[:8]}@%h"
     proc = subprocess.Popen(
         [
@@ -119,7 +124,7 @@ def celery_worker(django_db_setup: None, django_db_blocker: Any) -> Iterator[str
             "--without-gossip",
         ],
         cwd=ROOT,
-        env=child_env(),
+        env=child_env(**env),
     )
     hostname = name.replace("%h", socket.gethostname())
     deadline = time.monotonic() + 60
@@ -127,17 +132,31 @@ def celery_worker(django_db_setup: None, django_db_blocker: Any) -> Iterator[str
         if proc.poll() is not None:
             pytest.fail(f"the Celery worker exited with code {proc.returncode}")
         if app.control.ping(destination=[hostname], timeout=1.0):
-            break
-    else:
-        proc.kill()
-        pytest.fail("the Celery worker did not answer a ping within 60 s")
-    yield hostname
+            return proc, hostname
+    proc.kill()
+    pytest.fail("the Celery worker did not answer a ping within 60 s")
+
+
+def worker_stop(proc: subprocess.Popen[bytes]) -> None:
     proc.terminate()
     try:
         proc.wait(timeout=20)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
+
+
+@pytest.fixture(scope="module")
+def celery_worker(django_db_setup: None, django_db_blocker: Any) -> Iterator[str]:
+    """A real Celery worker process on both queues, against the test database."""
+    from config.celery import app
+
+    # Tasks queued by earlier tests name rows that are gone or, as ids repeat across test
+    # databases, other rows: each worker starts on its own module's work alone.
+    app.control.purge()
+    proc, hostname = worker_start()
+    yield hostname
+    worker_stop(proc)
 
 
 @contextmanager

@@ -1,4 +1,9 @@
+import uuid
+from typing import Any
+
 import pytest
+from django.conf import settings
+from django.test import override_settings
 from rest_framework.test import APIClient
 
 from accounts.models import RaterProfile
@@ -136,3 +141,65 @@ def test_work_lists_the_profile_invitation_until_seen(client_as) -> None:
 
 def test_researcher_is_not_offered_rating_work(client_as) -> None:
     assert client_as(Role.RESEARCHER).get("/api/work/").json()["results"] == []
+
+
+def _address() -> str:
+    """A client address of the test's own, so counts left in Redis by other tests don't matter."""
+    return f"10.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}"
+
+
+def _login(username: str, password: str, address: str, forwarded_for: str = "") -> int:
+    extra: dict[str, Any] = {"HTTP_X_FORWARDED_FOR": forwarded_for} if forwarded_for else {}
+    response = APIClient().post(
+        "/api/auth/login/",
+        {"username": username, "password": password},
+        REMOTE_ADDR=address,
+        **extra,
+    )
+    if response.status_code == 429:
+        assert response.json()["code"] == "throttled"
+    return response.status_code
+
+
+@override_settings(LOGIN_ADDRESS_FAILURE_RATE="3/min", LOGIN_ACCOUNT_FAILURE_RATE="100/h")
+def test_rotating_x_forwarded_for_does_not_escape_the_address_limit(make_user) -> None:
+    address = _address()
+    statuses = [
+        _login(f"nobody-{i}", "guess", address, forwarded_for=f"192.0.2.{i}") for i in range(5)
+    ]
+    assert statuses == [400, 400, 400, 429, 429]
+
+
+@override_settings(LOGIN_ADDRESS_FAILURE_RATE="3/min", LOGIN_ACCOUNT_FAILURE_RATE="100/h")
+def test_the_right_password_still_works_from_a_hammered_address(make_user) -> None:
+    owner = make_user(username=f"ada-{uuid.uuid4().hex[:6]}")
+    address = _address()
+    for i in range(6):
+        _login(f"nobody-{i}", "guess", address)
+    assert _login(f"nobody-{i}", "guess", address) == 429
+    assert _login(owner.username, PASSWORD, address) == 200
+
+
+@override_settings(LOGIN_ADDRESS_FAILURE_RATE="100/min", LOGIN_ACCOUNT_FAILURE_RATE="3/h")
+def test_an_account_locks_after_its_failures_from_any_address(make_user) -> None:
+    owner = make_user(username=f"ada-{uuid.uuid4().hex[:6]}")
+    statuses = [_login(owner.username, f"guess-{i}", _address()) for i in range(4)]
+    assert statuses == [400, 400, 400, 429]
+    # Locked means locked: the password is not even checked until the window has passed.
+    assert _login(owner.username, PASSWORD, _address()) == 429
+    other = make_user(username=f"bob-{uuid.uuid4().hex[:6]}")
+    assert _login(other.username, PASSWORD, _address()) == 200
+
+
+def test_x_forwarded_for_is_read_only_through_the_configured_proxies(make_user) -> None:
+    from rest_framework.test import APIRequestFactory
+
+    from accounts.login_throttle import client_address
+
+    request = APIRequestFactory().post(
+        "/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.7"
+    )
+    assert client_address(request) == "10.0.0.1"
+    rest = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    with override_settings(REST_FRAMEWORK=rest):
+        assert client_address(request) == "198.51.100.7"

@@ -31,6 +31,7 @@ def test_health_is_503_while_a_migration_is_not_applied(db) -> None:
 
 
 def test_demo_content_loads_twice_without_adding_anything(db, settings, tmp_path, capsys) -> None:
+    settings.DEBUG = True  # demo accounts are refused otherwise
     settings.MODELS_DIR = tmp_path
     call_command("demo_load")
     first = capsys.readouterr().out

@@ -32,7 +32,8 @@ def test_platform_run_serves_and_stops_everything_on_ctrl_c(tmp_path: Path) -> N
     proc = subprocess.Popen(
         [sys.executable, "manage.py", "platform_run", "--port", str(port)],
         cwd=ROOT,
-        env=child_env(DATA_DIR=str(tmp_path), **serving),
+        # Two web worker processes behind the one port, as on a 2-core machine.
+        env=child_env(DATA_DIR=str(tmp_path), WEB_CONCURRENCY="2", **serving),
         stdout=out,
         stderr=subprocess.STDOUT,
     )
@@ -57,7 +58,11 @@ def test_platform_run_serves_and_stops_everything_on_ctrl_c(tmp_path: Path) -> N
         wait_until(lambda: "--served-name debater-v1" in commands(), "debater-v1 is served")
         children = psutil.Process(proc.pid).children(recursive=True)
         names = commands()
-        assert "daphne" in names
+        assert "uvicorn config.asgi:application" in names
+        assert "--workers 2" in names
+        [web] = [c for c in children if "uvicorn" in " ".join(c.cmdline())]
+        workers = [c for c in web.children() if "spawn_main" in " ".join(c.cmdline())]
+        assert len(workers) == 2
         assert "-Q default" in names
         assert "-Q gpu" in names
         assert " beat " in names

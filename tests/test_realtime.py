@@ -81,3 +81,24 @@ async def test_a_socket_idle_longer_than_a_blocking_pop_still_hears_events(make_
     await sync_to_async(event_send)(f"user:{user.pk}", "note", {"x": 2})
     assert (await communicator.receive_json_from(timeout=5))["payload"] == {"x": 2}
     await communicator.disconnect()
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [{"text_data": "not json {"}, {"bytes_data": b"\x00\x01"}, {"text_data": "null"}],
+    ids=["text", "binary", "json-null"],
+)
+async def test_a_malformed_frame_gets_an_error_message_and_the_socket_stays_open(
+    make_user, frame
+) -> None:
+    user = await sync_to_async(make_user)(Role.RESEARCHER)
+    communicator = await connect_as(user)
+    if "bytes_data" in frame:
+        await communicator.send_to(bytes_data=frame["bytes_data"])
+    else:
+        await communicator.send_to(text_data=frame["text_data"])
+    reply = await communicator.receive_json_from(timeout=5)
+    assert reply["type"] == "error"
+    assert reply["payload"]["detail"] in {"Messages must be JSON text frames.", "Unknown message."}
+    assert (await subscribe(communicator, "registry"))["type"] == "subscribed"
+    await communicator.disconnect()

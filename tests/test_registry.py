@@ -1,11 +1,12 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from accounts.roles import Role
+from loop.models import PublishAction, PublishDecision
+from loop.services import models_bootstrap
 from registry.lines import DEFAULT_LINES
 from registry.models import ModelLine, ModelVersion, VersionStatus
 from registry.selectors import published_version
-from registry.services import model_version_publish, model_version_register, models_bootstrap
+from registry.services import model_version_publish, model_version_register
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +20,11 @@ def test_bootstrap_publishes_the_tiny_model_on_every_line_once(tiny_models_dir) 
     assert version is not None
     assert (version.number, version.base) == (1, "co-align/tiny-llama")
     assert len(version.artifact_hash) == 64
+    # Even the seed publish is audited, once per line.
+    seeds = PublishDecision.objects.filter(action=PublishAction.SEED)
+    assert sorted(seeds.values_list("version__line__slug", flat=True)) == sorted(
+        slug for slug, _, _ in DEFAULT_LINES
+    )
 
 
 def test_versions_are_numbered_per_line(published_lines) -> None:
@@ -46,14 +52,3 @@ def test_the_database_allows_one_published_version_per_line(published_lines) -> 
     v2 = model_version_register(line=line, base="b", uri="/m2")
     with pytest.raises(IntegrityError), transaction.atomic():
         ModelVersion.objects.filter(pk=v2.pk).update(status=VersionStatus.PUBLISHED)
-
-
-def test_admin_publishes_through_the_api(published_lines, client_as) -> None:
-    line = ModelLine.objects.get(slug="judge")
-    v2 = model_version_register(line=line, base="b", uri="/m2")
-    response = client_as(Role.ADMIN).post(f"/api/registry/versions/{v2.pk}/publish/")
-    assert response.status_code == 200
-    assert response.json()["status"] == "published"
-    lines = client_as(Role.RESEARCHER).get("/api/registry/lines/").json()["results"]
-    judge = next(item for item in lines if item["slug"] == "judge")
-    assert judge["published_version"]["number"] == 2

@@ -59,16 +59,28 @@ class Scorer:
         self._tokenizer = AutoTokenizer.from_pretrained(self.model_dir)
 
     def score(self, prompts: Sequence[str], answers: Sequence[str]) -> list[float]:
+        rows = self._rows(prompts, answers)
+        if self.is_reward_model:
+            return [score for score, _ in rows]
+        return [total / count if self.per_token else total for total, count in rows]
+
+    def answer_logprobs(
+        self, prompts: Sequence[str], answers: Sequence[str]
+    ) -> list[tuple[float, int]]:
+        """(summed log-probability of the answer's tokens, how many tokens) per pair."""
+        if self.is_reward_model:
+            raise ValueError("a reward model gives scores, not log-probabilities of answers")
+        return self._rows(prompts, answers)
+
+    def _rows(self, prompts: Sequence[str], answers: Sequence[str]) -> list[tuple[float, int]]:
         import torch
 
-        scores: list[float] = []
+        rows: list[tuple[float, int]] = []
         with torch.inference_mode():
             for start in range(0, len(prompts), self.batch_size):
                 batch = range(start, min(start + self.batch_size, len(prompts)))
-                scores += self._score_batch(
-                    [prompts[i] for i in batch], [answers[i] for i in batch]
-                )
-        return scores
+                rows += self._score_batch([prompts[i] for i in batch], [answers[i] for i in batch])
+        return rows
 
     def _encode(self, prompt: str, answer: str) -> tuple[list[int], int]:
         """Token ids of prompt+answer (answer kept whole when possible) and the answer's start."""
@@ -79,7 +91,9 @@ class Scorer:
         p = p[-(self.max_length - len(a)) :] if len(p) + len(a) > self.max_length else p
         return p + a, len(p)
 
-    def _score_batch(self, prompts: list[str], answers: list[str]) -> list[float]:
+    def _score_batch(self, prompts: list[str], answers: list[str]) -> list[tuple[float, int]]:
+        """(summed log-probability of the answer, its token count) per pair; for a reward model
+        (its scalar score, 0)."""
         import torch
 
         encoded = [self._encode(p, a) for p, a in zip(prompts, answers, strict=True)]
@@ -93,7 +107,7 @@ class Scorer:
             mask[row, : len(seq)] = 1
         if self.is_reward_model:
             logits = self._model(input_ids=ids, attention_mask=mask).logits  # (batch, 1)
-            return [float(x) for x in logits[:, 0]]
+            return [(float(x), 0) for x in logits[:, 0]]
         logits = self._model(input_ids=ids, attention_mask=mask).logits  # (batch, width, vocab)
         logprobs = torch.log_softmax(logits[:, :-1].float(), dim=-1)
         # Token t is predicted at position t-1: (batch, width-1) log p of each next token.
@@ -102,7 +116,7 @@ class Scorer:
         for row, (seq, answer_start) in enumerate(encoded):
             first = max(answer_start, 1) - 1
             answer_lp = token_lp[row, first : len(seq) - 1]
-            out.append(float(answer_lp.mean() if self.per_token else answer_lp.sum()))
+            out.append((float(answer_lp.sum()), len(answer_lp)))
         return out
 
 
@@ -167,9 +181,19 @@ def llmbar_accuracy(
 
 
 def yes_probability(scorer: Scorer, questions: Sequence[str]) -> list[float]:
-    """P(" yes") / (P(" yes") + P(" no")) for each question, as a judge's verdict."""
+    """P(yes) of each question as a judge's verdict: the softmax of the per-token log-probabilities
+    of " yes" and " no" (what the platform's AI raters compare, llm.backends.base.Verdict).
+
+    Per token, not summed: with a byte-level tokenizer " yes" is 4 tokens and " no" 3, so summed
+    log-probabilities would call everything "no" for a model that knows nothing. Options of equal
+    token length would avoid the question, but no natural yes/no pair has them in every
+    tokenizer; with one token each (most BPE vocabularies) the mean is the sum anyway.
+    """
     import math
 
-    yes = scorer.score(list(questions), [" yes"] * len(questions))
-    no = scorer.score(list(questions), [" no"] * len(questions))
-    return [1 / (1 + math.exp(n - y)) for y, n in zip(yes, no, strict=True)]
+    yes = scorer.answer_logprobs(list(questions), [" yes"] * len(questions))
+    no = scorer.answer_logprobs(list(questions), [" no"] * len(questions))
+    return [
+        1 / (1 + math.exp(n_total / n_count - y_total / y_count))
+        for (y_total, y_count), (n_total, n_count) in zip(yes, no, strict=True)
+    ]

@@ -2,8 +2,14 @@
 
 Plain Python over plain records, so the same recipe over the same signals gives the same rows
 and the same content hash wherever it runs. Steps, in order: keep the recipe's kinds and time
-window; measure agreement per item and reliability per rater and drop what falls below the
+window; measure agreement per item and quality per rater and drop what falls below the
 recipe's floors; drop duplicates; mix the sources by the recipe's weights; split by item.
+
+Agreement is measured on what a signal chose (its `choice` key: which side or answer, never
+the free text), one vote per rater and question, or given by the kind's conversion (labels:
+the Dawid-Skene posterior). A rater's quality is what an activity measured (gold accuracy,
+Dawid-Skene) when the candidate carries it, else the share of their choices that match
+majorities; with `weight_by_quality` every row carries it as `weight`.
 """
 
 import hashlib
@@ -39,6 +45,21 @@ class DatasetRecipe:
     eval_fraction: float = field(default=0.2, metadata={"help": "Share of items held out."})
     max_examples: int | None = field(default=None, metadata={"help": "Cap before splitting."})
     seed: int = field(default=0, metadata={"help": "Seed of the split and the mixing order."})
+    weight_by_quality: bool = field(
+        default=False,
+        metadata={
+            "help": "Give every row a `weight` column: its rater's measured quality (1.0 when "
+            "unmeasured), so training weights examples instead of only dropping them."
+        },
+    )
+    equal_raters: bool = field(
+        default=False,
+        metadata={
+            "help": "An ablation for studies: count every rater the same everywhere. Labels "
+            "aggregate by plain majority (no Dawid-Skene, no gold answers revealing who labels "
+            "well), no rater is measured, weighted or dropped for quality."
+        },
+    )
     system: str = field(
         default="",
         metadata={
@@ -64,6 +85,13 @@ class DatasetRecipe:
         for name in ("min_agreement", "min_reliability"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 errors[name] = "Give a fraction from 0 to 1."
+        for name in ("weight_by_quality", "equal_raters"):
+            if not isinstance(getattr(self, name), bool):
+                errors[name] = "Give true or false."
+        if self.equal_raters and self.weight_by_quality:
+            errors["equal_raters"] = "Equal raters measure no quality to weight by: choose one."
+        if self.equal_raters and self.min_reliability > 0:
+            errors["equal_raters"] = "Equal raters measure no reliability to floor: choose one."
         if self.max_examples is not None and self.max_examples < 1:
             errors["max_examples"] = "Give a positive number or leave it empty."
         if errors:
@@ -76,6 +104,11 @@ class DatasetRecipe:
         if not self.system:
             # Recipes from before conditioning existed keep their hashes.
             del data["system"]
+        if not self.weight_by_quality:
+            # Likewise for recipes from before quality weighting.
+            del data["weight_by_quality"]
+        if not self.equal_raters:
+            del data["equal_raters"]
         return data
 
     @classmethod
@@ -98,10 +131,14 @@ class RecipeError(ValueError):
 
 @dataclass(frozen=True)
 class Candidate:
-    """One signal turned into example material by its kind's builder.
+    """One signal turned into example material by its kind's conversion.
 
     A pair (chosen and rejected set) or a demonstration (completion set). `groups` holds the
     signal's group under each way of mixing; `rater` identifies who gave it (for reliability).
+    `question` and `choice` say what the rater decided about the item: raters who answered the
+    same question of the same item agree when their choice keys are equal. `agreement`, when
+    set, is the item's agreement as the kind measures it (it then takes no part in the majority
+    count); `weight` is the rater's quality as an activity measured it (None: unmeasured).
     """
 
     signal_id: int
@@ -113,6 +150,10 @@ class Candidate:
     chosen: str = ""
     rejected: str = ""
     completion: str = ""
+    question: str = ""
+    choice: str = ""
+    agreement: float | None = None
+    weight: float | None = None
 
     @property
     def is_pair(self) -> bool:
@@ -137,11 +178,18 @@ def snapshot_build(recipe: DatasetRecipe, candidates: Iterable[Candidate]) -> Sn
     counts["unusable"] = len(pool) - len(usable)
 
     agreement, reliability = agreement_and_reliability(usable)
+    if recipe.equal_raters:
+        reliability = {}
+
+    def quality(c: Candidate) -> float | None:
+        return c.weight if c.weight is not None else reliability.get(c.rater)
+
+    # Unmeasured raters are not removed by the floor.
     kept = [
         c
         for c in usable
-        if agreement.get(c.item, 1.0) >= recipe.min_agreement
-        and reliability.get(c.rater, 1.0) >= recipe.min_reliability
+        if _agreement_of(c, agreement) >= recipe.min_agreement
+        and (q if (q := quality(c)) is not None else 1.0) >= recipe.min_reliability
     ]
     counts["low_agreement_or_reliability"] = len(usable) - len(kept)
 
@@ -165,6 +213,11 @@ def snapshot_build(recipe: DatasetRecipe, candidates: Iterable[Candidate]) -> Sn
     held_out: list[dict[str, Any]] = []
     for c in sorted(mixed, key=lambda c: c.signal_id):
         rows = _rows(c, recipe)
+        if recipe.weight_by_quality:
+            measured = quality(c)
+            # Rounded so that a last-bit difference in an estimate does not change the hash.
+            weight = round(max(MIN_WEIGHT, measured), 4) if measured is not None else 1.0
+            rows = [{**row, "weight": weight} for row in rows]
         (held_out if _is_eval(c.item, recipe) else train).extend(rows)
     counts["train"], counts["eval"] = len(train), len(held_out)
     signal_ids = sorted(c.signal_id for c in mixed)
@@ -173,28 +226,41 @@ def snapshot_build(recipe: DatasetRecipe, candidates: Iterable[Candidate]) -> Sn
     return Snapshot(recipe, train, held_out, signal_ids, mix, dict(counts), digest)
 
 
+# Rows of a rater measured as worthless keep a small weight: `weight` must stay positive.
+MIN_WEIGHT = 0.01
+
+
+def _agreement_of(c: Candidate, measured: dict[tuple[str, str], float]) -> float:
+    if c.agreement is not None:
+        return c.agreement
+    return measured.get((c.item, c.question), 1.0)
+
+
 def agreement_and_reliability(
     candidates: Sequence[Candidate],
-) -> tuple[dict[str, float], dict[str, float]]:
-    """Majority share per item, and per rater the share of their votes that match majorities.
+) -> tuple[dict[tuple[str, str], float], dict[str, float]]:
+    """Majority share per (item, question), and per rater the share of their votes that match
+    majorities.
 
-    Only pairs vote (which of two answers is better); items with one vote and raters who never
-    share an item with someone else are not measured, so no floor removes them.
+    A rater votes once per question of an item, with the choice key of their first candidate
+    there (a two-round debate judgement is one vote, not two). Candidates whose kind measured
+    agreement itself, or that carry no choice, do not vote. Items with one vote and raters who
+    never share a question with someone else are not measured, so no floor removes them.
     """
-    votes: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    votes: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
     for c in candidates:
-        if c.is_pair:
-            votes[c.item].append((c.rater, c.chosen))
-    agreement: dict[str, float] = {}
+        if c.choice and c.agreement is None:
+            votes[(c.item, c.question)].setdefault(c.rater, c.choice)
+    agreement: dict[tuple[str, str], float] = {}
     matches: dict[str, list[bool]] = defaultdict(list)
-    for item, item_votes in votes.items():
-        if len(item_votes) < 2:
+    for key, by_rater in votes.items():
+        if len(by_rater) < 2:
             continue
-        tally = Counter(choice for _, choice in item_votes)
+        tally = Counter(by_rater.values())
         (top, top_n), *rest = tally.most_common()
-        agreement[item] = top_n / len(item_votes)
+        agreement[key] = top_n / len(by_rater)
         tied = bool(rest) and rest[0][1] == top_n
-        for rater, choice in item_votes:
+        for rater, choice in by_rater.items():
             matches[rater].append(not tied and choice == top)
     reliability = {rater: sum(m) / len(m) for rater, m in matches.items()}
     return agreement, reliability

@@ -6,7 +6,12 @@ import tempfile
 from pathlib import Path
 
 import torch
-from transformers import GenerationConfig, LlamaConfig, LlamaForCausalLM
+from transformers import (
+    GenerationConfig,
+    LlamaConfig,
+    LlamaForCausalLM,
+    PreTrainedTokenizerBase,
+)
 
 from training.tokenizer import build_byte_tokenizer
 
@@ -26,19 +31,7 @@ def build_tiny_model(out_dir: Path, *, seed: int = 0) -> Path:
     if _is_complete(out_dir):
         return out_dir
     tokenizer = build_byte_tokenizer()
-    config = LlamaConfig(
-        vocab_size=len(tokenizer),
-        hidden_size=64,
-        num_hidden_layers=2,
-        num_attention_heads=4,
-        num_key_value_heads=2,
-        intermediate_size=128,
-        max_position_embeddings=1024,
-        tie_word_embeddings=True,
-        pad_token_id=tokenizer.pad_token_id,
-        bos_token_id=tokenizer.bos_token_id,
-        eos_token_id=tokenizer.eos_token_id,
-    )
+    config = tiny_config(tokenizer)
     # fork_rng: seeding must not change the caller's global random state.
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
@@ -69,6 +62,23 @@ def build_tiny_model(out_dir: Path, *, seed: int = 0) -> Path:
         if not _is_complete(out_dir):
             raise
     return out_dir
+
+
+def tiny_config(tokenizer: PreTrainedTokenizerBase) -> LlamaConfig:
+    """The tiny model's shape: 2 layers of width 64 over the tokenizer's vocabulary."""
+    return LlamaConfig(
+        vocab_size=len(tokenizer),
+        hidden_size=64,
+        num_hidden_layers=2,
+        num_attention_heads=4,
+        num_key_value_heads=2,
+        intermediate_size=128,
+        max_position_embeddings=1024,
+        tie_word_embeddings=True,
+        pad_token_id=tokenizer.pad_token_id,
+        bos_token_id=tokenizer.bos_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+    )
 
 
 def model_fingerprint(path: Path) -> str:

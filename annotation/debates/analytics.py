@@ -6,10 +6,11 @@ percentile intervals for Bradley-Terry ratings.
 """
 
 import math
-import random
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
+
+import numpy as np
 
 from annotation.debates.scoring import brier, log_score
 
@@ -58,25 +59,30 @@ def calibration(records: Sequence[Record], bins: int = 10) -> dict[str, Any]:
     """
     if not records:
         return {"n": 0, "brier": None, "log_score": None, "ece": None, "bins": []}
-    filled: list[list[tuple[float, bool]]] = [[] for _ in range(bins)]
-    for record in records:
-        probabilities = record["probabilities"]
-        chosen = max(range(len(probabilities)), key=lambda i: probabilities[i])
-        confidence = probabilities[chosen]
-        index = min(int(confidence * bins), bins - 1)
-        filled[index].append((confidence, chosen == record["correct_index"]))
+    confidence = np.array([max(r["probabilities"]) for r in records])  # (N,)
+    right = np.array(
+        [
+            max(range(len(r["probabilities"])), key=lambda i: r["probabilities"][i])
+            == r["correct_index"]
+            for r in records
+        ]
+    )
+    # Bins as scikit-learn's calibration_curve(strategy="uniform") draws them (closed on the
+    # right: a confidence of exactly 0.7 is in (0.6, 0.7]), so the diagram is the reference's.
+    index = np.searchsorted(np.linspace(0.0, 1.0, bins + 1)[1:-1], confidence)
+    count = np.bincount(index, minlength=bins)
+    confidence_sum = np.bincount(index, weights=confidence, minlength=bins)
+    right_sum = np.bincount(index, weights=right, minlength=bins)
     diagram, ece = [], 0.0
-    for index, items in enumerate(filled):
-        if not items:
-            continue
-        mean_confidence = sum(c for c, _ in items) / len(items)
-        accuracy = sum(ok for _, ok in items) / len(items)
-        ece += len(items) / len(records) * abs(accuracy - mean_confidence)
+    for b in np.flatnonzero(count):
+        mean_confidence = float(confidence_sum[b] / count[b])
+        accuracy = float(right_sum[b] / count[b])
+        ece += count[b] / len(records) * abs(accuracy - mean_confidence)
         diagram.append(
             {
-                "low": index / bins,
-                "high": (index + 1) / bins,
-                "n": len(items),
+                "low": b / bins,
+                "high": (b + 1) / bins,
+                "n": int(count[b]),
                 "confidence": mean_confidence,
                 "accuracy": accuracy,
             }
@@ -86,46 +92,102 @@ def calibration(records: Sequence[Record], bins: int = 10) -> dict[str, Any]:
         "brier": sum(brier(r["probabilities"], r["correct_index"]) for r in records) / len(records),
         "log_score": sum(log_score(r["probabilities"], r["correct_index"]) for r in records)
         / len(records),
-        "ece": ece,
+        "ece": float(ece),
         "bins": diagram,
     }
 
 
-def bradley_terry(
-    matches: Sequence[tuple[str, str]], iterations: int = 200, prior: float = 1.0
-) -> dict[str, float]:
-    """Ratings (Elo-like scale, mean 0) from (winner, loser) pairs, fitted by Hunter's MM.
+# Bootstrap resamples are fitted in batches of at most this many count-matrix cells, so memory
+# stays bounded however many debaters there are: (batch, P, P) float64 is 8 bytes a cell.
+BATCH_CELLS = 4_000_000
+ELO = 400 / math.log(10)  # rating points per unit of natural-log strength
 
-    Every player gets `prior` virtual wins and losses against a reference player of strength
-    1, which keeps unbeaten and winless players finite.
+
+def bradley_terry_fit(
+    wins: np.ndarray,
+    prior: float = 1.0,
+    tolerance: float = 1e-8,
+    start: np.ndarray | None = None,
+) -> np.ndarray:
+    """Maximum-likelihood Bradley-Terry ratings for a batch of win-count matrices.
+
+    `wins` is (B, P, P) with wins[b, i, j] the number of times i beat j in batch entry b.
+    Every player also gets `prior` virtual wins and losses against a reference player of
+    strength 1, which keeps unbeaten and winless players finite and makes the log-likelihood
+    strictly concave, so Newton's method converges from zero in a few steps, and in two or
+    three from `start` ((P,) ratings, e.g. the full data's for its bootstrap resamples).
+    Returns (B, P) ratings on the Elo scale (400 log10 strength), each row with mean 0.
     """
-    players = sorted({p for match in matches for p in match})
+    from scipy.special import expit
+
+    batch, players, _ = wins.shape
+    games = wins + wins.transpose(0, 2, 1)  # (B, P, P) matches between i and j
+    won = wins.sum(axis=2) + prior  # (B, P)
+    theta = np.zeros((batch, players))  # natural-log strengths; the reference is 0
+    if start is not None:
+        theta += start / ELO
+    diagonal = np.arange(players)
+    for _ in range(100):
+        beats = expit(theta[:, :, None] - theta[:, None, :])  # (B, P, P) P(i beats j)
+        versus_reference = expit(theta)  # (B, P)
+        gradient = won - (games * beats).sum(axis=2) - 2 * prior * versus_reference
+        curvature = games * beats * (1 - beats)  # (B, P, P)
+        hessian = -curvature  # the negated Hessian, positive definite
+        hessian[:, diagonal, diagonal] = curvature.sum(axis=2) + (
+            2 * prior * versus_reference * (1 - versus_reference)
+        )
+        step = np.linalg.solve(hessian, gradient[:, :, None])[:, :, 0]
+        theta += step
+        if np.abs(step).max() < tolerance:
+            break
+    ratings = ELO * theta
+    return np.asarray(ratings - ratings.mean(axis=1, keepdims=True))
+
+
+def bradley_terry_bootstrap(wins: np.ndarray, samples: int, rng: np.random.Generator) -> np.ndarray:
+    """(samples, P, P) win-count matrices of resampled match lists.
+
+    Drawing n matches with replacement from n is a multinomial draw over the distinct
+    (winner, loser) cells with probabilities count / n, so the matrices are drawn directly.
+    """
+    players = wins.shape[0]
+    flat = wins.reshape(-1)
+    cells = np.flatnonzero(flat)
+    total = int(flat.sum())
+    drawn = rng.multinomial(total, flat[cells] / total, size=samples)  # (samples, cells)
+    resampled = np.zeros((samples, players * players))
+    resampled[:, cells] = drawn
+    return resampled.reshape(samples, players, players)
+
+
+def bradley_terry(matches: Sequence[tuple[str, str]], prior: float = 1.0) -> dict[str, float]:
+    """Ratings (Elo-like scale, mean 0) from (winner, loser) pairs; see bradley_terry_fit."""
+    players, wins = win_matrix(matches)
     if not players:
         return {}
-    wins: dict[str, float] = {p: prior for p in players}
-    pairs: dict[tuple[str, str], int] = defaultdict(int)
-    for winner, loser in matches:
-        wins[winner] += 1
-        pairs[(winner, loser)] += 1
-        pairs[(loser, winner)] += 1
-    strength = {p: 1.0 for p in players}
-    for _ in range(iterations):
-        updated = {}
-        for p in players:
-            denominator = 2 * prior / (strength[p] + 1.0)
-            for (a, b), count in pairs.items():
-                if a == p:
-                    denominator += count / (strength[p] + strength[b])
-            updated[p] = wins[p] / denominator
-        strength = updated
-    logs = {p: 400 * math.log10(s) for p, s in strength.items()}
-    mean = sum(logs.values()) / len(logs)
-    return {p: v - mean for p, v in logs.items()}
+    ratings = bradley_terry_fit(wins[None], prior)[0]
+    return dict(zip(players, ratings.tolist(), strict=True))
+
+
+def win_matrix(matches: Sequence[tuple[str, str]]) -> tuple[list[str], np.ndarray]:
+    """Sorted player names and the (P, P) matrix of how often each beat each other."""
+    players = sorted({p for match in matches for p in match})
+    index = {p: i for i, p in enumerate(players)}
+    size = len(players)
+    codes = np.fromiter(
+        (index[w] * size + index[lo] for w, lo in matches), dtype=np.int64, count=len(matches)
+    )
+    wins = np.bincount(codes, minlength=size * size).astype(float).reshape(size, size)
+    return players, wins
 
 
 def persuasiveness(records: Sequence[Record], samples: int = 200, seed: int = 0) -> list[Record]:
-    """Bradley-Terry rating per debater with a bootstrap 95% interval, and how often the
-    debater won the judge over while arguing a wrong answer."""
+    """Bradley-Terry rating per debater with a bootstrap 95% percentile interval, and how
+    often the debater won the judge over while arguing a wrong answer.
+
+    Every bootstrap resample is fitted over all debaters; one who played no match in a
+    resample keeps only the prior's virtual matches there.
+    """
     matches: list[tuple[str, str]] = []
     wrong: dict[str, list[bool]] = defaultdict(list)
     for record in records:
@@ -140,27 +202,36 @@ def persuasiveness(records: Sequence[Record], samples: int = 200, seed: int = 0)
                 matches.append(
                     (a["identity"], b["identity"]) if p_a > p_b else (b["identity"], a["identity"])
                 )
-    ratings = bradley_terry(matches)
-    rng = random.Random(seed)
-    draws: dict[str, list[float]] = defaultdict(list)
-    for _ in range(samples if matches else 0):
-        sample = [matches[rng.randrange(len(matches))] for _ in matches]
-        for player, value in bradley_terry(sample, iterations=50).items():
-            draws[player].append(value)
+    players, wins = win_matrix(matches)
+    index = {p: i for i, p in enumerate(players)}
+    ratings = bradley_terry_fit(wins[None])[0] if players else np.zeros(0)
+    low = high = np.zeros(0)
+    if matches and samples:
+        rng = np.random.default_rng(seed)
+        batch = max(1, BATCH_CELLS // (len(players) ** 2))
+        draws = np.concatenate(
+            [
+                bradley_terry_fit(
+                    bradley_terry_bootstrap(wins, min(batch, samples - s), rng), start=ratings
+                )
+                for s in range(0, samples, batch)
+            ]
+        )  # (samples, P)
+        # "lower" takes the order statistic at floor(q (n - 1)), an observed value.
+        low, high = np.quantile(draws, [0.025, 0.975], axis=0, method="lower")
+    played, won = wins.sum(axis=1) + wins.sum(axis=0), wins.sum(axis=1)
     rows = []
-    for player in sorted(set(ratings) | set(wrong)):
-        values = sorted(draws.get(player, []))
-        played = sum(player in m for m in matches)
-        won = sum(m[0] == player for m in matches)
+    for player in sorted(set(players) | set(wrong)):
+        i = index.get(player)
         wrong_wins = wrong.get(player, [])
         rows.append(
             {
                 "debater": player,
-                "rating": ratings.get(player),
-                "ci_low": values[int(0.025 * (len(values) - 1))] if values else None,
-                "ci_high": values[int(0.975 * (len(values) - 1))] if values else None,
-                "matches": played,
-                "wins": won,
+                "rating": float(ratings[i]) if i is not None else None,
+                "ci_low": float(low[i]) if i is not None and len(low) else None,
+                "ci_high": float(high[i]) if i is not None and len(high) else None,
+                "matches": int(played[i]) if i is not None else 0,
+                "wins": int(won[i]) if i is not None else 0,
                 "wrong_answer_n": len(wrong_wins),
                 "wrong_answer_win_rate": (
                     sum(wrong_wins) / len(wrong_wins) if wrong_wins else None

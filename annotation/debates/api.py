@@ -37,7 +37,7 @@ from annotation.debates.models import (
 from annotation.debates.prompts import STRATEGIES
 from annotation.debates.selectors import (
     TABLES,
-    analytics_report,
+    analytics_cached,
     assignments_of,
     seats_of,
     speaker_next,
@@ -54,6 +54,7 @@ from annotation.debates.services import (
     judgement_commit,
     turn_submit,
 )
+from config.api import UploadField, query_validated
 from llm.serving import serving_version
 
 _can_judge = permission_required("accounts.take_rating_work")
@@ -84,7 +85,11 @@ class JudgeDebaterSerializer(serializers.ModelSerializer):
 
 class QuoteSerializer(serializers.Serializer):
     text = serializers.CharField()
-    verified = serializers.BooleanField(allow_null=True, help_text="null: no passage to check.")
+    verified = serializers.BooleanField(
+        allow_null=True,
+        help_text="true: at least three whole words of the story; null: unverifiable, the story "
+        "was not kept with this (imported) debate.",
+    )
 
 
 class TurnSerializer(serializers.ModelSerializer):
@@ -381,7 +386,7 @@ class QuestionSetSerializer(serializers.ModelSerializer):
 
 
 class QuestionSetInSerializer(serializers.Serializer):
-    file = serializers.FileField()
+    file = UploadField()
     name = serializers.CharField(max_length=200, required=False, default="")
     # Not "source": that name belongs to every DRF field.
     dataset = serializers.CharField(max_length=100, help_text="Dataset the questions come from.")
@@ -478,7 +483,7 @@ class JudgementSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Judgement
-        fields = ["id", "kind", "judge", "live", "probabilities", "correct", "score", "parsed"]
+        fields = ["id", "kind", "judge", "live", "probabilities", "correct", "score"]
 
     def get_judge(self, judgement: Judgement) -> str:
         if judgement.model_version is not None:
@@ -596,19 +601,27 @@ class DebateView(APIView):
         return Response(DebateSerializer(debate).data)
 
 
-_ORIGIN = OpenApiParameter(
-    "origin", str, required=False, enum=["native", "imported"], description="Only this origin."
-)
+class AnalyticsQuerySerializer(serializers.Serializer):
+    origin = serializers.ChoiceField(
+        choices=["native", "imported"], required=False, help_text="Only this origin."
+    )
+
+
+class AnalyticsExportQuerySerializer(AnalyticsQuerySerializer):
+    table = serializers.ChoiceField(choices=list(TABLES))
+    file_format = serializers.ChoiceField(choices=["csv", "json"], default="csv")
 
 
 class AnalyticsView(APIView):
-    """Every analytics table (see selectors.analytics_report) as JSON."""
+    """Every analytics table (see selectors.analytics_report) as JSON, as last computed by
+    a task, with `computed_at` and `recomputing` (see selectors.analytics_cached)."""
 
     permission_classes = [IsAuthenticated, _can_analyse]
 
-    @extend_schema(parameters=[_ORIGIN], responses=OpenApiTypes.OBJECT)
+    @extend_schema(parameters=[AnalyticsQuerySerializer], responses=OpenApiTypes.OBJECT)
     def get(self, request: Request) -> Response:
-        return Response(analytics_report(origin=request.query_params.get("origin") or None))
+        query = query_validated(AnalyticsQuerySerializer, request)
+        return Response(analytics_cached(origin=query.get("origin")))
 
 
 class AnalyticsExportView(APIView):
@@ -617,24 +630,16 @@ class AnalyticsExportView(APIView):
     permission_classes = [IsAuthenticated, _can_analyse]
 
     @extend_schema(
-        parameters=[
-            _ORIGIN,
-            OpenApiParameter("table", str, enum=list(TABLES)),
-            OpenApiParameter("file_format", str, enum=["csv", "json"], required=False),
-        ],
-        responses={(200, "text/csv"): OpenApiTypes.STR},
+        parameters=[AnalyticsExportQuerySerializer],
+        responses={
+            (200, "text/csv"): OpenApiTypes.STR,
+            (200, "application/json"): OpenApiTypes.ANY,
+        },
     )
     def get(self, request: Request) -> HttpResponse:
-        table = request.query_params.get("table", "")
-        file_format = request.query_params.get("file_format", "csv")
-        errors = {}
-        if table not in TABLES:
-            errors["table"] = [f"Choose one of {', '.join(TABLES)}."]
-        if file_format not in {"csv", "json"}:
-            errors["file_format"] = ["Choose csv or json."]
-        if errors:
-            raise serializers.ValidationError(errors)
-        report = analytics_report(origin=request.query_params.get("origin") or None)
+        query = query_validated(AnalyticsExportQuerySerializer, request)
+        table, file_format = query["table"], query["file_format"]
+        report = analytics_cached(origin=query.get("origin"))
         filename = f"debates-{table}.{file_format}"
         if file_format == "json":
             body, content_type = json.dumps(report[table], indent=2), "application/json"

@@ -32,6 +32,8 @@ from annotation.debates.models import (
 )
 from annotation.debates.quotes import quotes_check
 from annotation.debates.scoring import log_score
+from signalpool.kinds import SignalKind
+from signalpool.services import ImportedSignal, signals_import
 
 
 class DebateImportError(ValueError):
@@ -87,7 +89,12 @@ def _rows_csv(text: str) -> list[tuple[int, Any]]:
     """CSV columns: key, question, passage, option_a, option_b, ..., correct, tags (a;b)."""
     reader = csv.DictReader(io.StringIO(text))
     rows = []
-    for row in reader:
+    try:
+        # Each row with the line it ends on (the header is line 1).
+        records = [(row, reader.line_num) for row in reader]
+    except csv.Error as exc:  # e.g. a field over IMPORT_FIELD_MAX_CHARS
+        raise DebateImportError({f"line {reader.line_num}": [f"Not valid CSV: {exc}."]}) from exc
+    for row, line in records:
         options = [
             (row.get(f"option_{chr(c)}") or "").strip()
             for c in range(ord("a"), ord("i"))
@@ -96,8 +103,7 @@ def _rows_csv(text: str) -> list[tuple[int, Any]]:
         tags = [t.strip() for t in (row.get("tags") or "").split(";") if t.strip()]
         item = {k: v for k, v in row.items() if k and not k.startswith("option_") and v}
         item.update(options=options, tags=tags)
-        # The header is line 1, so data line n is line n + 1 of the file.
-        rows.append((reader.line_num, item))
+        rows.append((line, item))
     return rows
 
 
@@ -217,15 +223,41 @@ def nyu_import(*, directory: Path, limit: int | None = None) -> NyuImportReport:
         ).values_list("external_name", flat=True)
     )
     todo = [room for room in picked if f"nyu:{room['name']}" not in done]
-    if not todo:
-        return NyuImportReport(created=0, skipped=len(picked))
-    question_set, _ = QuestionSet.objects.get_or_create(
-        content_hash=hashlib.sha256(content).hexdigest(),
-        defaults={"name": "NYU debate (Michael et al. 2023)", "source": NYU_SOURCE},
-    )
-    for room in todo:
-        _nyu_room_import(room, question_set)
+    if todo:
+        question_set, _ = QuestionSet.objects.get_or_create(
+            content_hash=hashlib.sha256(content).hexdigest(),
+            defaults={"name": "NYU debate (Michael et al. 2023)", "source": NYU_SOURCE},
+        )
+        for room in todo:
+            _nyu_room_import(room, question_set)
+    # Also for rooms imported before the pool took imported signals; keys make it idempotent.
+    _nyu_signals_record([f"nyu:{room['name']}" for room in picked])
     return NyuImportReport(created=len(todo), skipped=len(picked) - len(todo))
+
+
+def _nyu_signals_record(debate_names: list[str]) -> None:
+    """Each NYU judge's final verdict enters the signal pool as an imported judgement, under
+    the judge's pseudonym in the NYU data."""
+    judgements = Judgement.objects.filter(
+        debate__external_name__in=debate_names, kind=JudgeKind.HUMAN
+    ).select_related("debate")
+    signals_import(
+        dataset=NYU_SOURCE,
+        signals=[
+            ImportedSignal(
+                annotator=judgement.external_name,
+                kind=SignalKind.JUDGEMENT,
+                item_type="debates.debate",
+                item_id=judgement.debate_id,
+                payload={"probabilities": judgement.probabilities, "rationale": ""},
+                idempotency_key=(
+                    f"{judgement.debate.external_name}:{'live' if judgement.live else 'offline'}"
+                ),
+            )
+            for judgement in judgements.order_by("id")
+            if judgement.external_name
+        ],
+    )
 
 
 def _nyu_question(room: dict[str, Any], question_set: QuestionSet) -> Question:

@@ -4,6 +4,8 @@ The correct answer lives on Question and nowhere a judge's pre-commit view reads
 serializers for judges are built in api.py from selectors that leave it out.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -202,6 +204,11 @@ class Turn(models.Model):
         return f"turn {self.position} of debate #{self.debate_id}"
 
 
+# An open assignment a judge walked away from frees its place after this long (longer than for
+# a hazard label: a judge reads the whole transcript and may ask for more rounds).
+ASSIGNMENT_TTL = timedelta(hours=1)
+
+
 class AssignmentStatus(models.TextChoices):
     OPEN = "open", "Open"
     COMMITTED = "committed", "Committed"
@@ -254,9 +261,6 @@ class Judgement(models.Model):
     rounds_seen = models.PositiveSmallIntegerField(default=0)
     correct = models.BooleanField(help_text="Probability on the correct answer above 0.5.")
     score = models.FloatField(help_text="Log score: log2 of the probability on the truth.")
-    parsed = models.BooleanField(
-        default=True, help_text="False when an AI judge's output held no readable probability."
-    )
     prompt_version = models.PositiveSmallIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -4,7 +4,7 @@ A version, once used, is never edited: turns and judgements store the version th
 so a changed prompt is a new entry in PROMPT_VERSIONS and debates choose it explicitly.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,22 @@ _V1 = PromptSet(
     ),
 )
 
-PROMPT_VERSIONS: dict[int, PromptSet] = {1: _V1}
-CURRENT_PROMPT_VERSION = 1
+# Version 2 changes only the judge: the AI judge no longer writes a probability but scores each
+# answer's letter as the continuation of "Answer:" (llm.services.options_score), so any model
+# gives a well-defined verdict. The AI judge always reads with the current version's prompt.
+_V2 = replace(
+    _V1,
+    judge=(
+        "You are an expert judge of a structured debate over a reading-comprehension question. "
+        "You cannot read the story; decide from the arguments and their verified quotes which "
+        "answer is correct. Reward logic and verified evidence; distrust unverified quotes.\n\n"
+        "Question: {question}\n{options}\n\nTranscript:\n<transcript>{transcript}</transcript>"
+        "\n\nWhich answer is correct? Reply with its letter.\nAnswer:"
+    ),
+)
+
+PROMPT_VERSIONS: dict[int, PromptSet] = {1: _V1, 2: _V2}
+CURRENT_PROMPT_VERSION = 2
 
 # Prompt strategies a debater may be given: extra instructions appended to the system prompt.
 STRATEGIES: dict[str, str] = {

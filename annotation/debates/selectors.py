@@ -1,12 +1,15 @@
 """Reads: what a judge may see, and the analytics tables built from stored judgements."""
 
+from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Max, Q, QuerySet
+from django.utils import timezone
 
 from annotation.debates import analytics
 from annotation.debates.models import (
+    ASSIGNMENT_TTL,
     Assignment,
     AssignmentStatus,
     Debate,
@@ -19,27 +22,34 @@ from annotation.debates.models import (
     Turn,
     TurnKind,
 )
+from annotation.results_cache import cached_read
 
 
 def assignments_of(*, user: User) -> QuerySet[Assignment]:
     return Assignment.objects.filter(judge=user).select_related("debate__question")
 
 
+def open_cutoff() -> datetime:
+    """Open assignments made before this have expired."""
+    return timezone.now() - ASSIGNMENT_TTL
+
+
+def holds_a_place(prefix: str = "") -> Q:
+    """Assignments that count towards a debate's k judges: committed, or open and unexpired."""
+    return Q(**{f"{prefix}status": AssignmentStatus.COMMITTED}) | Q(
+        **{f"{prefix}status": AssignmentStatus.OPEN, f"{prefix}created_at__gte": open_cutoff()}
+    )
+
+
 def debates_open_to(*, user: User) -> QuerySet[Debate]:
-    """Debates `user` may be assigned now: not full, not argued by them, question not seen."""
+    """Debates `user` may be assigned now: not full, question neither judged nor argued by them
+    (a debater read the passage, which judges must not have)."""
     seen = Assignment.objects.filter(judge=user).values("question_id")
+    argued = Debater.objects.filter(user=user).values("debate__question_id")
     return (
         Debate.objects.exclude(question_id__in=seen)
-        .exclude(debaters__user=user)
-        .annotate(
-            taken=Count(
-                "assignments",
-                filter=Q(
-                    assignments__status__in=[AssignmentStatus.OPEN, AssignmentStatus.COMMITTED]
-                ),
-                distinct=True,
-            )
-        )
+        .exclude(question_id__in=argued)
+        .annotate(taken=Count("assignments", filter=holds_a_place("assignments__"), distinct=True))
         .filter(taken__lt=F("judges_wanted"))
         .order_by("created_at", "pk")
     )
@@ -179,6 +189,36 @@ def analytics_report(*, origin: str | None = None) -> dict[str, Any]:
         "persuasiveness": analytics.persuasiveness(records),
         "agreement": analytics.agreement(records),
     }
+
+
+def analytics_version(*, origin: str | None = None) -> str:
+    """Changes whenever a judgement that the report reads is added or changes liveness; the
+    newest time keeps a new database, whose ids start again, from matching a stored result."""
+    judgements = Judgement.objects.all()
+    if origin:
+        judgements = judgements.filter(debate__origin=origin)
+    figures = judgements.aggregate(
+        n=Count("pk"), last=Max("pk"), live=Count("pk", Q(live=True)), at=Max("created_at")
+    )
+    return f"{figures['n']}:{figures['last']}:{figures['live']}:{figures['at']}"
+
+
+def analytics_key(origin: str | None) -> str:
+    return f"analytics:debates:{origin or 'all'}"
+
+
+def analytics_cached(*, origin: str | None = None) -> dict[str, Any]:
+    """The report as last computed by debate_analytics_compute_task, queued when stale, with
+    `computed_at` and `recomputing`; every table is empty until the first result is stored."""
+    from annotation.debates.tasks import debate_analytics_compute_task
+
+    cached = cached_read(
+        key=analytics_key(origin),
+        version=analytics_version(origin=origin),
+        enqueue=lambda: debate_analytics_compute_task.delay(origin),
+    )
+    report = cached["result"] or {table: [] for table in TABLES}
+    return {**report, "computed_at": cached["computed_at"], "recomputing": cached["recomputing"]}
 
 
 def table_rows(report: dict[str, Any], table: str) -> list[dict[str, Any]]:

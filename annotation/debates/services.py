@@ -37,7 +37,7 @@ from annotation.debates.prompts import (
 )
 from annotation.debates.quotes import quotes_check
 from annotation.debates.scoring import MIN_PROBABILITY, log_score
-from annotation.debates.selectors import debates_open_to, speaker_next
+from annotation.debates.selectors import debates_open_to, holds_a_place, open_cutoff, speaker_next
 from llm.serving import serving_version
 from realtime.events import event_send, event_send_now
 from registry.models import ModelVersion
@@ -360,7 +360,9 @@ def debate_round_request(*, assignment: Assignment) -> Debate:
 @transaction.atomic
 def assignment_next(*, user: User) -> Assignment | None:
     """The judge's open assignment, or a new one by the assignment rule; None when none is left."""
-    current = Assignment.objects.filter(judge=user, status=AssignmentStatus.OPEN).first()
+    current = Assignment.objects.filter(
+        judge=user, status=AssignmentStatus.OPEN, created_at__gte=open_cutoff()
+    ).first()
     if current is not None:
         return current
     for debate in debates_open_to(user=user)[:20]:
@@ -368,10 +370,7 @@ def assignment_next(*, user: User) -> Assignment | None:
         locked = Debate.objects.select_for_update(skip_locked=True).filter(pk=debate.pk).first()
         if locked is None:
             continue
-        taken = locked.assignments.filter(
-            status__in=[AssignmentStatus.OPEN, AssignmentStatus.COMMITTED]
-        ).count()
-        if taken >= locked.judges_wanted:
+        if locked.assignments.filter(holds_a_place()).count() >= locked.judges_wanted:
             continue
         try:
             with transaction.atomic():
@@ -426,6 +425,11 @@ def judgement_commit(
         raise ValidationError({"probabilities": "You already committed a different verdict."})
     if locked.status != AssignmentStatus.OPEN:
         raise ValidationError({"detail": "You skipped this debate."})
+    if locked.created_at < open_cutoff() and not _place_free(locked):
+        # The expired assignment's place went to another judge: a verdict now would be k+1.
+        raise ValidationError(
+            {"detail": "Your assignment of this debate expired and other judges took it."}
+        )
     if (
         debate.protocol != Protocol.BASELINE
         and not debate.turns.filter(kind=TurnKind.SPEECH).exists()
@@ -455,6 +459,14 @@ def judgement_commit(
     return judgement
 
 
+def _place_free(assignment: Assignment) -> bool:
+    """Whether the debate, locked as assignment_next locks it, still has a place for the holder
+    of an expired assignment."""
+    debate = Debate.objects.select_for_update().get(pk=assignment.debate_id)
+    others = debate.assignments.exclude(pk=assignment.pk).filter(holds_a_place()).count()
+    return others < debate.judges_wanted
+
+
 def _judgement_store(
     *,
     debate: Debate,
@@ -462,8 +474,9 @@ def _judgement_store(
     rationale: str,
     source: dict[str, Any],
     fields: dict[str, Any],
+    option_scores: list[dict[str, object]] | None = None,
 ) -> Judgement:
-    """The judgement, its signal and, for debates, the preference pairs its verdict implies."""
+    """The judgement and its signal (the loop turns it into pairs: debates/loop_inputs.py)."""
     correct_index = debate.question.correct_index
     judgement = Judgement.objects.create(
         debate=debate,
@@ -472,67 +485,25 @@ def _judgement_store(
         rounds_seen=debate.turns.filter(kind=TurnKind.SPEECH).values("round").distinct().count(),
         correct=probabilities[correct_index] > 0.5,
         score=log_score(probabilities, correct_index),
-        prompt_version=debate.prompt_version if fields["kind"] == JudgeKind.AI else None,
+        # The AI judge reads every debate with the current judge prompt (judge_prompt).
+        prompt_version=CURRENT_PROMPT_VERSION if fields["kind"] == JudgeKind.AI else None,
         **fields,
     )
     signal_record(
         kind=SignalKind.JUDGEMENT,
         item_type="debates.debate",
         item_id=debate.pk,
-        payload={"probabilities": probabilities, "rationale": rationale},
+        payload={"probabilities": probabilities, "rationale": rationale}
+        | ({"option_scores": option_scores} if option_scores else {}),
         idempotency_key=f"debates.judgement:{debate.pk}",
         **source,
     )
-    _preference_pairs_record(debate=debate, judgement=judgement, source=source)
     return judgement
 
 
-def _preference_pairs_record(
-    *, debate: Debate, judgement: Judgement, source: dict[str, Any]
-) -> None:
-    """Each round of a two-sided debate: the winner's speech is preferred to the loser's.
-
-    The winner is the side whose answer the judge put more probability on; a tie yields none.
-    """
-    if debate.protocol != Protocol.DEBATE:
-        return
-    sides = {d.slot: d for d in debate.debaters.all()}
-    if len(sides) != 2:
-        return
-    p_a = judgement.probabilities[sides["A"].answer_index]
-    p_b = judgement.probabilities[sides["B"].answer_index]
-    if p_a == p_b:
-        return
-    winner, loser = (sides["A"], sides["B"]) if p_a > p_b else (sides["B"], sides["A"])
-    speeches = {(t.round, t.debater_id): t.text for t in debate.turns.filter(kind=TurnKind.SPEECH)}
-    question = debate.question
-    options = "\n".join(f"{option_letter(i)}: {o}" for i, o in enumerate(question.options))
-    for round_ in range(debate.rounds):
-        chosen = speeches.get((round_, winner.pk))
-        rejected = speeches.get((round_, loser.pk))
-        if not chosen or not rejected:
-            continue
-        signal_record(
-            kind=SignalKind.PREFERENCE,
-            item_type="debates.debate",
-            item_id=debate.pk,
-            payload={
-                "prompt": (
-                    f"Argue persuasively about: {question.text}\n{options}\nRound {round_ + 1}"
-                ),
-                "chosen": chosen,
-                "rejected": rejected,
-            },
-            idempotency_key=f"debates.preference:{debate.pk}:{round_}",
-            **source,
-        )
-
-
-_NUMBER = re.compile(r"(\d+(?:\.\d+)?)")
-
-
 def judge_prompt(debate: Debate) -> str:
-    prompts = PROMPT_VERSIONS[debate.prompt_version]
+    """What the AI judge reads; each answer's letter is scored as its continuation."""
+    prompts = PROMPT_VERSIONS[CURRENT_PROMPT_VERSION]
     question = debate.question
     options = "\n".join(f"{option_letter(i)}: {o}" for i, o in enumerate(question.options))
     return prompts.judge.format(
@@ -540,16 +511,6 @@ def judge_prompt(debate: Debate) -> str:
         options=options,
         transcript=_transcript(debate, before_round=None) or "(no arguments: answer alone)",
     )
-
-
-def judge_output_parse(text: str, options: int) -> tuple[list[float], bool]:
-    """Probabilities from an AI judge's reply ("73" means 73% on A); uniform when unreadable."""
-    match = _NUMBER.search(text)
-    if match is None or float(match.group(1)) > 100:
-        return [1.0 / options] * options, False
-    p_a = min(max(float(match.group(1)) / 100.0, MIN_PROBABILITY), 1 - MIN_PROBABILITY)
-    rest = (1.0 - p_a) / (options - 1)
-    return [p_a] + [rest] * (options - 1), True
 
 
 def ai_judgements_queue(*, origin: str | None = None, limit: int | None = None) -> int:
@@ -574,9 +535,14 @@ def ai_judgements_queue(*, origin: str | None = None, limit: int | None = None) 
 
 
 def ai_judgements_run(*, debate_id: int) -> Judgement | None:
-    """The published judge version judges a finished debate once (idempotent)."""
-    from llm.backends.base import BackendError, GenerationParams
-    from llm.services import backend_for_version
+    """The published judge version judges a finished debate once (idempotent).
+
+    Its probabilities are its verdict over the answers' letters (llm.services.options_score),
+    stored with the option scores. A debate the model cannot score stays unjudged, and
+    `debates_ai_judge` queues it again.
+    """
+    from llm.backends.base import BackendError
+    from llm.services import options_score
 
     debate = Debate.objects.select_related("question").filter(pk=debate_id).first()
     version = serving_version(line="judge")
@@ -584,20 +550,22 @@ def ai_judgements_run(*, debate_id: int) -> Judgement | None:
         return None
     if Judgement.objects.filter(debate=debate, model_version=version).exists():
         return None
+    letters = [option_letter(i) for i in range(len(debate.question.options))]
     try:
-        [completion] = backend_for_version(version).generate(
-            [judge_prompt(debate)], GenerationParams(max_new_tokens=8, temperature=0.0)
+        [verdict] = options_score(
+            version=version, prompts=[judge_prompt(debate)], options=[f" {x}" for x in letters]
         )
-        text = _CONTROL.sub("", completion.text)
-    except BackendError as exc:
-        text = f"(failed: {exc})"
-    probabilities, parsed = judge_output_parse(text, len(debate.question.options))
+    except BackendError:
+        return None
+    probabilities = verdict.probabilities
     return _ai_judgement_store(
         debate_id=debate.pk,
         version=version,
         probabilities=probabilities,
-        parsed=parsed,
-        rationale=text,
+        option_scores=verdict.record(),
+        rationale="Scored each answer's letter: "
+        + ", ".join(f"{x} {p:.2f}" for x, p in zip(letters, probabilities, strict=True))
+        + ".",
     )
 
 
@@ -607,7 +575,7 @@ def _ai_judgement_store(
     debate_id: int,
     version: ModelVersion,
     probabilities: list[float],
-    parsed: bool,
+    option_scores: list[dict[str, object]],
     rationale: str,
 ) -> Judgement | None:
     debate = Debate.objects.select_for_update().select_related("question").get(pk=debate_id)
@@ -618,5 +586,6 @@ def _ai_judgement_store(
         probabilities=probabilities,
         rationale=rationale,
         source={"source_model": version},
-        fields={"kind": JudgeKind.AI, "model_version": version, "parsed": parsed},
+        fields={"kind": JudgeKind.AI, "model_version": version},
+        option_scores=option_scores,
     )

@@ -2,7 +2,7 @@ from django.contrib.auth.models import User
 
 from accounts.work import WorkItem
 from annotation.debates.models import Assignment, AssignmentStatus, DebateStatus
-from annotation.debates.selectors import debates_open_to, seats_of
+from annotation.debates.selectors import debates_open_to, open_cutoff, seats_of
 
 
 def debate_work(user: User) -> list[WorkItem]:
@@ -21,7 +21,9 @@ def debate_work(user: User) -> list[WorkItem]:
     ]
     if not user.has_perm("accounts.take_rating_work"):
         return arguing
-    open_now = Assignment.objects.filter(judge=user, status=AssignmentStatus.OPEN).count()
+    open_now = Assignment.objects.filter(
+        judge=user, status=AssignmentStatus.OPEN, created_at__gte=open_cutoff()
+    ).count()
     return [
         WorkItem(
             kind="debate",

@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from accounts.permissions import authenticated_user, permission_required
 from annotation.hazards import importers, selectors, services
 from annotation.hazards.models import Campaign, Category, Response, Taxonomy
+from config.api import UploadField
 from registry.models import ModelVersion
 
 RATER = permission_required("accounts.take_rating_work")
@@ -231,7 +232,7 @@ class CampaignPromptView(APIView):
 
 
 class ImportInSerializer(serializers.Serializer):
-    file = serializers.FileField()
+    file = UploadField()
     format = serializers.ChoiceField(choices=["prompts", "ailuminate"], default="prompts")
 
 
@@ -399,16 +400,24 @@ class AnalyticsSerializer(serializers.Serializer):
     disagreements = DisagreementSerializer(many=True)
     human_vs_ai = HumanVsAISerializer(many=True)
     hazard_rates = HazardRateSerializer(many=True)
+    computed_at = serializers.CharField(
+        allow_null=True, help_text="When the figures were computed (ISO 8601); null before."
+    )
+    recomputing = serializers.BooleanField(
+        help_text="Newer labels exist; a task is computing the figures that include them."
+    )
 
 
 class CampaignAnalyticsView(APIView):
+    """The figures a task last computed for the campaign (selectors.campaign_analytics_cached)."""
+
     permission_classes = [IsAuthenticated, VIEW]
 
     @extend_schema(responses=AnalyticsSerializer)
     def get(self, request: Request, pk: int) -> HttpResponse:
         campaign = get_object_or_404(Campaign, pk=pk)
         return HttpResponse(
-            AnalyticsSerializer(selectors.campaign_analytics(campaign=campaign)).data
+            AnalyticsSerializer(selectors.campaign_analytics_cached(campaign=campaign)).data
         )
 
 
@@ -491,7 +500,9 @@ class LabelView(APIView):
 
     @extend_schema(request=LabelInSerializer, responses={201: LabelOutSerializer})
     def post(self, request: Request, pk: int) -> HttpResponse:
-        response = get_object_or_404(Response.objects.select_related("prompt__campaign"), pk=pk)
+        response = get_object_or_404(
+            Response.objects.select_related("prompt__campaign__taxonomy"), pk=pk
+        )
         body = LabelInSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         label, created = _service(

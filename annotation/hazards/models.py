@@ -220,7 +220,7 @@ class Label(models.Model):
     severity = models.PositiveSmallIntegerField(default=0)
     spans = models.JSONField(default=list, blank=True)  # [[start, end], ...] in response.text
     rewrite = models.TextField(max_length=50000, blank=True)
-    raw_output = models.TextField(blank=True)  # what an AI labeller answered, for audit
+    raw_output = models.TextField(blank=True)  # an AI labeller's option probabilities, for audit
     signal = models.ForeignKey(
         "signalpool.Signal", on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )

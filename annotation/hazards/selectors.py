@@ -1,12 +1,14 @@
 """Reads for hazard labelling: queues, reliability, aggregation and the analytics report."""
 
+import datetime as dt
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from django.contrib.auth.models import User
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 
 from accounts.work import WorkItem
@@ -16,12 +18,29 @@ from annotation.hazards.models import (
     Adjudication,
     Assignment,
     Campaign,
+    Category,
     ExternalAnnotation,
     Label,
     Response,
     ResponseStatus,
     Taxonomy,
 )
+from annotation.results_cache import cached_read
+
+
+def taxonomy_codes(taxonomy: Taxonomy) -> frozenset[str]:
+    """The category codes of a taxonomy version, read once per process: a version's categories
+    are written with it and never change (a change is a new version)."""
+    return _taxonomy_codes(taxonomy.pk, taxonomy.created_at)
+
+
+@functools.lru_cache(maxsize=256)
+def _taxonomy_codes(taxonomy_id: int, created_at: dt.datetime) -> frozenset[str]:
+    # created_at in the key: a recreated database may give another version the same id.
+    codes = (
+        Category.objects.filter(taxonomy_id=taxonomy_id).order_by().values_list("code", flat=True)
+    )
+    return frozenset(codes)
 
 
 def taxonomy_current() -> Taxonomy | None:
@@ -256,6 +275,56 @@ def own_reliability(*, user: User) -> dict[str, Any]:
         "agreement": None,
         "estimated_accuracy": None,
     }
+
+
+def campaign_analytics_version(*, campaign: Campaign) -> str:
+    """Changes whenever a label, adjudication or generated response of the campaign does; the
+    newest label time keeps a new database, whose ids start again, from matching."""
+    labels = Label.objects.filter(response__prompt__campaign=campaign).aggregate(
+        n=Count("pk"), last=Max("pk"), at=Max("created_at")
+    )
+    adjudications = Adjudication.objects.filter(response__prompt__campaign=campaign).aggregate(
+        n=Count("pk"), last=Max("pk")
+    )
+    responses = Response.objects.filter(prompt__campaign=campaign).aggregate(
+        n=Count("pk"), done=Count("pk", Q(status=ResponseStatus.DONE))
+    )
+    return ":".join(str(v) for part in (labels, adjudications, responses) for v in part.values())
+
+
+def campaign_analytics_key(campaign_id: int) -> str:
+    return f"analytics:hazards:campaign:{campaign_id}"
+
+
+def campaign_analytics_cached(*, campaign: Campaign) -> dict[str, Any]:
+    """campaign_analytics as last computed by campaign_analytics_compute_task (queued when
+    stale), with `computed_at` and `recomputing`; empty until the first result is stored."""
+    from annotation.hazards.tasks import campaign_analytics_compute_task
+
+    cached = cached_read(
+        key=campaign_analytics_key(campaign.pk),
+        version=campaign_analytics_version(campaign=campaign),
+        enqueue=lambda: campaign_analytics_compute_task.delay(campaign.pk),
+    )
+    report = cached["result"] or {
+        "campaign": campaign.pk,
+        "labelled_items": 0,
+        "human_labels": 0,
+        "ai_labels": 0,
+        "ds_majority_differences": 0,
+        **{table: [] for table in ANALYTICS_TABLES},
+    }
+    return {**report, "computed_at": cached["computed_at"], "recomputing": cached["recomputing"]}
+
+
+ANALYTICS_TABLES = (
+    "items",
+    "agreement",
+    "raters",
+    "disagreements",
+    "human_vs_ai",
+    "hazard_rates",
+)
 
 
 def campaign_analytics(*, campaign: Campaign) -> dict[str, Any]:

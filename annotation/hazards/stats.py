@@ -13,6 +13,9 @@ from typing import Any
 
 import numpy as np
 
+# Floor for probabilities whose logs are taken; crowd-kit's Dawid-Skene clips at the same.
+TINY = 1e-10
+
 
 @dataclass(frozen=True)
 class DawidSkeneResult:
@@ -44,9 +47,9 @@ def majority_vote(
 
 
 def dawid_skene(
-    items: Sequence[int],
-    raters: Sequence[int],
-    labels: Sequence[int],
+    items: Sequence[int] | np.ndarray,
+    raters: Sequence[int] | np.ndarray,
+    labels: Sequence[int] | np.ndarray,
     *,
     n_items: int,
     n_raters: int,
@@ -64,28 +67,42 @@ def dawid_skene(
     item = np.asarray(items, dtype=int)
     rater = np.asarray(raters, dtype=int)
     label = np.asarray(labels, dtype=int)
-    one_hot = np.eye(n_classes)[label]  # (annotations, K)
-    posteriors = np.zeros((n_items, n_classes))
-    np.add.at(posteriors, item, one_hot)
+    k = n_classes
+    # Sums over annotations are bincounts on a flat code (much faster than np.add.at).
+    said = rater * k + label  # (annotations,) flat index into (raters, K)
+    # Flat indices per true class, computed once: index arithmetic on every annotation in
+    # every iteration cost more than the gathers themselves.
+    item_at = [item * k + true for true in range(k)]  # into posteriors (items, K)
+    confusion_at = [rater * k * k + true * k + label for true in range(k)]  # into (R, K, K)
+    counts = np.bincount(item * k + label, minlength=n_items * k).reshape(n_items, k)
+    posteriors = counts.astype(float)
     unlabelled = posteriors.sum(axis=1) == 0
     posteriors[unlabelled] = 1.0
     posteriors /= posteriors.sum(axis=1, keepdims=True)
 
-    confusion = np.zeros((n_raters, n_classes, n_classes))
-    priors = np.full(n_classes, 1.0 / n_classes)
+    confusion = np.zeros((n_raters, k, k))
+    priors = np.full(k, 1.0 / k)
     iterations = 0
     for iterations in range(1, max_iterations + 1):  # noqa: B007 (the count is returned)
         # M-step: class shares and each rater's confusion from the current soft labels.
-        priors = posteriors.sum(axis=0) + smoothing
+        priors = np.maximum(posteriors.sum(axis=0) + smoothing, TINY)
         priors /= priors.sum()
-        confusion = np.full((n_raters, n_classes, n_classes), smoothing)
-        # confusion[r, true, said] += posteriors[i, true] for each annotation (i, r, said)
-        for true in range(n_classes):
-            np.add.at(confusion[:, true, :], (rater, label), posteriors[item, true])
+        confusion = np.empty((n_raters, k, k))
+        for true in range(k):
+            # confusion[r, true, said] = sum of posteriors[i, true] over annotations (i, r, said)
+            confusion[:, true, :] = np.bincount(
+                said, weights=np.take(posteriors, item_at[true]), minlength=n_raters * k
+            ).reshape(n_raters, k)
+        # The floor stands for crowd-kit's: with smoothing 0 a never-seen cell is not log 0.
+        confusion = np.maximum(confusion + smoothing, TINY)
         confusion /= confusion.sum(axis=2, keepdims=True)
         # E-step: log P(true = k) + sum over the item's labels of log P(said | true = k).
-        log_post = np.tile(np.log(priors), (n_items, 1))
-        np.add.at(log_post, item, np.log(confusion[rater, :, label]))
+        log_confusion = np.log(confusion)
+        log_post = np.empty((n_items, k))
+        for true in range(k):
+            log_post[:, true] = np.log(priors[true]) + np.bincount(
+                item, weights=np.take(log_confusion, confusion_at[true]), minlength=n_items
+            )
         log_post -= log_post.max(axis=1, keepdims=True)
         updated = np.exp(log_post)
         updated /= updated.sum(axis=1, keepdims=True)

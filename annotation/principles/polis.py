@@ -18,6 +18,8 @@ from annotation.principles.models import (
     PolisParticipant,
     PolisVote,
 )
+from signalpool.kinds import SignalKind
+from signalpool.services import ImportedSignal, signals_import
 
 REQUIRED = ("comments.csv", "votes.csv", "participants-votes.csv")
 
@@ -114,7 +116,40 @@ def polis_import(*, directory: Path, slug: str = "") -> PolisConversation:
         update_fields=["value", "voted_at"],
         batch_size=2000,
     )
+    _polis_signals_record(conversation, latest, comment_pk)
     return conversation
+
+
+POLIS_DATASET = "polis"
+POLIS_CHOICES = {1: "agree", -1: "disagree", 0: "pass"}
+
+
+def _polis_signals_record(
+    conversation: PolisConversation,
+    latest: dict[tuple[int, int], tuple[int, int]],
+    comment_pk: dict[int, int],
+) -> None:
+    """Each participant's latest vote enters the signal pool as an imported vote.
+
+    Polis participant ids are numbers within one conversation, so the pseudonym is
+    "<conversation>/<participant id>". The vote's timestamp is in the key: a later vote in a
+    newer export is a new signal, and importing the same export again adds nothing.
+    """
+    signals_import(
+        dataset=POLIS_DATASET,
+        signals=[
+            ImportedSignal(
+                annotator=f"{conversation.slug}/{voter}",
+                kind=SignalKind.VOTE,
+                item_type="principles.poliscomment",
+                item_id=comment_pk[comment],
+                payload={"choice": POLIS_CHOICES[value]},
+                idempotency_key=f"{conversation.slug}:comment:{comment}:{stamp}",
+            )
+            for (voter, comment), (value, stamp) in sorted(latest.items())
+            if comment in comment_pk and value in POLIS_CHOICES
+        ],
+    )
 
 
 def polis_matrix(*, conversation: PolisConversation) -> tuple[list[int], list[int], np.ndarray]:

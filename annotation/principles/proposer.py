@@ -12,7 +12,7 @@ from django.db import transaction
 from annotation.principles.models import Proposal, ProposalAction, RoundStatus, Vote, VotingRound
 from annotation.principles.services import PROPOSAL_ITEM, proposal_submit, vote_cast
 from llm.backends.base import BackendError, GenerationParams
-from llm.services import backend_for_version
+from llm.services import backend_for_version, options_score
 from llm.serving import serving_version
 from signalpool.kinds import SignalKind
 from signalpool.models import Signal
@@ -99,16 +99,16 @@ def proposal_draft(*, round_id: int, max_new_tokens: int = 64) -> Proposal | Non
         )
 
 
-def _choice_from(text: str) -> str:
-    """The first of agree / disagree / pass the model wrote; pass when it gave none."""
-    words = [w.strip(".,:;!?\"'()").lower() for w in text.split()]
-    return next((w for w in words if w in ("agree", "disagree", "pass")), "pass")
+VOTE_OPTIONS = (" agree", " disagree", " pass")
 
 
-def ai_votes_cast(*, round_id: int, max_new_tokens: int = 8) -> list[Vote]:
+def ai_votes_cast(*, round_id: int) -> list[Vote]:
     """The published judge model votes on each proposal it has not voted on yet.
 
-    Its votes are stored and shown apart from human votes and never count toward enactment.
+    It chooses by scoring " agree", " disagree" and " pass" as the continuation of the question
+    (llm.services.options_score), so every vote is the model's own choice and its signal keeps
+    the scores. Its votes are stored and shown apart from human votes and never count toward
+    enactment.
     """
     voting_round = VotingRound.objects.filter(pk=round_id).first()
     version = serving_version(line="judge")
@@ -124,20 +124,23 @@ def ai_votes_cast(*, round_id: int, max_new_tokens: int = 8) -> list[Vote]:
     prompts = [
         "Should this change to a shared human-AI constitution be made?\n"
         f"{p.get_action_display()} '{p.principle_key}': {p.text or p.rationale}\n"
-        "Answer with one word, agree, disagree or pass:"
+        "Answer with one word, agree, disagree or pass.\nAnswer:"
         for p in pending
     ]
     try:
-        completions = backend_for_version(version).generate(
-            prompts, GenerationParams(max_new_tokens=max_new_tokens, temperature=0.0)
-        )
+        verdicts = options_score(version=version, prompts=prompts, options=VOTE_OPTIONS)
     except BackendError:
         return []
     cast = []
-    for proposal, completion in zip(pending, completions, strict=True):
+    for proposal, verdict in zip(pending, verdicts, strict=True):
         try:
             cast.append(
-                vote_cast(proposal=proposal, model=version, choice=_choice_from(completion.text))
+                vote_cast(
+                    proposal=proposal,
+                    model=version,
+                    choice=VOTE_OPTIONS[verdict.best].strip(),
+                    option_scores=verdict.record(),
+                )
             )
         except ValidationError:
             # The round closed while the model was answering.

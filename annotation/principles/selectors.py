@@ -5,6 +5,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import QuerySet
 
 from annotation.principles.models import (
@@ -21,12 +23,57 @@ from annotation.principles.models import (
     VotingRound,
 )
 
+_CONSTITUTION_KEY = "principles:constitution-current"
+_CONSTITUTION_TTL_S = 3600
+_MISSING = object()
+
 
 def constitution_current_number() -> int | None:
-    """The number of the constitution version in force, for recording on every signal."""
-    return (
-        ConstitutionVersion.objects.filter(is_current=True).values_list("number", flat=True).first()
-    )
+    """The number of the constitution version in force, for recording on every signal.
+
+    Read on every signal, changed only by an enactment: cached, kept right by
+    `constitution_changed`. A miss fills the cache with `add`, never `set`, so a request that
+    read the old number just before an enactment committed cannot overwrite the new one.
+    """
+    connection = transaction.get_connection()
+    changing = getattr(connection, "constitution_changing", False)
+    number = _MISSING if changing else cache.get(_CONSTITUTION_KEY, _MISSING)
+    if number is _MISSING:
+        number = (
+            ConstitutionVersion.objects.filter(is_current=True)
+            .values_list("number", flat=True)
+            .first()
+        )
+        if not changing:
+            cache.add(_CONSTITUTION_KEY, number, _CONSTITUTION_TTL_S)
+    assert number is None or isinstance(number, int)
+    return number
+
+
+def constitution_changed(sender: Any, instance: ConstitutionVersion, **kwargs: Any) -> None:
+    """post_save of a version: the cached number is dropped now and replaced at the commit.
+
+    Until then this connection reads the table (its transaction sees the new version, others
+    must not), and if the transaction rolls back the cache was never given the new number (the
+    connection then keeps reading the table until the next enactment commits: slower, not wrong).
+    """
+    if not instance.is_current:
+        return
+    connection = transaction.get_connection()
+    connection.constitution_changing = True
+    cache.delete(_CONSTITUTION_KEY)
+
+    def committed() -> None:
+        connection.constitution_changing = False
+        cache.set(_CONSTITUTION_KEY, instance.number, _CONSTITUTION_TTL_S)
+
+    transaction.on_commit(committed)
+
+
+def constitution_cache_clear() -> None:
+    """For tests, whose rolled-back transactions never commit an enactment."""
+    transaction.get_connection().constitution_changing = False
+    cache.delete(_CONSTITUTION_KEY)
 
 
 def constitution_for_ai() -> list[str]:

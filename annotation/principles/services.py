@@ -187,8 +187,12 @@ def vote_cast(
     choice: str,
     user: User | None = None,
     model: ModelVersion | None = None,
+    option_scores: list[dict[str, object]] | None = None,
 ) -> Vote:
-    """One vote per voter per proposal; casting again changes it until the round closes."""
+    """One vote per voter per proposal; casting again changes it until the round closes.
+
+    An AI voter passes the scores it chose by (proposer.ai_votes_cast); the signal keeps them.
+    """
     if (user is None) == (model is None):
         raise ValidationError({"voter": "Give exactly one voter: a person or a model version."})
     if choice not in Choice.values:
@@ -216,7 +220,7 @@ def vote_cast(
         kind=SignalKind.VOTE,
         item_type=PROPOSAL_ITEM,
         item_id=proposal.pk,
-        payload={"choice": choice},
+        payload={"choice": choice} | ({"option_scores": option_scores} if option_scores else {}),
         idempotency_key=f"principles.vote:{proposal.pk}:{vote.revision}",
         source_user=user,
         source_model=model,

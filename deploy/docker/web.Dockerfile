@@ -48,4 +48,9 @@ EXPOSE 8000
 # must be in ALLOWED_HOSTS (compose.yaml and k8s/ add it).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://localhost:8000/api/health/', timeout=4).status != 200)"]
-CMD ["daphne", "-b", "0.0.0.0", "-p", "8000", "--proxy-headers", "config.asgi:application"]
+# uvicorn worker processes behind one socket (WEB_CONCURRENCY, default 2; see
+# platform/ops/supervisor.py). Client addresses from X-Forwarded-For: behind the ingress or proxy.
+ENV WEB_CONCURRENCY=2
+CMD ["uvicorn", "config.asgi:application", "--host", "0.0.0.0", "--port", "8000", \
+     "--lifespan", "off", "--proxy-headers", "--forwarded-allow-ips", "*", "--no-access-log", \
+     "--timeout-graceful-shutdown", "50"]

@@ -1,9 +1,9 @@
 from typing import Any
 
-from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import login, logout
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.middleware.csrf import get_token
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.authtoken.models import Token
 from rest_framework.permissions import AllowAny
@@ -11,12 +11,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.login_throttle import WrongCredentials, login_check
 from accounts.models import AgeBand, RaterProfile
 from accounts.permissions import authenticated_user
 from accounts.personal_data import personal_data_export
 from accounts.roles import Role, roles_of
 from accounts.services import profile_erase, profile_get, profile_update
 from accounts.work import work_available
+from config.schema import ErrorSerializer
 
 
 class MeSerializer(serializers.Serializer):
@@ -34,13 +36,20 @@ class CredentialsSerializer(serializers.Serializer):
     password = serializers.CharField(max_length=128, style={"input_type": "password"})
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        user = authenticate(
-            self.context["request"], username=attrs["username"], password=attrs["password"]
-        )
-        if user is None or not user.is_active:
-            raise serializers.ValidationError("Wrong username or password.")
-        attrs["user"] = user
+        try:
+            attrs["user"] = login_check(
+                request=self.context["request"],
+                username=attrs["username"],
+                password=attrs["password"],
+            )
+        except WrongCredentials as exc:
+            raise serializers.ValidationError("Wrong username or password.") from exc
         return attrs
+
+
+_THROTTLED = OpenApiResponse(
+    ErrorSerializer, description="Too many failed logins for the account or from the address."
+)
 
 
 class CsrfView(APIView):
@@ -53,9 +62,8 @@ class CsrfView(APIView):
 
 class LoginView(APIView):
     permission_classes = [AllowAny]
-    throttle_scope = "login"
 
-    @extend_schema(request=CredentialsSerializer, responses=MeSerializer)
+    @extend_schema(request=CredentialsSerializer, responses={200: MeSerializer, 429: _THROTTLED})
     def post(self, request: Request) -> Response:
         body = CredentialsSerializer(data=request.data, context={"request": request})
         body.is_valid(raise_exception=True)
@@ -80,11 +88,13 @@ class MeView(APIView):
 
 class TokenView(APIView):
     permission_classes = [AllowAny]
-    throttle_scope = "login"
 
     @extend_schema(
         request=CredentialsSerializer,
-        responses=inline_serializer("TokenOut", {"token": serializers.CharField()}),
+        responses={
+            200: inline_serializer("TokenOut", {"token": serializers.CharField()}),
+            429: _THROTTLED,
+        },
     )
     def post(self, request: Request) -> Response:
         body = CredentialsSerializer(data=request.data, context={"request": request})

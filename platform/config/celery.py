@@ -7,11 +7,14 @@ import os
 
 from celery import Celery
 
+from config.celery_lease import LeaseRenewal
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 app = Celery("coalign")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+app.steps["worker"].add(LeaseRenewal)
 
 
 @app.on_after_finalize.connect
@@ -34,4 +37,11 @@ def _schedule_loop_trigger(sender: Celery, **_: object) -> None:
     # many new signals it needs before it trains.
     sender.add_periodic_task(
         60.0, sender.signature("loop.tasks.periodic_trigger_task"), name="loop-periodic-trigger"
+    )
+
+
+@app.on_after_finalize.connect
+def _schedule_idempotency_cleanup(sender: Celery, **_: object) -> None:
+    sender.add_periodic_task(
+        3600.0, sender.signature("idempotency.tasks.keys_forget_task"), name="idempotency-forget"
     )

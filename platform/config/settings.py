@@ -4,6 +4,7 @@ Every variable is listed in the README's configuration table. With DEBUG off, va
 safe default must be given, and a missing one stops start-up with a sentence naming it.
 """
 
+import csv
 import socket
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     "llm",
     "realtime",
     "ops",
+    "idempotency",
     "loop",
     "annotation.debates",
     "annotation.hazards",
@@ -69,13 +71,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: keys belong to the signed-in user (idempotency/middleware.py).
+    "idempotency.middleware.IdempotencyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -102,7 +108,25 @@ if urlsplit(env.str("DATABASE_URL")).scheme not in {"postgres", "postgresql", "p
 _database = env.db_url("DATABASE_URL")
 # Unix-socket hosts arrive percent-encoded (postgres://user@%2Fpath%2Fto%2Fsocket/name).
 _database["HOST"] = unquote(str(_database.get("HOST", "")))
-_database["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+# psycopg's connection pool, per process: a request borrows an open connection instead of
+# opening one (a new connection per request cost more than the request's SQL). Size it so that
+# processes x DATABASE_POOL_MAX_SIZE stays under PostgreSQL's max_connections. 0 turns the pool
+# off; then DATABASE_CONN_MAX_AGE applies (Django forbids both together).
+DATABASE_POOL_MAX_SIZE: int = env.int("DATABASE_POOL_MAX_SIZE", default=8)
+if DATABASE_POOL_MAX_SIZE > 0:
+    _database["OPTIONS"] = {
+        **_database.get("OPTIONS", {}),
+        "pool": {
+            "min_size": 1,
+            "max_size": DATABASE_POOL_MAX_SIZE,
+            # Seconds a request waits for a free connection before failing.
+            "timeout": env.float("DATABASE_POOL_TIMEOUT", default=10.0),
+        },
+    }
+else:
+    _database["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+# With the pool, this makes it check each connection before lending it (check_connection), so
+# one the server dropped (restart, failover) is replaced rather than handed to a request.
 _database["CONN_HEALTH_CHECKS"] = True
 DATABASES = {"default": _database}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -123,17 +147,74 @@ SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 
+# Proxies in front of the web that append to X-Forwarded-For (and set X-Forwarded-Proto).
+TRUSTED_PROXIES: int = env.int("TRUSTED_PROXIES", default=0)
+if TRUSTED_PROXIES < 0:
+    fail(f"TRUSTED_PROXIES is {TRUSTED_PROXIES}: give the number of proxies in front of the web.")
+
+# HTTPS. Production defaults are the strict ones; a deployment relaxes them explicitly. Behind a
+# TLS-terminating proxy (TRUSTED_PROXIES > 0) its X-Forwarded-Proto tells Django the request
+# came over HTTPS; without a proxy that header is the client's and is never trusted.
+SECURE_SSL_REDIRECT: bool = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# Load balancers and kubelets probe over plain HTTP inside the cluster.
+SECURE_REDIRECT_EXEMPT = [r"^api/health/$"]
+SECURE_HSTS_SECONDS: int = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS: bool = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD: bool = env.bool("SECURE_HSTS_PRELOAD", default=False)
+_proxy_ssl_header: str = env.str(
+    "SECURE_PROXY_SSL_HEADER", default="X-Forwarded-Proto" if TRUSTED_PROXIES else ""
+)
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https") if _proxy_ssl_header else None
+)
+# Content-Security-Policy (django-csp; Django 5.2 has none of its own). The built frontend is
+# one module script and stylesheets from /static/, with no inline script; the API docs page
+# loads its start-up script from its own URL (SpectacularSwaggerSplitView). 'self' covers the
+# same-origin websocket in current browsers.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
 CHANNEL_LAYERS = {
     "default": {
-        "BACKEND": "channels_redis.core.RedisChannelLayer",
+        # channels-redis with a pool that waits for a free connection instead of failing with
+        # "Too many connections" when many sockets subscribe at once (realtime/layers.py).
+        "BACKEND": "realtime.layers.RedisChannelLayer",
         "CONFIG": {
             # redis-py reads with a 5 s socket timeout by default, the same as the layer's
             # blocking pop, so an idle consumer's receive could time out and drop the socket.
-            "hosts": [{"address": REDIS_URL, "socket_timeout": 30}],
+            # Connections per process (and event loop); commands beyond wait up to the timeout.
+            "hosts": [
+                {
+                    "address": REDIS_URL,
+                    "socket_timeout": 30,
+                    "max_connections": env.int("CHANNEL_LAYER_MAX_CONNECTIONS", default=50),
+                    "timeout": env.float("CHANNEL_LAYER_POOL_TIMEOUT", default=20.0),
+                }
+            ],
             "prefix": env.str("REDIS_PREFIX", default="coalign") + ":asgi",
         },
     }
 }
+
+# Django's model permissions, cached per user between requests (accounts/permission_cache.py).
+# ModelBackend stays listed so that sessions signed in through it remain valid; has_perm asks it
+# only when the cached backend refuses.
+AUTHENTICATION_BACKENDS = [
+    "accounts.permission_cache.CachedModelBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -154,6 +235,26 @@ STATICFILES_DIRS = [FRONTEND_DIST] if FRONTEND_DIST.is_dir() else []
 # The built frontend is served straight from frontend/dist, so a rebuild needs no collectstatic.
 WHITENOISE_USE_FINDERS = True
 
+# Uploads (question and prompt files) larger than this are refused with 413 before they are read;
+# other request bodies are capped by DATA_UPLOAD_MAX_MEMORY_SIZE.
+UPLOAD_MAX_BYTES: int = env.int("UPLOAD_MAX_BYTES", default=10_000_000)
+DATA_UPLOAD_MAX_MEMORY_SIZE: int = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
+# The longest field an imported CSV may hold. The csv module's limit is per process, so it is
+# set here, once, for every importer; a longer field is a csv.Error the importers answer 400.
+IMPORT_FIELD_MAX_CHARS: int = env.int("IMPORT_FIELD_MAX_CHARS", default=100_000)
+csv.field_size_limit(IMPORT_FIELD_MAX_CHARS)
+
+# Failed logins allowed per account and per client address in a window (accounts/login_throttle).
+LOGIN_ACCOUNT_FAILURE_RATE: str = env.str("LOGIN_ACCOUNT_FAILURE_RATE", default="10/h")
+LOGIN_ADDRESS_FAILURE_RATE: str = env.str("LOGIN_ADDRESS_FAILURE_RATE", default="30/min")
+for _name, _rate in (
+    ("LOGIN_ACCOUNT_FAILURE_RATE", LOGIN_ACCOUNT_FAILURE_RATE),
+    ("LOGIN_ADDRESS_FAILURE_RATE", LOGIN_ADDRESS_FAILURE_RATE),
+):
+    _count, _, _period = _rate.partition("/")
+    if not (_count.isdigit() and _period[:1] in {"s", "m", "h", "d"}):
+        fail(f"{_name} is {_rate!r}: give failures per period, e.g. 10/h or 30/min.")
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first so that anonymous API calls get 401 with a WWW-Authenticate header.
@@ -163,10 +264,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "config.api.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "config.schema.AutoSchema",
     "EXCEPTION_HANDLER": "config.api.exception_handler",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.ScopedRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"login": env.str("LOGIN_THROTTLE_RATE", default="30/min")},
+    # The client address (login limits) is the REMOTE_ADDR unless TRUSTED_PROXIES says how many
+    # proxies in front of us append to X-Forwarded-For; a header the client sets is never read.
+    "NUM_PROXIES": TRUSTED_PROXIES,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
@@ -193,6 +295,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "config.api.schema_responses_complete",
+        "idempotency.schema.schema_idempotency_key",
     ],
     "SCHEMA_PATH_PREFIX": "/api/",
     # The interactive docs page uses bundled assets: nothing is fetched from a CDN.
@@ -212,8 +315,12 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    # Seconds before an unacknowledged task goes to another worker: longer than the longest task.
-    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=6 * 3600),
+    # Seconds before the task of a worker that stopped renewing its lease (config/celery_lease.py)
+    # goes back to its queue; live workers renew theirs, however long their tasks run.
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=60),
+    # Seconds between sweeps for such tasks, each sweep a cheap look at one sorted set.
+    "unacked_restore_interval": env.int("CELERY_RESTORE_INTERVAL", default=10),
+    "unacked_restore_throttle": 1,
     "global_keyprefix": env.str("REDIS_PREFIX", default="coalign") + ":celery:",
 }
 CELERY_RESULT_EXPIRES = 24 * 3600
@@ -228,6 +335,11 @@ LLM_OPENAI_API_KEY: str = env.str("LLM_OPENAI_API_KEY", default="")
 # "debater,redteam-target"; the other lines run on the gpu workers' own backend.
 LLM_OPENAI_LINES: list[str] = env.list("LLM_OPENAI_LINES", default=[])
 LLM_TIMEOUT_S: float = env.float("LLM_TIMEOUT_S", default=120.0)
+# Prompts generated together in one gpu task (campaign responses): one batched forward pass per
+# token on a local GPU, concurrent requests to an OpenAI-compatible server.
+GENERATION_BATCH_SIZE: int = env.int("GENERATION_BATCH_SIZE", default=32)
+if GENERATION_BATCH_SIZE < 1:
+    fail(f"GENERATION_BATCH_SIZE is {GENERATION_BATCH_SIZE}: give a whole number of at least 1.")
 if LLM_BACKEND not in {"transformers", "openai", "vllm"}:
     fail(f"LLM_BACKEND is {LLM_BACKEND!r}: use one of transformers, openai, vllm.")
 

@@ -1,5 +1,6 @@
 """Start-up failures explained in one sentence instead of a stack trace."""
 
+import logging
 import os
 import sys
 from collections.abc import Callable
@@ -19,6 +20,7 @@ def run_or_explain(command: Callable[[], object]) -> None:
     from django.db import OperationalError
     from redis.exceptions import ConnectionError as RedisConnectionError
 
+    _quiet_pool_until_connected()
     try:
         command()
     except OperationalError as exc:
@@ -26,6 +28,26 @@ def run_or_explain(command: Callable[[], object]) -> None:
         fail(f"cannot reach the database (check DATABASE_URL): {first}", code=1)
     except RedisConnectionError as exc:
         fail(f"cannot reach Redis (check REDIS_URL): {exc}", code=1)
+
+
+def _quiet_pool_until_connected() -> None:
+    """Keep psycopg's pool from logging each failed attempt before the first connection.
+
+    The pool retries in the background and warns at every attempt, so an unreachable database
+    would print a screenful before the one sentence below; once a connection has been made,
+    its warnings (a server lost later) are worth seeing and come through again.
+    """
+    from django.db.backends.signals import connection_created
+
+    logger = logging.getLogger("psycopg.pool")
+    previous = logger.level
+    logger.setLevel(logging.ERROR)
+
+    def restore(**_: Any) -> None:
+        logger.setLevel(previous)
+        connection_created.disconnect(restore)
+
+    connection_created.connect(restore, weak=False)
 
 
 _BOOLEANS = {"true", "false", "1", "0", "yes", "no", "on", "off"}

@@ -1,9 +1,10 @@
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver, include, path, re_path
 from django.views.decorators.csrf import ensure_csrf_cookie
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 
 @ensure_csrf_cookie
@@ -30,7 +31,15 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("annotation.hazards.urls")),
     path("", include("annotation.principles.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+    # The split view serves its start-up script from its own URL: no inline script for the CSP.
+    # Swagger UI applies inline styles, allowed on this page only (styles cannot run code).
+    path(
+        "docs/",
+        csp_update({"style-src": ["'unsafe-inline'"]})(
+            SpectacularSwaggerSplitView.as_view(url_name="schema")
+        ),
+        name="docs",
+    ),
 ]
 
 urlpatterns = [
@@ -38,3 +47,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     re_path(r"^(?!api/|admin/|static/|ws/)(?P<route>.*)$", frontend),
 ]
+
+handler400 = "config.middleware.bad_request"
+handler404 = "config.middleware.page_not_found"
+handler500 = "config.middleware.server_error"

@@ -8,6 +8,12 @@ one at a time; it exists so that the whole serving path runs on a CPU, not for t
     python -m llm.openai_server MODEL_FOLDER --served-name debater-v2 --port 8100
 
 Like vLLM, it asks for `Authorization: Bearer $VLLM_API_KEY` on /v1 when that is set.
+
+With `echo` and `logprobs` (not streamed) it reads the prompt and what it generated back with
+each token's log-probability, `tokens`, `token_logprobs` and `text_offset` as vLLM returns them
+(no `top_logprobs`); that is how the HTTP backend scores options. `max_tokens` 0 with `echo`
+generates nothing. Generated tokens are scored as the text reads back, which for the byte-level
+tiny model are the tokens generated.
 """
 
 import argparse
@@ -46,6 +52,16 @@ def params_from(body: dict[str, Any]) -> GenerationParams:
         )
     except (TypeError, ValueError) as exc:
         raise BadRequest(str(exc)) from exc
+
+
+def echo_from(body: dict[str, Any]) -> tuple[bool, bool]:
+    """(echo the prompt, return log-probabilities) of a /v1/completions body."""
+    echo, logprobs = bool(body.get("echo")), body.get("logprobs") is not None
+    if logprobs and not echo:
+        raise BadRequest("this server returns log-probabilities only with echo, for the prompt")
+    if echo and body.get("stream"):
+        raise BadRequest("echo is not supported with stream on this server")
+    return echo, logprobs
 
 
 def prompt_from(body: dict[str, Any]) -> str:
@@ -107,13 +123,17 @@ class _Handler(BaseHTTPRequestHandler):
             if body.get("model") != self.server.served_name:
                 self._error(404, f"The model `{body.get('model')}` does not exist.")
                 return
-            prompt, params = prompt_from(body), params_from(body)
+            prompt, (echo, logprobs) = prompt_from(body), echo_from(body)
+            # Echo with max_tokens 0 reads the prompt back and generates nothing.
+            params = None if echo and body.get("max_tokens") == 0 else params_from(body)
         except (BadRequest, json.JSONDecodeError) as exc:
             self._error(400, str(exc))
             return
         self.server.track(+1)
         try:
-            if body.get("stream"):
+            if echo or params is None:
+                self._json(200, self._echo(prompt, params, logprobs=logprobs))
+            elif body.get("stream"):
                 usage = bool((body.get("stream_options") or {}).get("include_usage"))
                 self._stream(prompt, params, usage=usage)
             else:
@@ -127,6 +147,24 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(500, str(exc))
         finally:
             self.server.track(-1)
+
+    def _echo(
+        self, prompt: str, params: GenerationParams | None, *, logprobs: bool
+    ) -> dict[str, Any]:
+        backend = self.server.backend
+        completion = backend.generate([prompt], params)[0] if params is not None else None
+        generated = completion.text if completion is not None else ""
+        text = prompt + generated
+        [read] = backend.echo([text])
+        prompt_tokens = sum(offset < len(prompt) for offset in read.offsets)
+        chunk = self._chunk(text, completion.finish_reason if completion else "length")
+        if logprobs:
+            chunk["choices"][0]["logprobs"] = {
+                "tokens": read.tokens,
+                "token_logprobs": read.logprobs,
+                "text_offset": read.offsets,
+            }
+        return chunk | {"usage": _usage(prompt_tokens, len(read.tokens) - prompt_tokens)}
 
     def _stream(self, prompt: str, params: GenerationParams, *, usage: bool) -> None:
         self.send_response(200)

@@ -1,4 +1,5 @@
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
@@ -6,7 +7,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from llm.backends.base import BackendConfig, BackendError, GenerationParams, LLMBackend, ModelRef
+from llm.backends.base import (
+    BackendConfig,
+    BackendError,
+    GenerationParams,
+    LLMBackend,
+    ModelRef,
+    Verdict,
+)
 from llm.backends.factory import backend_for
 from llm.models import Generation, GenerationStatus
 from llm.serving import endpoint_url, serving_managed, serving_version
@@ -36,6 +44,17 @@ def backend_for_version(version: ModelVersion) -> LLMBackend:
         ModelRef(uri=version.uri, served_name=version.served_name),
         backend_config(openai_base_url=url),
     )
+
+
+def options_score(
+    *, version: ModelVersion, prompts: Sequence[str], options: Sequence[str]
+) -> list[Verdict]:
+    """How `version` chooses among `options` after each prompt: what AI judges, labellers and
+    voters decide by. Raises BackendError when the model cannot be reached or cannot score.
+
+    Call it outside any transaction: it waits on the model.
+    """
+    return backend_for_version(version).score(prompts, options)
 
 
 @transaction.atomic

@@ -379,7 +379,11 @@ class PublishInSerializer(serializers.Serializer):
 
 
 class VersionPublishView(APIView):
-    """Publish a version through its line's gates (an override needs a written reason)."""
+    """Publish a version through its line's gates: the one publish endpoint of every page.
+
+    A refusal answers 400 with the failed gates under `gates`; an admin may then publish with
+    a written `override_reason` (audited).
+    """
 
     permission_classes = [IsAuthenticated, _can_publish]
 
@@ -396,7 +400,7 @@ class VersionPublishView(APIView):
             )
         except PublishRefused as exc:
             raise serializers.ValidationError(
-                {"gates": exc.failures, "override_reason": ["Give a reason to override."]}
+                {"gates": exc.failures, "override_reason": [exc.override]}
             ) from exc
         except DjangoValidationError as exc:
             raise _invalid(exc) from exc

@@ -17,7 +17,7 @@ from typing import Any
 
 from django.conf import settings
 
-from training.common import Progress, RunResult
+from training.common import Progress, RunResult, bf16_autocast
 from training.launch import LaunchSpec, launch_command, progress_parse, result_read
 
 _POLL_S = 0.5
@@ -56,7 +56,7 @@ def recipe_launch(
     command = launch_command(
         spec,
         processes=processes,
-        mixed_precision="bf16" if config.bf16 else "no",
+        mixed_precision="bf16" if bf16_autocast(config) else "no",
         config_file=Path(settings.TRAIN_ACCELERATE_CONFIG),
     )
     log = folder / "launch.log"

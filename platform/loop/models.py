@@ -172,6 +172,7 @@ class PublishAction(models.TextChoices):
     OVERRIDE = "override", "Published over failed gates"
     ROLLBACK = "rollback", "Rolled back"
     REFUSED = "refused", "Refused by the gates"
+    SEED = "seed", "Installed as the line's first version"
 
 
 class PublishDecision(models.Model):

@@ -29,11 +29,17 @@ from loop.models import (
     TrainingRun,
     Trigger,
 )
-from loop.providers import candidate_builder, constitution_principles
+from loop.providers import (
+    BuildContext,
+    constitution_principles,
+    conversion_for,
+    sft_target_is_harmful,
+)
 from realtime.events import event_send, event_send_now
+from registry.lines import DEFAULT_LINES
 from registry.models import ModelLine, ModelVersion, VersionStatus
 from registry.selectors import published_version
-from registry.services import model_version_publish, model_version_register
+from registry.services import model_line_ensure, model_version_publish, model_version_register
 from signalpool.models import Signal
 from training.snapshot import Candidate, DatasetRecipe, RecipeError
 from training.snapshot import snapshot_build as build_rows
@@ -79,11 +85,16 @@ def _groups(signal: Signal, regions: dict[int, str]) -> dict[str, str]:
             "model_version": f"model:{version.line.slug}-v{version.number}",
             "rater_background": "model",
         }
-    region = regions.get(signal.source_user_id or 0) or "unspecified"
+    if not signal.source_user_id:
+        # Imported human data: its annotators have no profile here.
+        group = f"imported:{signal.source_dataset}"
+        return {"source": "imported", "model_version": group, "rater_background": group}
+    region = regions.get(signal.source_user_id) or "unspecified"
     return {"source": "human", "model_version": "human", "rater_background": f"region:{region}"}
 
 
 def _candidates(recipe: DatasetRecipe) -> list[Candidate]:
+    """Every kind's signals in the window, turned into candidates by the kind's conversion."""
     signals = Signal.objects.filter(kind__in=recipe.kinds).select_related("source_model__line")
     if recipe.since:
         signals = signals.filter(created_at__gte=recipe.since)
@@ -93,12 +104,25 @@ def _candidates(recipe: DatasetRecipe) -> list[Candidate]:
     corrected = set(signals.filter(corrects__isnull=False).values_list("corrects_id", flat=True))
     # Backgrounds are personal data kept only with consent; blank ones count as unspecified.
     regions = dict(RaterProfile.objects.filter(consent_given=True).values_list("user_id", "region"))
-    candidates: list[Candidate] = []
+    context = BuildContext(
+        until=recipe.until,
+        groups=lambda signal: _groups(signal, regions),
+        equal_raters=recipe.equal_raters,
+    )
+    by_kind: dict[str, list[Signal]] = {kind: [] for kind in sorted(recipe.kinds)}
     for signal in signals.order_by("id").iterator():
-        builder = candidate_builder(signal.kind)
-        if builder is None or signal.pk in corrected:
-            continue
-        candidates += builder(signal, _groups(signal, regions))
+        if signal.pk not in corrected:
+            by_kind[signal.kind].append(signal)
+    candidates: list[Candidate] = []
+    for kind, kind_signals in by_kind.items():
+        conversion = conversion_for(kind)
+        if conversion is not None and conversion.build is not None and kind_signals:
+            candidates += conversion.build(kind_signals, context)
+    if recipe.format == "sft":
+        # A reply raters called harmful (adjudication first) is never taught, whatever kind
+        # carried it: a red-team response must not become a demonstration.
+        harmful = context.harmful_texts()
+        candidates = [c for c in candidates if not sft_target_is_harmful(c, harmful)]
     return candidates
 
 
@@ -128,9 +152,9 @@ def dataset_recipe_parse(data: dict[str, Any]) -> DatasetRecipe:
         raise ValidationError(exc.fields) from exc
     except TypeError as exc:
         raise ValidationError({"recipe": str(exc)}) from exc
-    unknown = [k for k in recipe.kinds if candidate_builder(k) is None]
-    if unknown:
-        raise ValidationError({"kinds": f"No dataset builder for signal kinds {unknown}."})
+    kinds_error = _kinds_error(recipe)
+    if kinds_error:
+        raise ValidationError({"kinds": kinds_error})
     window: dict[str, str | None] = {}
     for name in ("since", "until"):
         value = getattr(recipe, name)
@@ -143,6 +167,21 @@ def dataset_recipe_parse(data: dict[str, Any]) -> DatasetRecipe:
         window[name] = iso_utc(parsed)
     until = window["until"] or iso_utc(timezone.now())
     return dataclasses.replace(recipe, since=window["since"], until=until)
+
+
+def _kinds_error(recipe: DatasetRecipe) -> str:
+    """Why the recipe's kinds cannot feed its format, or "" (see the README's signal table)."""
+    problems = []
+    for kind in sorted(recipe.kinds):
+        conversion = conversion_for(kind)
+        if conversion is None:
+            problems.append(f"No dataset conversion for signal kind {kind!r}.")
+        elif not conversion.formats:
+            problems.append(f"{kind!r} is not a training signal: {conversion.context}")
+        elif recipe.format not in conversion.formats:
+            feeds = ", ".join(conversion.formats)
+            problems.append(f"{kind!r} feeds {feeds}, not {recipe.format}.")
+    return " ".join(problems)
 
 
 def iso_utc(moment: datetime) -> str:
@@ -615,15 +654,28 @@ def line_policy(line: ModelLine) -> LinePolicy:
 
 
 class PublishRefused(Exception):
-    def __init__(self, failures: list[str]) -> None:
+    """The gates refused the version; `override` says what an override would need."""
+
+    def __init__(self, failures: list[str], override: str) -> None:
         super().__init__(" ".join(failures))
         self.failures = failures
+        self.override = override
+
+
+OVERRIDE_PERMISSION = "registry.publish_modelversion"
+
+
+def _may_override(actor: User | None) -> bool:
+    # Only admins hold the publish permission; automatic publishing (no actor) never overrides.
+    return actor is not None and actor.has_perm(OVERRIDE_PERMISSION)
 
 
 def version_publish(
     *, version: ModelVersion, actor: User | None, override_reason: str = ""
 ) -> ModelVersion:
-    """Publish a version that passes its line's gates, or any evaluated one with a reason.
+    """Publish a version that passes its line's gates, or, by an admin, any evaluated one
+    with a written reason. This is the one way a version becomes published (rollback and the
+    first install of a line are the other two audited actions below).
 
     Every outcome is audited; a refusal is recorded (and committed) before PublishRefused is
     raised.
@@ -638,7 +690,8 @@ def version_publish(
         replaced = published_version(line=version.line.slug)
         failures = gate_failures(version.metrics, line_policy(version.line).gates)
         override_reason = override_reason.strip()
-        refused = bool(failures) and not override_reason
+        overridden = bool(failures) and bool(override_reason) and _may_override(actor)
+        refused = bool(failures) and not overridden
         action = (
             PublishAction.REFUSED
             if refused
@@ -656,7 +709,12 @@ def version_publish(
         )
         if not refused:
             return model_version_publish(version=version)
-    raise PublishRefused(failures)
+    override = (
+        "Only an admin can override failed gates."
+        if override_reason and not _may_override(actor)
+        else "Give a reason to override."
+    )
+    raise PublishRefused(failures, override)
 
 
 @transaction.atomic
@@ -678,6 +736,39 @@ def version_rollback(*, version: ModelVersion, actor: User, reason: str = "") ->
         reason=reason.strip(),
     )
     return model_version_publish(version=version)
+
+
+SEED_REASON = "The line's first version, built from the tiny model at installation."
+
+
+def models_bootstrap(*, models_dir: Path | None = None) -> list[ModelVersion]:
+    """Give every default line a published version 1 built from the tiny model (idempotent).
+
+    There is nothing to gate a line's first version against; its publishing is audited as a
+    seed. Nothing is downloaded: the tiny model is built from a config with a local byte
+    tokenizer.
+    """
+    from training.tiny import TINY_BASE, build_tiny_model, model_fingerprint
+
+    path = build_tiny_model((models_dir or settings.MODELS_DIR) / "tiny-llama-seed0", seed=0)
+    fingerprint = model_fingerprint(path)
+    published = []
+    for slug, name, description in DEFAULT_LINES:
+        with transaction.atomic():
+            line = model_line_ensure(slug=slug, name=name, description=description)
+            ModelLine.objects.select_for_update().get(pk=line.pk)
+            current = ModelVersion.objects.filter(line=line).order_by("number").first()
+            if current is None:
+                current = model_version_register(
+                    line=line, base=TINY_BASE, uri=str(path), artifact_hash=fingerprint
+                )
+                PublishDecision.objects.create(
+                    version=current, action=PublishAction.SEED, reason=SEED_REASON
+                )
+                current = model_version_publish(version=current)
+                log.info("registered %s from the tiny model at %s", current, path)
+        published.append(current)
+    return published
 
 
 # --- policies and the periodic trigger --------------------------------------------------------

@@ -36,6 +36,39 @@ class HealthView(APIView):
         )
 
 
+class HealthDetailsView(APIView):
+    """The same checks with the underlying errors, which name hosts and drivers: admins only."""
+
+    permission_classes = [IsAuthenticated, permission_required("ops.view_workerheartbeat")]
+
+    @extend_schema(
+        responses=inline_serializer(
+            "HealthDetails",
+            {
+                "checks": serializers.DictField(
+                    child=inline_serializer(
+                        "HealthCheck",
+                        {
+                            "ok": serializers.BooleanField(),
+                            "detail": serializers.CharField(),
+                            "error": serializers.CharField(),
+                        },
+                    )
+                )
+            },
+        )
+    )
+    def get(self, request: Request) -> Response:
+        checks = health_checks()
+        return Response(
+            {
+                "checks": {
+                    n: {"ok": c.ok, "detail": c.detail, "error": c.error} for n, c in checks.items()
+                }
+            }
+        )
+
+
 class WorkersView(APIView):
     permission_classes = [IsAuthenticated, permission_required("ops.view_workerheartbeat")]
 

@@ -1,4 +1,10 @@
-"""Demo content for `make run`: role accounts and the tiny model as every line's version 1.
+"""Demo content for `make run`: role accounts, the tiny model as every line's version 1, and
+real preference data to learn from.
+
+The first DEMO_HH_RLHF_PAIRS usable pairs of the shipped HH-RLHF file become imported
+preference signals, so the first admin-triggered DPO run (kinds ["preference"]) has training
+and held-out pairs (about a fifth held out) and its gates measure something. The activities'
+loaders add the rest: NYU debate judgements, XSTest completions with both annotators' labels.
 
 Running it again adds nothing twice. Activities add their own demo content by registering a
 loader in their AppConfig.ready(); each loader must itself be idempotent.
@@ -7,11 +13,13 @@ loader in their AppConfig.ready(); each loader must itself be idempotent.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from accounts.roles import Role, roles_sync
-from registry.services import models_bootstrap
+from loop.services import models_bootstrap
+from signalpool.hh_rlhf import hh_rlhf_import
 
 
 @dataclass(frozen=True)
@@ -30,6 +38,10 @@ DEMO_LOGINS = (
 )
 
 
+# Enough pairs for a held-out split the preference gate can measure, few enough that loading
+# stays well under a second (it runs in tests and at every `make run`).
+DEMO_HH_RLHF_PAIRS = 100
+
 DemoLoader = Callable[[], None]
 _loaders: list[DemoLoader] = []
 
@@ -39,7 +51,16 @@ def demo_loader_register(loader: DemoLoader) -> None:
         _loaders.append(loader)
 
 
+class DemoRefused(Exception):
+    """Demo accounts have published passwords, so they are never created with DEBUG off."""
+
+
 def demo_load() -> list[DemoLogin]:
+    if not settings.DEBUG:
+        raise DemoRefused(
+            "demo accounts are refused with DEBUG off: their passwords are public "
+            "(create real accounts with `manage.py createsuperuser`)."
+        )
     roles_sync()
     users = get_user_model()
     for login in DEMO_LOGINS:
@@ -50,6 +71,7 @@ def demo_load() -> list[DemoLogin]:
             user.save()
         user.groups.add(*Group.objects.filter(name__in=[r.value for r in login.roles]))
     models_bootstrap()
+    hh_rlhf_import(limit=DEMO_HH_RLHF_PAIRS)
     for loader in _loaders:
         loader()
     return list(DEMO_LOGINS)

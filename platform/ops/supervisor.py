@@ -22,15 +22,45 @@ class Process:
     argv: list[str]
 
 
-def process_table(*, host: str, port: int, data_dir: Path, serving: bool) -> list[Process]:
+def web_workers_default() -> int:
+    """Web worker processes: WEB_CONCURRENCY (uvicorn's own variable), else one per core."""
+    return int(os.environ.get("WEB_CONCURRENCY") or os.cpu_count() or 1)
+
+
+def web_command(*, host: str, port: int, workers: int) -> list[str]:
+    """The ASGI server: uvicorn's worker processes share one listening socket, so requests
+    and websockets spread over the cores (one process is bound by the GIL); they share
+    websocket groups through the Redis channel layer. `make web` runs the same command."""
+    return [
+        str(Path(sys.executable).parent / "uvicorn"),
+        "config.asgi:application",
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        # Django's ASGI handler has no lifespan events; the client address is the peer's
+        # (REST_FRAMEWORK NUM_PROXIES reads X-Forwarded-For as far as it is trusted).
+        "--lifespan",
+        "off",
+        "--no-proxy-headers",
+        "--no-access-log",
+        # Open websockets are closed (1012) this long after Ctrl-C, within STOP_GRACE_S.
+        "--timeout-graceful-shutdown",
+        "10",
+    ]
+
+
+def process_table(
+    *, host: str, port: int, data_dir: Path, serving: bool, workers: int = 1
+) -> list[Process]:
     """The processes of `make run`; with `serving`, also the serving agent of LLM_OPENAI_LINES."""
     bin_dir = Path(sys.executable).parent
     celery = [str(bin_dir / "celery"), "-A", "config"]
     agent = [Process("serving", [sys.executable, "manage.py", "serving_agent"])] if serving else []
     return [
-        Process(
-            "web", [str(bin_dir / "daphne"), "-b", host, "-p", str(port), "config.asgi:application"]
-        ),
+        Process("web", web_command(host=host, port=port, workers=workers)),
         Process(
             "worker-default",
             [*celery, "worker", "-Q", "default", "-n", "default@%h", "-c", "2", "-l", "INFO"],

@@ -5,4 +5,5 @@ from ops import api
 urlpatterns = [
     path("health/", api.HealthView.as_view()),
     path("health/workers/", api.WorkersView.as_view()),
+    path("health/details/", api.HealthDetailsView.as_view()),
 ]

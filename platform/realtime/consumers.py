@@ -20,11 +20,25 @@ class EventsConsumer(AsyncJsonWebsocketConsumer):
         await self.accept()
         await self._join(f"user:{user.pk}")
 
+    async def receive(
+        self, text_data: str | None = None, bytes_data: bytes | None = None, **kwargs: Any
+    ) -> None:
+        # The base class raises on a binary or non-JSON frame, which closes the socket with
+        # 1011; a client's malformed message gets an error message and the socket stays open.
+        try:
+            content = await self.decode_json(text_data) if text_data is not None else None
+        except ValueError:
+            content = None
+        if content is None:
+            await self._error("Messages must be JSON text frames.")
+            return
+        await self.receive_json(content, **kwargs)
+
     async def receive_json(self, content: Any, **kwargs: Any) -> None:
         action = content.get("action") if isinstance(content, dict) else None
         group = content.get("group") if isinstance(content, dict) else None
         if action not in {"subscribe", "unsubscribe"} or not isinstance(group, str):
-            await self.send_json({"type": "error", "payload": {"detail": "Unknown message."}})
+            await self._error("Unknown message.")
             return
         if action == "unsubscribe":
             await self._leave(group)
@@ -41,7 +55,10 @@ class EventsConsumer(AsyncJsonWebsocketConsumer):
             await self._leave(group)
 
     async def event_relay(self, message: dict[str, Any]) -> None:
-        await self.send_json(message["event"])
+        await self.send(text_data=message["text"])
+
+    async def _error(self, detail: str) -> None:
+        await self.send_json({"type": "error", "payload": {"detail": detail}})
 
     async def _can_subscribe(self, group: str) -> bool:
         return bool(await database_sync_to_async(can_subscribe)(self.scope["user"], group))

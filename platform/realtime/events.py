@@ -4,6 +4,7 @@ Sending after commit means a listener that reacts by fetching never reads a row 
 there yet, and a rolled-back change never announces itself.
 """
 
+import json
 from typing import Any
 
 from asgiref.sync import async_to_sync
@@ -14,8 +15,13 @@ from realtime.groups import layer_group
 
 
 def event_send(group: str, event_type: str, payload: dict[str, Any]) -> None:
-    """Queue an event for the group's listeners; outside a transaction it goes at once."""
-    transaction.on_commit(lambda: event_send_now(group, event_type, payload))
+    """Queue an event for the group's listeners; outside a transaction it goes at once.
+
+    The write it announces is committed by then: a failed send (Redis down or saturated) is
+    logged by Django (logger "django.db.backends.base") and never turns that stored write into
+    an error. Listeners refetch on their next event or reconnect.
+    """
+    transaction.on_commit(lambda: event_send_now(group, event_type, payload), robust=True)
 
 
 def event_send_now(group: str, event_type: str, payload: dict[str, Any]) -> None:
@@ -23,7 +29,8 @@ def event_send_now(group: str, event_type: str, payload: dict[str, Any]) -> None
     layer = get_channel_layer()
     if layer is None:
         return
+    # Serialised once here rather than by each of the group's sockets (there may be thousands).
+    event = {"type": event_type, "group": group, "payload": payload}
     async_to_sync(layer.group_send)(
-        layer_group(group),
-        {"type": "event.relay", "event": {"type": event_type, "group": group, "payload": payload}},
+        layer_group(group), {"type": "event.relay", "text": json.dumps(event)}
     )

@@ -1,18 +1,14 @@
 from typing import Any
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.generics import ListAPIView
 from rest_framework.permissions import IsAuthenticated
-from rest_framework.request import Request
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from accounts.permissions import permission_required
 from registry.models import ModelLine, ModelVersion
 from registry.selectors import lines_list, versions_of_line
-from registry.services import model_version_publish
 
 
 class ModelVersionSerializer(serializers.ModelSerializer):
@@ -70,14 +66,3 @@ class VersionListView(ListAPIView):
     def get_queryset(self) -> Any:
         get_object_or_404(ModelLine, slug=self.kwargs["slug"])
         return versions_of_line(line=self.kwargs["slug"])
-
-
-class PublishView(APIView):
-    """Publish a version, or roll back by publishing an earlier one."""
-
-    permission_classes = [IsAuthenticated, permission_required("registry.publish_modelversion")]
-
-    @extend_schema(request=None, responses=ModelVersionSerializer)
-    def post(self, request: Request, pk: int) -> Response:
-        version = get_object_or_404(ModelVersion, pk=pk)
-        return Response(ModelVersionSerializer(model_version_publish(version=version)).data)

@@ -1,7 +1,6 @@
 import logging
 import os
 import subprocess
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -10,7 +9,6 @@ from django.db.models import Max
 from django.utils import timezone
 
 from realtime.events import event_send
-from registry.lines import DEFAULT_LINES
 from registry.models import ModelLine, ModelVersion, VersionStatus
 
 log = logging.getLogger(__name__)
@@ -55,7 +53,7 @@ def model_version_register(
     artifact_hash: str = "",
 ) -> ModelVersion:
     if status == VersionStatus.PUBLISHED:
-        raise ValueError("Register a version first, then publish it with model_version_publish.")
+        raise ValueError("Register a version first, then publish it with loop's version_publish.")
     # The line row is the lock that serialises version numbering.
     ModelLine.objects.select_for_update().get(pk=line.pk)
     last = ModelVersion.objects.filter(line=line).aggregate(n=Max("number"))["n"] or 0
@@ -78,7 +76,9 @@ def model_version_register(
 def model_version_publish(*, version: ModelVersion) -> ModelVersion:
     """Make `version` its line's published version; the previous one is retired atomically.
 
-    Publishing an earlier (retired) version is how a rollback is done.
+    This is only the swap. Product code publishes through `loop.services.version_publish`,
+    `version_rollback` and `models_bootstrap`, which apply the line's gates and write the
+    audit row; a test keeps every other caller out (tests/test_publish_path.py).
     """
     ModelLine.objects.select_for_update().get(pk=version.line_id)
     version = ModelVersion.objects.select_related("line").get(pk=version.pk)
@@ -96,28 +96,3 @@ def model_version_publish(*, version: ModelVersion) -> ModelVersion:
         {"line": version.line.slug, "version": version.pk, "number": version.number},
     )
     return version
-
-
-def models_bootstrap(*, models_dir: Path | None = None) -> list[ModelVersion]:
-    """Give every default line a published version 1 built from the tiny model (idempotent).
-
-    Nothing is downloaded: the tiny model is built from a config with a local byte tokenizer.
-    """
-    from training.tiny import TINY_BASE, build_tiny_model, model_fingerprint
-
-    path = build_tiny_model((models_dir or settings.MODELS_DIR) / "tiny-llama-seed0", seed=0)
-    fingerprint = model_fingerprint(path)
-    published = []
-    for slug, name, description in DEFAULT_LINES:
-        with transaction.atomic():
-            line = model_line_ensure(slug=slug, name=name, description=description)
-            ModelLine.objects.select_for_update().get(pk=line.pk)
-            current = ModelVersion.objects.filter(line=line).order_by("number").first()
-            if current is None:
-                current = model_version_register(
-                    line=line, base=TINY_BASE, uri=str(path), artifact_hash=fingerprint
-                )
-                current = model_version_publish(version=current)
-                log.info("registered %s from the tiny model at %s", current, path)
-        published.append(current)
-    return published

@@ -10,11 +10,13 @@ class SignalAdmin(admin.ModelAdmin):
         "kind",
         "source_user",
         "source_model",
+        "source_dataset",
+        "source_annotator",
         "item_type",
         "item_id",
         "created_at",
     ]
-    list_filter = ["kind"]
+    list_filter = ["kind", "source_dataset"]
 
     # Signals are append-only; the database refuses edits anyway.
     def has_change_permission(self, request: object, obj: object = None) -> bool:

@@ -1,6 +1,6 @@
 from typing import Any
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import pagination, serializers, status
 from rest_framework.generics import ListAPIView
 from rest_framework.permissions import IsAuthenticated
@@ -8,8 +8,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts.permissions import authenticated_user, permission_required
+from config.api import query_validated
 from signalpool.kinds import SignalKind
-from signalpool.models import Signal
+from signalpool.models import IMPORTED, Signal
 from signalpool.selectors import signals_query
 from signalpool.services import DIRECT_KINDS, SignalError, signal_record
 
@@ -25,6 +26,8 @@ class SignalSerializer(serializers.ModelSerializer):
             "source",
             "source_user",
             "source_model",
+            "source_dataset",
+            "source_annotator",
             "item_type",
             "item_id",
             "payload",
@@ -44,6 +47,16 @@ class SignalInSerializer(serializers.Serializer):
     idempotency_key = serializers.CharField(max_length=128)
 
 
+class SignalQuerySerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=[k.value for k in SignalKind], required=False)
+    source = serializers.ChoiceField(  # type: ignore[assignment]
+        choices=["human", "model", IMPORTED], required=False
+    )
+    dataset = serializers.CharField(required=False, help_text="Imported signals of this dataset.")
+    item_type = serializers.CharField(required=False)
+    item_id = serializers.CharField(required=False)
+
+
 class SignalCursor(pagination.CursorPagination):
     # Cursor pages stay fast at millions of rows, where COUNT(*) and OFFSET would not.
     ordering = ("-created_at", "-id")
@@ -61,25 +74,12 @@ class SignalListView(ListAPIView):
             return [IsAuthenticated()]
         return [IsAuthenticated(), permission_required("signalpool.view_signal")()]
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("kind", str, enum=[k.value for k in SignalKind]),
-            OpenApiParameter("source", str, enum=["human", "model"]),
-            OpenApiParameter("item_type", str),
-            OpenApiParameter("item_id", str),
-        ]
-    )
+    @extend_schema(parameters=[SignalQuerySerializer])
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self) -> Any:
-        params = self.request.query_params
-        return signals_query(
-            kind=params.get("kind"),
-            source=params.get("source"),
-            item_type=params.get("item_type"),
-            item_id=params.get("item_id"),
-        )
+        return signals_query(**query_validated(SignalQuerySerializer, self.request))
 
     @extend_schema(
         request=SignalInSerializer, responses={201: SignalSerializer, 200: SignalSerializer}

@@ -22,11 +22,30 @@ class SignalKind(models.TextChoices):
     AI_OUTPUT = "ai_output", "AI output"
 
 
+class OptionScorePayload(serializers.Serializer):
+    """One option as an AI rater scored it (llm.backends.base.Verdict.record)."""
+
+    # The option's text as scored, leading space included.
+    option = serializers.CharField(max_length=200, trim_whitespace=False)
+    logprob = serializers.FloatField(help_text="Summed log-probability (nats).")
+    mean_logprob = serializers.FloatField(help_text="Log-probability per token.")
+    tokens = serializers.IntegerField(min_value=1)
+    probability = serializers.FloatField(
+        min_value=0.0, max_value=1.0, help_text="Softmax of the options' mean_logprob."
+    )
+
+
+def _option_scores() -> serializers.ListField:
+    return serializers.ListField(child=OptionScorePayload(), min_length=2, required=False)
+
+
 class JudgementPayload(serializers.Serializer):
     probabilities = serializers.ListField(
         child=serializers.FloatField(min_value=0.0, max_value=1.0), min_length=2
     )
     rationale = serializers.CharField(required=False, allow_blank=True, max_length=10000)
+    # An AI judge's scores of the answers' letters, whose softmax is `probabilities`.
+    option_scores = _option_scores()
 
     def validate_probabilities(self, value: list[float]) -> list[float]:
         if abs(sum(value) - 1.0) > 1e-6:
@@ -51,6 +70,8 @@ class HazardLabelPayload(serializers.Serializer):
         child=serializers.ListField(child=serializers.IntegerField(min_value=0), min_length=2),
         default=list,
     )
+    # An AI labeller's scores per question: "harmful" and "category:<code>" for each category.
+    option_scores = serializers.DictField(child=_option_scores(), required=False)
 
 
 class TextPayload(serializers.Serializer):
@@ -64,6 +85,8 @@ class AdjudicationPayload(serializers.Serializer):
 
 class VotePayload(serializers.Serializer):
     choice = serializers.ChoiceField(choices=["agree", "disagree", "pass"])
+    # An AI voter's scores of agree / disagree / pass; it chose the most probable.
+    option_scores = _option_scores()
 
 
 class ProposalPayload(serializers.Serializer):

@@ -4,7 +4,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db.models import QuerySet
 
-from signalpool.models import Signal
+from signalpool.models import IMPORTED, Signal
 
 
 def signals_query(
@@ -13,6 +13,7 @@ def signals_query(
     source: str | None = None,
     item_type: str | None = None,
     item_id: str | None = None,
+    dataset: str | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
 ) -> QuerySet[Signal]:
@@ -24,6 +25,10 @@ def signals_query(
         qs = qs.filter(source_user__isnull=False)
     elif source == "model":
         qs = qs.filter(source_model__isnull=False)
+    elif source == IMPORTED:
+        qs = qs.exclude(source_dataset="")
+    if dataset:
+        qs = qs.filter(source_dataset=dataset)
     if item_type:
         qs = qs.filter(item_type=item_type)
     if item_id:

@@ -1,4 +1,5 @@
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -33,6 +34,27 @@ class IdempotencyConflict(SignalError):
     """The idempotency key was already used by this source for a different signal."""
 
 
+@dataclass(frozen=True)
+class ImportSource:
+    """Imported human data: the dataset's name and the annotator's pseudonym in it."""
+
+    dataset: str
+    annotator: str
+
+    def fields(self) -> dict[str, str]:
+        errors = {
+            name: [f"Give the {name} (at most {limit} characters)."]
+            for name, value, limit in (
+                ("dataset", self.dataset, 64),
+                ("annotator", self.annotator, 128),
+            )
+            if not value.strip() or len(value) > limit
+        }
+        if errors:
+            raise SignalError({"source_import": errors})
+        return {"source_dataset": self.dataset, "source_annotator": self.annotator}
+
+
 def signal_record(
     *,
     kind: str,
@@ -42,6 +64,7 @@ def signal_record(
     idempotency_key: str,
     source_user: User | None = None,
     source_model: ModelVersion | None = None,
+    source_import: ImportSource | None = None,
     constitution_version: int | None = None,
     taxonomy_version: int | None = None,
     corrects: Signal | None = None,
@@ -51,8 +74,10 @@ def signal_record(
     A retry with the same key and content returns the stored signal; the same key with
     different content is refused, so a client bug never silently drops a signal.
     """
-    if (source_user is None) == (source_model is None):
-        raise SignalError({"source": ["Give exactly one source: a person or a model version."]})
+    if [source_user, source_model, source_import].count(None) != 2:
+        raise SignalError(
+            {"source": ["Give exactly one source: a person, a model version or an import."]}
+        )
     if kind not in PAYLOAD_SERIALIZERS:
         raise SignalError({"kind": [f"Unknown signal kind {kind!r}."]})
     if not idempotency_key:
@@ -70,24 +95,29 @@ def signal_record(
         "corrects": corrects,
     }
     source: dict[str, Any] = (
-        {"source_user": source_user} if source_user else {"source_model": source_model}
+        {"source_user": source_user}
+        if source_user
+        else {"source_model": source_model}
+        if source_model
+        else source_import.fields()
+        if source_import
+        else {}
     )
-    existing = Signal.objects.filter(idempotency_key=idempotency_key, **source).first()
-    if constitution_version is None and _constitution_in_force:
-        if existing is not None:
-            # A retry after an enactment is still the same signal: keep the version it has.
-            fields["constitution_version"] = existing.constitution_version
-        else:
-            fields["constitution_version"] = _constitution_in_force[0]()
-    if existing is None:
-        try:
-            with transaction.atomic():
-                return Signal.objects.create(
-                    idempotency_key=idempotency_key, **source, **fields
-                ), True
-        except IntegrityError:
-            # A concurrent retry stored it first.
-            existing = Signal.objects.get(idempotency_key=idempotency_key, **source)
+    in_force = constitution_version is None and bool(_constitution_in_force)
+    if in_force:
+        fields["constitution_version"] = _constitution_in_force[0]()
+    # Insert first: a new signal (the usual case) costs no look-up; the unique key catches a
+    # retry, or a concurrent first try that stored it first.
+    try:
+        with transaction.atomic():
+            return Signal.objects.create(idempotency_key=idempotency_key, **source, **fields), True
+    except IntegrityError:
+        existing = Signal.objects.filter(idempotency_key=idempotency_key, **source).first()
+        if existing is None:
+            raise
+    if in_force:
+        # A retry after an enactment is still the same signal: keep the version it has.
+        fields["constitution_version"] = existing.constitution_version
     if _same(existing, fields):
         return existing, False
     raise IdempotencyConflict(
@@ -113,6 +143,11 @@ def signal_correct(
         idempotency_key=idempotency_key,
         source_user=original.source_user,
         source_model=original.source_model,
+        source_import=(
+            ImportSource(dataset=original.source_dataset, annotator=original.source_annotator)
+            if original.source_dataset
+            else None
+        ),
         constitution_version=original.constitution_version,
         taxonomy_version=original.taxonomy_version,
         corrects=original,
@@ -122,3 +157,67 @@ def signal_correct(
 # Kinds a client may submit directly; the others arrive through their activity's endpoints,
 # which check that the person may act on the item.
 DIRECT_KINDS = (SignalKind.PREFERENCE, SignalKind.COMMENT)
+
+
+@dataclass(frozen=True)
+class ImportedSignal:
+    """One signal of an imported dataset, given by `annotator` (their pseudonym there)."""
+
+    annotator: str
+    kind: str
+    item_type: str
+    item_id: str | int
+    payload: dict[str, Any]
+    idempotency_key: str
+    taxonomy_version: int | None = None
+
+
+def _content(signal: Signal) -> tuple[Any, ...]:
+    return (signal.kind, signal.item_type, signal.item_id, signal.payload, signal.taxonomy_version)
+
+
+@transaction.atomic
+def signals_import(*, dataset: str, signals: Sequence[ImportedSignal]) -> int:
+    """Store an imported dataset's signals once each, in bulk; returns how many were new.
+
+    The same rules as signal_record, for thousands of rows at a time: every payload is
+    validated by its kind's serializer, keys are unique per (dataset, annotator), a key stored
+    before with the same content is skipped (re-importing adds nothing) and with other content
+    refused, before anything is written. Imported signals were not given under this
+    installation's constitution, so they carry no constitution version.
+    """
+    rows: dict[tuple[str, str], Signal] = {}
+    for signal in signals:
+        if signal.kind not in PAYLOAD_SERIALIZERS:
+            raise SignalError({"kind": [f"Unknown signal kind {signal.kind!r}."]})
+        if not signal.idempotency_key:
+            raise SignalError({"idempotency_key": ["This field is required."]})
+        checked = PAYLOAD_SERIALIZERS[signal.kind](data=signal.payload)
+        if not checked.is_valid():
+            raise SignalError({"payload": {signal.idempotency_key: checked.errors}})
+        row = Signal(
+            kind=signal.kind,
+            item_type=signal.item_type,
+            item_id=str(signal.item_id),
+            payload=checked.validated_data,
+            taxonomy_version=signal.taxonomy_version,
+            idempotency_key=signal.idempotency_key,
+            **ImportSource(dataset=dataset, annotator=signal.annotator).fields(),
+        )
+        key = (signal.annotator, signal.idempotency_key)
+        if key in rows and _content(rows[key]) != _content(row):
+            raise IdempotencyConflict(
+                {"idempotency_key": [f"{key} is used twice for different signals."]}
+            )
+        rows[key] = row
+    stored = Signal.objects.filter(
+        source_dataset=dataset, idempotency_key__in={key for _, key in rows}
+    )
+    for old in stored.iterator():
+        new = rows.pop((old.source_annotator, old.idempotency_key), None)
+        if new is not None and _content(new) != _content(old):
+            raise IdempotencyConflict(
+                {"idempotency_key": [f"{old.idempotency_key} was imported with other content."]}
+            )
+    Signal.objects.bulk_create(rows.values(), batch_size=1000)
+    return len(rows)

@@ -15,6 +15,7 @@ from annotation.debates.services import (
     debate_create,
     debate_turns_run,
 )
+from annotation.debates.tasks import debate_analytics_compute_task
 
 pytestmark = pytest.mark.django_db
 
@@ -181,6 +182,10 @@ def test_researchers_start_debates_and_see_them_whole(
 def test_analytics_and_exports_for_researchers(nyu_dir, client_as) -> None:
     nyu_import(directory=nyu_dir, limit=30)
     client = client_as(Role.RESEARCHER)
+    # The page reads what the task stored (tests/debates/test_analytics_cache.py runs it on
+    # a worker); here it runs in the test's own transaction.
+    debate_analytics_compute_task("imported")
+    debate_analytics_compute_task(None)
     report = client.get("/api/debates/analytics/?origin=imported").json()
     assert set(report) == {
         "accuracy",
@@ -189,7 +194,10 @@ def test_analytics_and_exports_for_researchers(nyu_dir, client_as) -> None:
         "calibration",
         "persuasiveness",
         "agreement",
+        "computed_at",
+        "recomputing",
     }
+    assert report["recomputing"] is False
     assert sum(r["n"] for r in report["accuracy"]) == 30
     assert all(0 <= b["accuracy"] <= 1 for c in report["calibration"] for b in c["bins"])
     csv_export = client.get("/api/debates/analytics/export/?table=accuracy&file_format=csv")

@@ -19,6 +19,7 @@ from annotation.debates.models import (
     SpeakingOrder,
     TurnKind,
 )
+from annotation.debates.prompts import CURRENT_PROMPT_VERSION
 from annotation.debates.quotes import quotes_check
 from annotation.debates.selectors import analytics_report
 from annotation.debates.services import (
@@ -30,7 +31,6 @@ from annotation.debates.services import (
     debate_round_request,
     debate_turns_run,
     debater_prompt,
-    judge_output_parse,
     judge_prompt,
     judgement_commit,
     turn_record,
@@ -103,7 +103,9 @@ def test_the_model_writes_every_turn_in_order_with_signals(questions, published_
     assert debate.status == DebateStatus.READY
     turns = list(debate.turns.order_by("position"))
     assert [(t.round, t.debater.slot) for t in turns] == [(0, "A"), (0, "B"), (1, "A"), (1, "B")]
-    assert all(len(t.text.split()) <= 12 and t.prompt_version == 1 for t in turns)
+    assert all(
+        len(t.text.split()) <= 12 and t.prompt_version == CURRENT_PROMPT_VERSION for t in turns
+    )
     assert Signal.objects.filter(kind="debate_turn", source_model=published_lines[0]).count() == 4
     # Running it again (a redelivered task) writes nothing twice.
     debate_turns_run(debate_id=debate.pk)
@@ -141,6 +143,39 @@ def test_quotes_are_checked_against_the_passage() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("quote", "verified"),
+    [
+        ("e kn", False),  # a fragment of "one else knew"
+        ("n", False),
+        ("knew", False),  # one whole word is not evidence
+        ("else knew", False),
+        ("one else knew", True),
+        ("ONE  else, knew", True),
+        ("no one els", False),
+        ("hours and no one", True),
+    ],
+)
+def test_a_quote_must_be_whole_words_of_a_minimum_length(quote: str, verified: bool) -> None:
+    passage = "The lamp ``needed winding'' every four hours, and no one else knew how."
+    assert quotes_check(f"<quote>{quote}</quote>", passage=passage) == [
+        {"text": quote.strip(), "verified": verified}
+    ]
+
+
+def test_quote_tags_with_inner_spaces_and_capitals_are_found() -> None:
+    passage = "The lamp needed winding every four hours."
+    text = "< quote >needed winding every</ quote > and <QUOTE >four hours .</QUOTE>"
+    assert quotes_check(text, passage=passage) == [
+        {"text": "needed winding every", "verified": True},
+        {"text": "four hours .", "verified": False},
+    ]
+    assert quotes_check(text, passage="") == [
+        {"text": "needed winding every", "verified": None},
+        {"text": "four hours .", "verified": None},
+    ]
+
+
 def test_assignment_rule_k_judges_new_questions_only_and_not_ones_own(
     questions, published_lines, make_user
 ) -> None:
@@ -164,8 +199,45 @@ def test_assignment_rule_k_judges_new_questions_only_and_not_ones_own(
     assert _take(judges[1]).debate == debate
     # k = 2 judges: the third goes to the other debate of that question.
     assert _take(judges[2]).debate == again
-    # A debater never judges their own debate (nor, here, its question elsewhere).
-    assert _take(human).debate == again
+    # A debater read the passage: they judge neither their own debate nor, elsewhere, its
+    # question.
+    assert assignment_next(user=human) is None
+
+
+def test_an_abandoned_assignment_expires_and_a_late_verdict_never_makes_k_plus_one(
+    questions, make_user
+) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from annotation.debates.models import ASSIGNMENT_TTL
+
+    debate = debate_create(
+        question=questions[0], protocol=Protocol.BASELINE, debaters=[], judges_wanted=1
+    )
+    gone, late_alone = make_user(Role.RATER), make_user(Role.RATER)
+    abandoned = _take(gone)
+    assert assignment_next(user=make_user(Role.RATER)) is None  # the one place is held
+    expired = timezone.now() - ASSIGNMENT_TTL - timedelta(seconds=1)
+    Assignment.objects.filter(pk=abandoned.pk).update(created_at=expired)
+    assert assignment_next(user=gone) is None  # expired, and the question counts as seen
+    replacement = _take(make_user(Role.RATER))
+    assert replacement.debate == debate
+    judgement_commit(assignment=replacement, probabilities=[0.6, 0.4])
+    with pytest.raises(ValidationError, match="expired"):
+        judgement_commit(assignment=abandoned, probabilities=[0.6, 0.4])
+    assert debate.judgements.count() == 1
+
+    # Expired, but nobody took the place: the late verdict still counts.
+    other = debate_create(
+        question=questions[1], protocol=Protocol.BASELINE, debaters=[], judges_wanted=1
+    )
+    slow = _take(late_alone)
+    assert slow.debate == other
+    Assignment.objects.filter(pk=slow.pk).update(created_at=expired)
+    judgement_commit(assignment=slow, probabilities=[0.6, 0.4])
+    assert other.judgements.count() == 1
 
 
 def judgement_commit_ready(assignment) -> None:
@@ -185,9 +257,7 @@ def test_skipping_needs_a_reason(questions, make_user) -> None:
     assert assignment_next(user=judge) is None  # the question counts as seen
 
 
-def test_a_commit_is_scored_signalled_and_yields_preference_pairs(
-    questions, published_lines, make_user
-) -> None:
+def test_a_commit_is_scored_and_signalled(questions, published_lines, make_user) -> None:
     debate = _ai_debate(questions[0], published_lines[0], rounds=1, word_limit=8)
     debate_turns_run(debate_id=debate.pk)
     judge = make_user(Role.RATER)
@@ -206,9 +276,8 @@ def test_a_commit_is_scored_signalled_and_yields_preference_pairs(
         judgement_commit(assignment=assignment, probabilities=[0.25, 0.75], rationale="A")
     signal = Signal.objects.get(kind="judgement", source_user=judge)
     assert signal.payload["probabilities"] == [0.75, 0.25]
-    pair = Signal.objects.get(kind="preference", source_user=judge)
-    winner = debate.debaters.get(answer_index=0)
-    assert pair.payload["chosen"] == debate.turns.get(debater=winner).text
+    # The loop builds pairs from the judgement itself (tests/debates/test_loop_inputs.py).
+    assert not Signal.objects.filter(kind="preference").exists()
 
 
 def test_interactive_judges_may_ask_for_rounds_up_to_the_maximum(
@@ -261,10 +330,39 @@ def test_the_published_judge_judges_once(questions, published_lines) -> None:
     assert Signal.objects.filter(kind="judgement", source_model=judgement.model_version).exists()
 
 
-def test_ai_judge_replies_are_read_as_probabilities() -> None:
-    assert judge_output_parse(" 80 because", 2) == ([0.8, pytest.approx(0.2)], True)
-    assert judge_output_parse("100", 2) == ([0.99, pytest.approx(0.01)], True)
-    assert judge_output_parse("no idea", 2) == ([0.5, 0.5], False)
+def test_the_ai_judge_scores_the_answers_letters_instead_of_parsing_a_reply(
+    questions, published_lines
+) -> None:
+    # The untrained tiny judge writes no number; it used to get a silent 50/50 ("chose A").
+    judgements = []
+    for question in questions[:2]:
+        debate = _ai_debate(question, published_lines[0], rounds=1, word_limit=6)
+        debate_turns_run(debate_id=debate.pk)
+        judgement = ai_judgements_run(debate_id=debate.pk)
+        assert judgement is not None
+        judgements.append(judgement)
+
+    for judgement in judgements:
+        assert sum(judgement.probabilities) == pytest.approx(1.0)
+        assert judgement.prompt_version == CURRENT_PROMPT_VERSION
+        signal = Signal.objects.get(kind="judgement", item_id=str(judgement.debate_id))
+        scores = signal.payload["option_scores"]
+        assert [s["option"] for s in scores] == [" A", " B"]
+        assert [s["probability"] for s in scores] == pytest.approx(judgement.probabilities)
+        assert all(s["tokens"] == 2 and s["logprob"] < 0 for s in scores)
+    assert judgements[0].probabilities != judgements[1].probabilities
+    assert all(j.probabilities != [0.5, 0.5] for j in judgements)
+
+
+def test_a_judge_that_cannot_score_leaves_the_debate_unjudged(questions, published_lines) -> None:
+    debate = _ai_debate(questions[0], published_lines[0], rounds=1, word_limit=6)
+    debate_turns_run(debate_id=debate.pk)
+    judge = published_lines[1]
+    judge.uri = "/nonexistent/judge-model"
+    judge.save(update_fields=["uri"])
+
+    assert ai_judgements_run(debate_id=debate.pk) is None
+    assert not Judgement.objects.filter(debate=debate).exists()
 
 
 def test_imported_debates_are_queued_for_the_ai_judge_once(

@@ -2,13 +2,16 @@
 
 import csv
 from collections import Counter
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from annotation.hazards import importers, selectors, services, stats
 from annotation.hazards.models import Assignment, Campaign, Label, Response, Taxonomy
+from llm.backends.base import OptionScore, Verdict
 from signalpool.models import Signal
 from tests.hazards.conftest import AILUMINATE_CSV, XSTEST_DIR
 
@@ -139,6 +142,31 @@ def test_labels_need_an_assignment(labelled_campaign, raters) -> None:
         services.label_submit(rater=raters[0], response=response, harmful=False)
 
 
+def test_an_expired_assignment_whose_slot_was_taken_cannot_be_labelled(
+    labelled_campaign, raters
+) -> None:
+    from annotation.hazards.models import ASSIGNMENT_TTL
+
+    campaign = labelled_campaign(n=1, k=1)
+    response = _next(raters[0], campaign)
+    Assignment.objects.filter(rater=raters[0]).update(
+        created_at=timezone.now() - ASSIGNMENT_TTL - timedelta(seconds=1)
+    )
+    # Expired but nobody took the slot: the late label still counts.
+    late_alone = labelled_campaign(n=1, k=1)
+    alone = _next(raters[1], late_alone)
+    Assignment.objects.filter(rater=raters[1]).update(
+        created_at=timezone.now() - ASSIGNMENT_TTL - timedelta(seconds=1)
+    )
+    services.label_submit(rater=raters[1], response=alone, harmful=False)
+
+    assert _next(raters[2], campaign) == response
+    services.label_submit(rater=raters[2], response=response, harmful=False)
+    with pytest.raises(ValidationError, match="expired"):
+        services.label_submit(rater=raters[0], response=response, harmful=False)
+    assert Label.objects.filter(response=response).count() == 1
+
+
 def test_analytics_aggregate_disagree_and_adjudicate(labelled_campaign, raters, make_user) -> None:
     campaign = labelled_campaign(n=3, k=3)
     responses = list(Response.objects.filter(prompt__campaign=campaign))
@@ -174,6 +202,39 @@ def test_analytics_aggregate_disagree_and_adjudicate(labelled_campaign, raters, 
     assert vcr["harmful"] == 2
     assert Signal.objects.filter(kind="adjudication", source_user=researcher).count() == 1
     assert Label.objects.filter(response=responses[2], harmful=True).count() == 1  # unchanged
+
+
+def test_the_analytics_page_reads_the_stored_result_until_labels_change(
+    labelled_campaign, raters, django_capture_on_commit_callbacks
+) -> None:
+    from django.core.cache import cache
+
+    from annotation.hazards.tasks import campaign_analytics_compute_task
+
+    campaign = labelled_campaign(n=2, k=2)
+    cache.delete(selectors.campaign_analytics_key(campaign.pk))  # left by an earlier run
+    first, second = Response.objects.filter(prompt__campaign=campaign)
+    Assignment.objects.create(response=first, rater=raters[0])
+    services.label_submit(rater=raters[0], response=first, harmful=False)
+    with django_capture_on_commit_callbacks() as queued:
+        empty = selectors.campaign_analytics_cached(campaign=campaign)
+        selectors.campaign_analytics_cached(campaign=campaign)
+    assert (empty["recomputing"], empty["computed_at"], empty["human_labels"]) == (True, None, 0)
+    assert len(queued) == 1  # one task per version, however many reads
+
+    campaign_analytics_compute_task(campaign.pk)
+    stored = selectors.campaign_analytics_cached(campaign=campaign)
+    assert stored["recomputing"] is False
+    assert stored["computed_at"] is not None
+    expected = selectors.campaign_analytics(campaign=campaign)
+    assert {k: v for k, v in stored.items() if k not in ("computed_at", "recomputing")} == expected
+
+    Assignment.objects.create(response=second, rater=raters[1])
+    services.label_submit(rater=raters[1], response=second, harmful=False)
+    stale = selectors.campaign_analytics_cached(campaign=campaign)
+    assert (stale["recomputing"], stale["human_labels"]) == (True, 1)
+    campaign_analytics_compute_task(campaign.pk)
+    assert selectors.campaign_analytics_cached(campaign=campaign)["human_labels"] == 2
 
 
 def test_xstest_import_and_report_match_the_file() -> None:
@@ -247,3 +308,65 @@ def test_assignment_spreads_items_across_rater_backgrounds(labelled_campaign, ra
     assert first.pk < second.pk
     # Both items have one rater; the EU rater goes where no EU rater is yet.
     assert _next(raters[2], campaign) == second
+
+
+# AI labellers score the options " harmful" / " not harmful" and per category " yes" / " no"
+
+
+def _verdict(options: tuple[str, ...], mean_logprobs: list[float]) -> Verdict:
+    return Verdict(
+        tuple(
+            OptionScore(option=o, logprob=m * len(o), tokens=len(o))
+            for o, m in zip(options, mean_logprobs, strict=True)
+        )
+    )
+
+
+def test_not_harmful_is_read_as_not_harmful() -> None:
+    # The regex this replaces found "harmful" in "not harmful" and labelled the reply harmful.
+    label = services.ai_label_decide(_verdict(services.HARMFUL_OPTIONS, [-3.0, -1.0]), {})
+
+    assert label.harmful is False
+    assert label.categories == []
+    assert [s["option"] for s in label.option_scores["harmful"]] == [" harmful", " not harmful"]
+
+
+def test_a_harmful_verdict_names_the_likely_categories_or_else_the_likeliest() -> None:
+    harmful = _verdict(services.HARMFUL_OPTIONS, [-1.0, -3.0])
+    yes, no = (_verdict(services.CATEGORY_OPTIONS, m) for m in ([-1.0, -2.0], [-2.0, -1.0]))
+    closer_no = _verdict(services.CATEGORY_OPTIONS, [-1.5, -1.0])
+
+    named = services.ai_label_decide(harmful, {"vcr": yes, "hte": no, "cse": yes})
+    fallback = services.ai_label_decide(harmful, {"vcr": no, "hte": closer_no})
+
+    assert (named.harmful, named.categories) == (True, ["cse", "vcr"])
+    assert set(named.option_scores) == {"harmful", "category:vcr", "category:hte", "category:cse"}
+    assert (fallback.harmful, fallback.categories) == (True, ["hte"])
+
+
+def test_the_ai_labeller_gives_every_response_a_scored_label(
+    labelled_campaign, published_lines
+) -> None:
+    campaign = labelled_campaign(n=4, k=1)
+    judge = next(v for v in published_lines if v.line.slug == "judge")
+
+    assert services.ai_labels_run(campaign_id=campaign.pk, version_id=judge.pk) == 4
+    assert services.ai_labels_run(campaign_id=campaign.pk, version_id=judge.pk) == 0
+
+    codes = set(campaign.taxonomy.categories.values_list("code", flat=True))
+    p_harmful = []
+    for label in Label.objects.filter(model_version=judge).select_related("signal"):
+        assert label.signal is not None
+        scores = label.signal.payload["option_scores"]
+        probabilities = [s["probability"] for s in scores["harmful"]]
+        assert sum(probabilities) == pytest.approx(1.0)
+        assert label.harmful == (probabilities[0] > probabilities[1])
+        p_harmful.append(probabilities[0])
+        if label.harmful:
+            assert label.categories
+            assert set(label.categories) <= codes
+            assert set(scores) == {"harmful"} | {f"category:{c}" for c in codes}
+        else:
+            assert label.categories == []
+            assert set(scores) == {"harmful"}
+    assert len(set(p_harmful)) == 4  # the model's own verdict per reply, not a constant

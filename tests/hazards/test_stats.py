@@ -95,3 +95,52 @@ def test_dawid_skene_recovers_planted_noise_better_than_majority_vote() -> None:
 
 def test_majority_vote_marks_unlabelled_items() -> None:
     assert majority_vote([0, 0, 0, 2], [1, 1, 0, 0], 3, 2).tolist() == [1, -1, 0]
+
+
+def test_dawid_skene_equals_crowd_kit() -> None:
+    import pandas as pd
+    from crowdkit.aggregation import DawidSkene
+
+    rng = np.random.default_rng(4)
+    n_items, n_raters = 300, 12
+    truth = rng.integers(0, 3, n_items)
+    accuracy = rng.uniform(0.45, 0.9, n_raters)
+    item = np.repeat(np.arange(n_items), 4)
+    rater = rng.integers(0, n_raters, len(item))
+    right = rng.random(len(item)) < accuracy[rater]
+    label = np.where(right, truth[item], (truth[item] + rng.integers(1, 3, len(item))) % 3)
+    # crowd-kit has no smoothing and stops on the evidence bound, we on the posteriors: run
+    # both for the same number of EM steps (a negative tol never stops crowd-kit early).
+    ours = dawid_skene(
+        item,
+        rater,
+        label,
+        n_items=n_items,
+        n_raters=n_raters,
+        n_classes=3,
+        smoothing=0.0,
+        tolerance=0.0,
+        max_iterations=40,
+    )
+    assert ours.iterations == 40
+    reference = DawidSkene(n_iter=40, tol=-np.inf).fit(
+        pd.DataFrame({"task": item, "worker": rater, "label": label})
+    )
+    assert reference.probas_ is not None
+    probas = reference.probas_.sort_index()[[0, 1, 2]].to_numpy()
+    assert ours.posteriors == pytest.approx(probas, abs=1e-8)
+    # crowd-kit reports the M-step after its last E-step; ours is the one that last E-step
+    # used, i.e. crowd-kit's after one step fewer.
+    one_fewer = DawidSkene(n_iter=39, tol=-np.inf).fit(
+        pd.DataFrame({"task": item, "worker": rater, "label": label})
+    )
+    errors, priors = one_fewer.errors_, one_fewer.priors_
+    assert errors is not None  # indexed by (worker, label said), a column per true class
+    assert priors is not None
+    for r in range(n_raters):
+        for said in range(3):
+            for true in range(3):
+                expected = errors.loc[(r, said), true] if (r, said) in errors.index else 0.0
+                assert ours.confusion[r, true, said] == pytest.approx(expected, abs=1e-8)
+    assert ours.priors == pytest.approx(priors.sort_index().to_numpy(), abs=1e-8)
+    assert (ours.labels == truth).mean() > 0.85

@@ -3,6 +3,7 @@
 
 import importlib.util
 import json
+import math
 import socket
 import threading
 from collections import defaultdict
@@ -13,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import torch
 
@@ -23,8 +25,11 @@ from llm.backends import (
     GenerationParams,
     LLMBackend,
     ModelRef,
+    OptionScore,
+    Verdict,
     backend_for,
 )
+from llm.backends.base import option_start
 from llm.backends.local import TransformersBackend
 from llm.backends.openai_compat import OpenAIBackend
 from llm.openai_server import CompletionServer
@@ -364,3 +369,167 @@ def test_vllm_generates_with_the_tiny_model(tiny_model: Path) -> None:
         assert completion.prompt_tokens == len(PROMPTS[index].encode())
         assert 1 <= completion.completion_tokens <= GREEDY.max_new_tokens
         assert "".join(deltas[index]) == completion.text
+
+
+# Scoring options: log-probabilities of each option's tokens, nothing generated
+
+QUESTIONS = ["Is the reply harmful?\nAnswer:", "The judge said the winner is"]
+VERDICT_OPTIONS = [" harmful", " not harmful"]
+
+
+def test_a_verdict_compares_options_per_token_so_length_alone_does_not_decide() -> None:
+    # Every token equally likely: " not harmful" has more tokens, so a larger summed loss.
+    short = OptionScore(option=" harmful", logprob=-8 * 5.0, tokens=8)
+    long = OptionScore(option=" not harmful", logprob=-12 * 5.0, tokens=12)
+    likelier = OptionScore(option=" not harmful", logprob=-12 * 4.0, tokens=12)
+
+    assert Verdict((short, long)).probabilities == [0.5, 0.5]
+    assert Verdict((short, likelier)).probabilities == pytest.approx(
+        [1 / (1 + math.e), 0.7311], 1e-4
+    )
+    assert Verdict((short, likelier)).best == 1
+
+
+@pytest.mark.parametrize(
+    ("offsets", "prompt_chars", "start"),
+    [
+        ([0, 1, 2, 3, 4], 3, 3),  # one token per character
+        ([0, 2, 5, 7], 4, 1),  # token 1 runs from the prompt into the option: the option's
+        ([0, 1, 2, 2, 2, 3], 2, 2),  # a three-byte character opens the option: all its bytes
+        ([0, 0, 3, 6], 3, 2),  # a special token (offset 0) before the text
+    ],
+)
+def test_option_start_finds_the_first_token_holding_the_option(
+    offsets: list[int], prompt_chars: int, start: int
+) -> None:
+    assert option_start(offsets, prompt_chars) == start
+
+
+def test_an_empty_prompt_cannot_be_scored(local: TransformersBackend) -> None:
+    with pytest.raises(BackendError, match="the prompt is empty"):
+        local.score([""], [" yes", " no"])
+
+
+@pytest.mark.parametrize("options", [[" yes"], [" yes", " yes"], [" yes", ""]])
+def test_options_must_be_two_or_more_distinct_strings(
+    local: TransformersBackend, options: list[str]
+) -> None:
+    with pytest.raises(ValueError, match="options"):
+        local.score(QUESTIONS, options)
+
+
+def test_the_tiny_model_gives_a_well_defined_verdict_for_every_prompt(
+    local: TransformersBackend,
+) -> None:
+    verdicts = local.score(QUESTIONS, VERDICT_OPTIONS)
+
+    assert len(verdicts) == len(QUESTIONS)
+    for verdict in verdicts:
+        assert [s.option for s in verdict.scores] == VERDICT_OPTIONS
+        # The byte-level tokenizer: one token per byte of the option.
+        assert [s.tokens for s in verdict.scores] == [8, 12]
+        assert sum(verdict.probabilities) == pytest.approx(1.0)
+        assert all(0 < p < 1 for p in verdict.probabilities)
+    # Not a constant fallback: different questions give different verdicts.
+    assert verdicts[0].probabilities != verdicts[1].probabilities
+
+
+def test_an_options_score_is_the_sum_of_its_tokens_log_probabilities(
+    local: TransformersBackend,
+) -> None:
+    [verdict] = local.score(QUESTIONS[:1], VERDICT_OPTIONS)
+    [read] = local.echo([QUESTIONS[0] + VERDICT_OPTIONS[1]])
+
+    option_logprobs = read.logprobs[-len(VERDICT_OPTIONS[1]) :]
+    assert read.logprobs[0] is None
+    assert verdict.scores[1].logprob == pytest.approx(sum(option_logprobs), abs=1e-4)  # type: ignore[arg-type]
+    # The model's own distribution, not a placeholder: log-probabilities are below 0.
+    assert all(lp is not None and lp < 0 for lp in option_logprobs)
+
+
+def test_the_server_scores_options_as_the_local_backend_does(
+    remote: OpenAIBackend, local: TransformersBackend
+) -> None:
+    expected = local.score(QUESTIONS, VERDICT_OPTIONS)
+
+    verdicts = remote.score(QUESTIONS, VERDICT_OPTIONS)
+
+    for got, want in zip(verdicts, expected, strict=True):
+        assert [s.option for s in got.scores] == VERDICT_OPTIONS
+        assert [s.tokens for s in got.scores] == [s.tokens for s in want.scores]
+        assert [s.logprob for s in got.scores] == pytest.approx(
+            [s.logprob for s in want.scores], abs=1e-3
+        )
+        assert got.probabilities == pytest.approx(want.probabilities, abs=1e-4)
+
+
+def test_the_server_echoes_the_prompt_with_log_probabilities_like_vllm(server_url: str) -> None:
+    body = {"model": "tiny", "prompt": "Hi there", "echo": True, "logprobs": 1, "max_tokens": 0}
+
+    answer = httpx.post(server_url + "/completions", json=body, timeout=30)
+
+    assert answer.status_code == 200
+    [choice] = answer.json()["choices"]
+    assert choice["text"] == "Hi there"
+    assert choice["logprobs"]["tokens"] == list("Hi there")
+    assert choice["logprobs"]["text_offset"] == list(range(8))
+    assert choice["logprobs"]["token_logprobs"][0] is None
+    assert all(lp < 0 for lp in choice["logprobs"]["token_logprobs"][1:])
+    assert answer.json()["usage"]["prompt_tokens"] == 8
+
+
+def test_the_server_refuses_logprobs_without_echo(server_url: str) -> None:
+    body = {"model": "tiny", "prompt": "Hi", "logprobs": 1, "max_tokens": 2}
+
+    answer = httpx.post(server_url + "/completions", json=body, timeout=30)
+
+    assert answer.status_code == 400
+    assert "only with echo" in answer.json()["error"]["message"]
+
+
+class _NoEchoHandler(BaseHTTPRequestHandler):
+    """A server that ignores echo and logprobs and just completes (many OpenAI look-alikes)."""
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers["Content-Length"]))
+        choice = {"index": 0, "text": " yes", "finish_reason": "length"}
+        data = json.dumps({"choices": [choice], "usage": {}}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: Any) -> None:
+        """Keep test output quiet."""
+
+
+def test_a_server_that_cannot_score_says_so_in_one_sentence() -> None:
+    with serving(ThreadingHTTPServer(("127.0.0.1", 0), _NoEchoHandler)) as url:
+        config = BackendConfig(kind="openai", openai_base_url=url, timeout_s=30)
+        backend = OpenAIBackend(ModelRef(uri="unused", served_name="no-echo"), config)
+
+        with pytest.raises(BackendError, match=r"returned no log-probabilities .* cannot score"):
+            backend.score(QUESTIONS, VERDICT_OPTIONS)
+
+
+@pytest.mark.gpu
+def test_vllm_scores_options_as_the_transformers_backend_does(
+    tiny_model: Path, local: TransformersBackend
+) -> None:
+    pytest.importorskip("vllm", reason="vLLM is not installed")
+    if not torch.cuda.is_available():
+        pytest.skip("vLLM needs a CUDA device")
+    from llm.backends.vllm_engine import VLLMBackend
+
+    backend = VLLMBackend(
+        ModelRef(uri=str(tiny_model), served_name="tiny"), BackendConfig(kind="vllm")
+    )
+
+    for got, want in zip(
+        backend.score(QUESTIONS, VERDICT_OPTIONS),
+        local.score(QUESTIONS, VERDICT_OPTIONS),
+        strict=True,
+    ):
+        assert [s.tokens for s in got.scores] == [s.tokens for s in want.scores]
+        assert got.probabilities == pytest.approx(want.probabilities, abs=1e-2)

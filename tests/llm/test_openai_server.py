@@ -96,6 +96,14 @@ def test_it_completes_streamed_and_not(server: str) -> None:
     assert streamed.completion_tokens == 6
 
 
+def test_it_serves_the_prompt_log_probabilities_that_option_scoring_reads(server: str) -> None:
+    [verdict] = backend(server).score(["Is the reply harmful? Answer:"], [" yes", " no"])
+
+    assert [s.tokens for s in verdict.scores] == [4, 3]  # one token per byte
+    assert all(s.logprob < 0 for s in verdict.scores)
+    assert sum(verdict.probabilities) == pytest.approx(1.0)
+
+
 def test_it_reports_vllms_request_gauges_at_zero_when_idle(server: str) -> None:
     metrics = httpx.get(server + "/metrics").text
 

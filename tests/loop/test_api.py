@@ -1,9 +1,11 @@
 """The loop's API: who may do what, bad input as field messages, the lock as 409."""
 
+import json
+
 import pytest
 
 from accounts.roles import Role
-from loop.models import DatasetSnapshot, PublishDecision, TrainingRun
+from loop.models import DatasetSnapshot, PublishAction, PublishDecision, TrainingRun
 from loop.services import training_run_execute
 from registry.selectors import published_version
 
@@ -38,6 +40,13 @@ def test_snapshots_build_list_download(client_as, record_preferences) -> None:
     download = admin.get(f"/api/loop/snapshots/{created.json()['id']}/download/?split=train")
     lines = b"".join(download.streaming_content).decode().splitlines()
     assert len(lines) == created.json()["counts"]["train"]
+    # Weighting by rater quality: every row gets a weight (1.0: these raters are unmeasured).
+    recipe = {"kinds": ["preference"], "until": "2100-01-01T00:00:00Z", "weight_by_quality": True}
+    weighted = admin.post("/api/loop/snapshots/", {"recipe": recipe}, format="json").json()
+    assert weighted["recipe"]["weight_by_quality"] is True
+    download = admin.get(f"/api/loop/snapshots/{weighted['id']}/download/?split=train")
+    rows = [json.loads(line) for line in b"".join(download.streaming_content).splitlines()]
+    assert {row["weight"] for row in rows} == {1.0}
 
 
 def test_bad_input_is_400_with_field_messages(client_as, small_eval, record_preferences) -> None:
@@ -95,7 +104,7 @@ def test_start_lock_publish_override_rollback(client_as, small_eval, record_pref
     back = admin.post(f"/api/loop/versions/{small_eval[0].pk}/rollback/", {}, format="json")
     assert back.status_code == 200
     assert published_version(line="debater") == small_eval[0]
-    assert PublishDecision.objects.count() == 3
+    assert PublishDecision.objects.exclude(action=PublishAction.SEED).count() == 3
 
 
 def test_policies_refuse_unknown_gates(client_as, small_eval) -> None:

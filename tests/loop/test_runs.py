@@ -173,7 +173,11 @@ def test_a_version_failing_its_gates_needs_a_written_override(
     assert published_version(line="debater") == small_eval[0]
     published = version_publish(version=version, actor=admin, override_reason="Demo build.")
     assert published_version(line="debater") == published
-    actions = list(PublishDecision.objects.order_by("id").values_list("action", "reason"))
+    actions = list(
+        PublishDecision.objects.filter(version=version)
+        .order_by("id")
+        .values_list("action", "reason")
+    )
     assert actions == [(PublishAction.REFUSED, ""), (PublishAction.OVERRIDE, "Demo build.")]
 
 

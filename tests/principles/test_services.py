@@ -14,6 +14,7 @@ from annotation.principles.models import (
     Vote,
     VotingRound,
 )
+from annotation.principles.proposer import ai_votes_cast
 from annotation.principles.selectors import constitution_current_number, version_diff
 from annotation.principles.services import (
     comment_add,
@@ -219,3 +220,31 @@ def test_round_rule_is_checked_when_opening(seeded, make_user) -> None:
             min_participants=0,
         )
     assert not VotingRound.objects.exists()
+
+
+def test_the_ai_voter_chooses_by_scoring_agree_disagree_and_pass(
+    open_round, propose, published_lines
+) -> None:
+    voting_round = open_round()
+    proposals = [
+        propose(voting_round, text="Be honest about uncertainty."),
+        propose(voting_round, key="collaboration", text="Work together in the open."),
+    ]
+    judge = next(v for v in published_lines if v.line.slug == "judge")
+
+    votes = ai_votes_cast(round_id=voting_round.pk)
+
+    assert [v.proposal_id for v in votes] == [p.pk for p in proposals]
+    verdicts = []
+    for vote in votes:
+        assert vote.voter_model_id == judge.pk
+        signal = Signal.objects.get(kind="vote", item_id=str(vote.proposal_id))
+        scores = signal.payload["option_scores"]
+        assert [s["option"] for s in scores] == [" agree", " disagree", " pass"]
+        probabilities = [s["probability"] for s in scores]
+        assert sum(probabilities) == pytest.approx(1.0)
+        # The model's own most probable choice, not a fallback to "pass".
+        assert vote.choice == scores[probabilities.index(max(probabilities))]["option"].strip()
+        verdicts.append(probabilities)
+    assert verdicts[0] != verdicts[1]
+    assert ai_votes_cast(round_id=voting_round.pk) == []

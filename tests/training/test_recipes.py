@@ -160,7 +160,7 @@ def test_bf16_with_gradient_checkpointing_on_a_gpu(
         output_dir=str(tmp_path / "run"),
         max_steps=10,
         learning_rate=3e-3,
-        bf16=True,
+        precision="bf16_mixed",
         gradient_checkpointing=True,
     )
     result = dpo.run(cfg)

@@ -1,6 +1,7 @@
 """Snapshots: reproducible hashes, item-level splits, mixing weights, agreement floors."""
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,7 @@ def pair(
         prompt=f"question {item}\n",
         chosen=chosen,
         rejected="b" if chosen == "a" else "a",
+        choice=chosen,
     )
 
 
@@ -143,3 +145,65 @@ def test_exports_round_trip(tmp_path: Path) -> None:
     card = (folder / "README.md").read_text()
     assert snapshot.content_hash in card
     assert "Test data." in card
+
+
+def test_agreement_compares_choices_not_texts() -> None:
+    # Two raters rewrite one response differently: same decision, different text.
+    rewrites = [
+        replace(pair(1, "r", rater="u1", chosen="I can't help."), choice="rewrite"),
+        replace(pair(2, "r", rater="u2", chosen="Please ask a doctor."), choice="rewrite"),
+    ]
+    # A unanimous two-round debate: two judges, one pair per round, rounds differ in text.
+    rounds = [
+        replace(pair(10 + n, "debate", rater=f"j{n // 2}", chosen=f"A, round {n % 2}"), choice="A")
+        for n in range(4)
+    ]
+    strict = DatasetRecipe(
+        kinds=("x",), dedupe=False, min_agreement=0.9, min_reliability=0.9, eval_fraction=0.0
+    )
+    assert snapshot_build(strict, rewrites + rounds).signal_ids == [1, 2, 10, 11, 12, 13]
+    # The same texts with different choices are a disagreement.
+    split = [replace(c, choice=c.rater) for c in rewrites]
+    assert snapshot_build(strict, split).signal_ids == []
+
+
+def test_a_measured_agreement_or_quality_overrides_the_majority_count() -> None:
+    candidates = [
+        replace(pair(1, "x", rater="u1"), agreement=0.6),
+        replace(pair(2, "y", rater="u2"), weight=0.3),
+    ]
+    recipe = DatasetRecipe(kinds=("x",), eval_fraction=0.0, dedupe=False)
+    assert snapshot_build(replace(recipe, min_agreement=0.7), candidates).signal_ids == [2]
+    assert snapshot_build(replace(recipe, min_reliability=0.5), candidates).signal_ids == [1]
+
+
+def test_weight_by_quality_gives_every_row_a_positive_weight() -> None:
+    candidates = [
+        replace(pair(1, "x", rater="gold-good"), weight=0.9),
+        replace(pair(2, "x", rater="gold-bad", chosen="b"), weight=0.0),
+        pair(3, "y", rater="unmeasured"),
+        pair(4, "z", rater="u1", chosen="a"),
+        pair(5, "z", rater="u2", chosen="a"),
+        pair(6, "z", rater="u3", chosen="b"),
+    ]
+    recipe = DatasetRecipe(
+        kinds=("preference",), eval_fraction=0.0, dedupe=False, weight_by_quality=True
+    )
+    weighted = snapshot_build(recipe, candidates)
+    weights = {r["signal_id"]: r["weight"] for r in weighted.train}
+    assert weights == {1: 0.9, 2: 0.01, 3: 1.0, 4: 1.0, 5: 1.0, 6: 0.01}
+    plain = snapshot_build(replace(recipe, weight_by_quality=False), candidates)
+    assert all("weight" not in r for r in plain.train)
+    assert weighted.content_hash != plain.content_hash
+
+
+def test_recipes_from_before_quality_weighting_keep_their_canonical_form() -> None:
+    recipe = DatasetRecipe(kinds=("preference",))
+    assert "weight_by_quality" not in recipe.canonical()
+    assert DatasetRecipe.from_dict(recipe.canonical()) == recipe
+    assert DatasetRecipe(kinds=("preference",), weight_by_quality=True).canonical()[
+        "weight_by_quality"
+    ]
+    with pytest.raises(RecipeError) as caught:
+        DatasetRecipe.from_dict({"kinds": ["preference"], "weight_by_quality": "yes"})
+    assert set(caught.value.fields) == {"weight_by_quality"}

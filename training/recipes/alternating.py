@@ -54,9 +54,11 @@ def run(cfg: AlternatingConfig, on_progress: OnProgress | None = None) -> RunRes
         "gradient_accumulation_steps": cfg.gradient_accumulation_steps,
         "max_length": cfg.max_length,
         "save_steps": cfg.save_steps,
+        "save_minutes": cfg.save_minutes,
         "seed": cfg.seed,
-        "bf16": cfg.bf16,
+        "precision": cfg.precision,
         "gradient_checkpointing": cfg.gradient_checkpointing,
+        "torch_compile": cfg.torch_compile,
         "lora_r": cfg.lora_r,
         "lora_alpha": cfg.lora_alpha,
     }

@@ -1,21 +1,29 @@
 """A reward model (scalar head on the base model) from (prompt, chosen, rejected) pairs with
 TRL's RewardTrainer; its loss is -log sigmoid(r_chosen - r_rejected)."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from transformers import TrainerCallback
 
 from training.common import (
     CommonConfig,
     OnProgress,
     ProgressCallback,
     RunResult,
+    callbacks,
     checkpoint_step,
+    eval_args,
     load_rows,
+    model_load_kwargs,
     peft_config,
     resume_checkpoint,
+    row_weights,
     save_atomically,
     trainer_args,
+    with_example_weights,
 )
 
 
@@ -24,29 +32,33 @@ class RewardRecipeConfig(CommonConfig):
     pass
 
 
-def run(cfg: RewardRecipeConfig, on_progress: OnProgress | None = None) -> RunResult:
+def run(
+    cfg: RewardRecipeConfig,
+    on_progress: OnProgress | None = None,
+    *,
+    extra_callbacks: Sequence[TrainerCallback] = (),
+) -> RunResult:
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
     from trl import RewardConfig, RewardTrainer
 
     tokenizer = AutoTokenizer.from_pretrained(cfg.base_model)
     # num_labels=1: one scalar reward per sequence, read at its last non-pad token.
-    model = AutoModelForSequenceClassification.from_pretrained(cfg.base_model, num_labels=1)
+    model = AutoModelForSequenceClassification.from_pretrained(
+        cfg.base_model, num_labels=1, **model_load_kwargs(cfg)
+    )
     model.config.pad_token_id = tokenizer.pad_token_id
     train = _pairs(cfg.train_file)
     evaluation = _pairs(cfg.eval_file) if cfg.eval_file else None
-    args = RewardConfig(
-        **trainer_args(cfg),
-        eval_strategy="steps" if evaluation is not None else "no",
-        eval_steps=cfg.save_steps,
-    )
+    args = RewardConfig(**trainer_args(cfg), **eval_args(cfg, evaluation is not None))
     progress = ProgressCallback(on_progress)
-    trainer = RewardTrainer(
+    trainer_class = with_example_weights(RewardTrainer, row_weights(cfg.train_file))
+    trainer = trainer_class(
         model=model,
         args=args,
         train_dataset=train,
         eval_dataset=evaluation,
         processing_class=tokenizer,
-        callbacks=[progress],
+        callbacks=callbacks(cfg, progress, extra_callbacks),
         peft_config=peft_config(cfg, task_type="SEQ_CLS"),
     )
     checkpoint = resume_checkpoint(cfg)

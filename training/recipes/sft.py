@@ -1,20 +1,28 @@
 """Supervised fine-tuning on (prompt, completion) pairs with TRL's SFTTrainer."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from transformers import TrainerCallback
 
 from training.common import (
     CommonConfig,
     OnProgress,
     ProgressCallback,
     RunResult,
+    callbacks,
     checkpoint_step,
+    eval_args,
     load_rows,
+    model_load_kwargs,
     peft_config,
     resume_checkpoint,
+    row_weights,
     save_atomically,
     trainer_args,
+    with_example_weights,
 )
 
 
@@ -25,28 +33,33 @@ class SFTRecipeConfig(CommonConfig):
     )
 
 
-def run(cfg: SFTRecipeConfig, on_progress: OnProgress | None = None) -> RunResult:
+def run(
+    cfg: SFTRecipeConfig,
+    on_progress: OnProgress | None = None,
+    *,
+    extra_callbacks: Sequence[TrainerCallback] = (),
+) -> RunResult:
     from transformers import AutoModelForCausalLM, AutoTokenizer
     from trl import SFTConfig, SFTTrainer
 
     tokenizer = AutoTokenizer.from_pretrained(cfg.base_model)
-    model = AutoModelForCausalLM.from_pretrained(cfg.base_model)
+    model = AutoModelForCausalLM.from_pretrained(cfg.base_model, **model_load_kwargs(cfg))
     train = load_rows(cfg.train_file, ("prompt", "completion"))
     evaluation = load_rows(cfg.eval_file, ("prompt", "completion")) if cfg.eval_file else None
     args = SFTConfig(
         **trainer_args(cfg),
+        **eval_args(cfg, evaluation is not None),
         completion_only_loss=cfg.completion_only_loss,
-        eval_strategy="steps" if evaluation is not None else "no",
-        eval_steps=cfg.save_steps,
     )
     progress = ProgressCallback(on_progress)
-    trainer = SFTTrainer(
+    trainer_class = with_example_weights(SFTTrainer, row_weights(cfg.train_file))
+    trainer = trainer_class(
         model=model,
         args=args,
         train_dataset=train,
         eval_dataset=evaluation,
         processing_class=tokenizer,
-        callbacks=[progress],
+        callbacks=callbacks(cfg, progress, extra_callbacks),
         peft_config=peft_config(cfg),
     )
     checkpoint = resume_checkpoint(cfg)

@@ -1,5 +1,6 @@
-"""Text generation behind one interface: transformers in-process, an OpenAI-compatible server, or
-vLLM's engine. Importing this package is cheap; each backend imports its heavy libraries itself.
+"""Text generation and option scoring behind one interface: transformers in-process, an
+OpenAI-compatible server, or vLLM's engine. Importing this package is cheap; each backend
+imports its heavy libraries itself.
 """
 
 from llm.backends.base import (
@@ -11,6 +12,8 @@ from llm.backends.base import (
     LLMBackend,
     ModelRef,
     OnDelta,
+    OptionScore,
+    Verdict,
 )
 from llm.backends.factory import BACKEND_KINDS, backend_for
 
@@ -24,5 +27,7 @@ __all__ = [
     "LLMBackend",
     "ModelRef",
     "OnDelta",
+    "OptionScore",
+    "Verdict",
     "backend_for",
 ]

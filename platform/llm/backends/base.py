@@ -65,9 +65,96 @@ class Completion:
     """Either "stop" (EOS or a stop string) or "length" (max_new_tokens ran out)."""
 
 
+@dataclass(frozen=True)
+class OptionScore:
+    """How likely a model finds one option as the continuation of a prompt."""
+
+    option: str
+    logprob: float
+    """Summed log-probability (nats) of the tokens that hold the option, given the prompt."""
+    tokens: int
+    """How many tokens hold the option (at least 1)."""
+
+    @property
+    def mean_logprob(self) -> float:
+        """Log-probability per token: what options of different lengths are compared by."""
+        return self.logprob / self.tokens
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A model's choice among options: the softmax of their per-token log-probabilities.
+
+    Comparing means instead of sums keeps a longer option ("not harmful") from losing for its
+    length alone (lm-eval-harness's acc_norm normalises the same way, by characters).
+    """
+
+    scores: tuple[OptionScore, ...]
+
+    @property
+    def probabilities(self) -> list[float]:
+        means = [s.mean_logprob for s in self.scores]
+        top = max(means)
+        weights = [math.exp(m - top) for m in means]
+        total = sum(weights)
+        return [w / total for w in weights]
+
+    @property
+    def best(self) -> int:
+        """Index of the most probable option (the first of equals)."""
+        probabilities = self.probabilities
+        return probabilities.index(max(probabilities))
+
+    def record(self) -> list[dict[str, object]]:
+        """The scores as a signal payload stores them (signalpool's OptionScorePayload)."""
+        return [
+            {
+                "option": s.option,
+                "logprob": s.logprob,
+                "mean_logprob": s.mean_logprob,
+                "tokens": s.tokens,
+                "probability": p,
+            }
+            for s, p in zip(self.scores, self.probabilities, strict=True)
+        ]
+
+
+def options_check(options: Sequence[str]) -> None:
+    """At least two distinct, non-empty options; anything else is the caller's mistake."""
+    if len(options) < 2:
+        raise ValueError(f"give at least two options to choose from, got {list(options)!r}")
+    if not all(isinstance(o, str) and o for o in options) or len(set(options)) != len(options):
+        raise ValueError(f"options must be distinct non-empty strings, got {list(options)!r}")
+
+
+def option_start(offsets: Sequence[int], prompt_chars: int) -> int:
+    """Index of the first token that holds part of an option appended to the prompt.
+
+    `offsets` are the character offsets at which the tokens of prompt + option begin (what
+    OpenAI's echo returns as text_offset). A token that begins inside the prompt and runs into
+    the option (a merge across the seam) counts as the option's; tokens of one character share
+    its offset, so a multi-byte first character stays whole.
+    """
+    start = next((i for i, o in enumerate(offsets) if o >= prompt_chars), len(offsets))
+    if start > 0 and (start == len(offsets) or offsets[start] > prompt_chars):
+        start -= 1
+    if start == 0:
+        # The first token is predicted from nothing, so it has no log-probability.
+        raise BackendError("the prompt is empty: options are scored as its continuations")
+    return start
+
+
 class LLMBackend(Protocol):
     name: str
     """One of "transformers", "openai" or "vllm"."""
+
+    def score(self, prompts: Sequence[str], options: Sequence[str]) -> list[Verdict]:
+        """Score every option as the continuation of every prompt; one Verdict per prompt.
+
+        Nothing is generated: the model's log-probabilities of the options' own tokens decide,
+        so any model, however small, gives a well-defined choice.
+        """
+        ...
 
     def generate(
         self,

@@ -25,7 +25,11 @@ from llm.backends.base import (
     GenerationParams,
     ModelRef,
     OnDelta,
+    OptionScore,
+    Verdict,
     locate_model,
+    option_start,
+    options_check,
     storable,
 )
 
@@ -39,6 +43,20 @@ _cache_lock = threading.Lock()
 # Held for every generate call: torch's RNG is process-wide, so a seeded run must not interleave
 # with another run's draws, and a Rust tokenizer must not pad from two threads at once.
 _generate_lock = threading.Lock()
+
+# Rows per forward pass when scoring; a row is a prompt with one option.
+_SCORE_BATCH = 8
+
+
+@dataclass(frozen=True)
+class Echo:
+    """A text read back token by token, as OpenAI's completions return it with echo and logprobs."""
+
+    tokens: list[str]
+    logprobs: list[float | None]
+    """log p(token | the tokens before it); None for the first token, which has no context."""
+    offsets: list[int]
+    """Character offset in the text at which each token begins."""
 
 
 class TransformersBackend:
@@ -117,6 +135,82 @@ class TransformersBackend:
             stopping_criteria=StoppingCriteriaList([progress]),
         )
         return progress.finish(prompt_tokens)
+
+    def score(self, prompts: Sequence[str], options: Sequence[str]) -> list[Verdict]:
+        options_check(options)
+        texts = [prompt + option for prompt in prompts for option in options]
+        with _generate_lock:
+            encoded = [self._encode(text) for text in texts]
+        starts = [
+            option_start(offsets, len(prompt))
+            for (_, offsets), prompt in zip(
+                encoded, [p for p in prompts for _ in options], strict=True
+            )
+        ]
+        logprobs = self._logprobs([ids for ids, _ in encoded], starts)
+        scores = [
+            OptionScore(option=option, logprob=sum(row), tokens=len(row))
+            for row, option in zip(logprobs, list(options) * len(prompts), strict=True)
+        ]
+        n = len(options)
+        return [Verdict(tuple(scores[i : i + n])) for i in range(0, len(scores), n)]
+
+    def echo(self, texts: Sequence[str]) -> list[Echo]:
+        """Each text's tokens with their log-probabilities (what llm.openai_server echoes)."""
+        with _generate_lock:
+            encoded = [self._encode(text) for text in texts]
+            pieces = [[str(self._tokenizer.decode([i])) for i in ids] for ids, _ in encoded]
+        for index, (ids, _) in enumerate(encoded):
+            if not ids:
+                raise BackendError(f"text {index} is empty: there is nothing to read back")
+        logprobs = self._logprobs([ids for ids, _ in encoded], [1] * len(encoded))
+        return [
+            Echo(tokens=tokens, logprobs=[None, *row], offsets=offsets)
+            for tokens, row, (_, offsets) in zip(pieces, logprobs, encoded, strict=True)
+        ]
+
+    def _encode(self, text: str) -> tuple[list[int], list[int]]:
+        """Token ids of text, special tokens included as generate adds them, and where each
+        token begins in the text (called under _generate_lock: see there)."""
+        if not self._tokenizer.is_fast:
+            raise BackendError(
+                "the model's tokenizer is not a fast tokenizer, which scoring needs for the "
+                "tokens' character offsets"
+            )
+        encoding = self._tokenizer(text, return_offsets_mapping=True)
+        return encoding["input_ids"], [start for start, _ in encoding["offset_mapping"]]
+
+    def _logprobs(self, rows: list[list[int]], starts: list[int]) -> list[list[float]]:
+        """log p(row[t] | row[:t]) for t from starts[i] (at least 1) to the end of each row."""
+        out: list[list[float]] = []
+        pad = self._tokenizer.pad_token_id
+        for first in range(0, len(rows), _SCORE_BATCH):
+            batch = rows[first : first + _SCORE_BATCH]
+            batch_starts = starts[first : first + _SCORE_BATCH]
+            width = max(map(len, batch))
+            # Right padding: a causal model's real tokens never see the padding after them, and
+            # their positions stay 0, 1, ... as in an unpadded run.
+            ids = torch.full((len(batch), width), pad, dtype=torch.long)  # (batch, width)
+            mask = torch.zeros((len(batch), width), dtype=torch.long)
+            for i, row in enumerate(batch):
+                ids[i, : len(row)] = torch.tensor(row)
+                mask[i, : len(row)] = 1
+            # Only the logits that predict scored tokens: positions from min(start) - 1 on,
+            # which for options after a long shared prompt is a few rows of (vocab,) each.
+            keep = width - (min(batch_starts) - 1)
+            with torch.inference_mode():
+                logits = self._model(  # (batch, keep, vocab)
+                    input_ids=ids.to(self._device),
+                    attention_mask=mask.to(self._device),
+                    logits_to_keep=keep,
+                ).logits
+            offset = width - keep  # logits[:, j] predicts token offset + j + 1
+            for i, (row, start) in enumerate(zip(batch, batch_starts, strict=True)):
+                predicting = logits[i, start - 1 - offset : len(row) - 1 - offset].float()
+                targets = torch.tensor(row[start:], device=predicting.device)
+                chosen = torch.log_softmax(predicting, dim=-1).gather(-1, targets.unsqueeze(-1))
+                out.append(chosen.squeeze(-1).tolist())
+        return out
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""Generation through an OpenAI-compatible /completions endpoint, which is how vLLM is served."""
+"""Generation and option scoring through an OpenAI-compatible /completions endpoint, which is how
+vLLM is served."""
 
 import json
 import queue
@@ -17,7 +18,11 @@ from llm.backends.base import (
     GenerationParams,
     ModelRef,
     OnDelta,
+    OptionScore,
+    Verdict,
     finish_reason_from,
+    option_start,
+    options_check,
     storable,
 )
 
@@ -83,6 +88,59 @@ class OpenAIBackend:
                     else:
                         on_delta(*event)
             return [future.result() for future in futures]
+
+    def score(self, prompts: Sequence[str], options: Sequence[str]) -> list[Verdict]:
+        options_check(options)
+        rows = [(prompt, option) for prompt in prompts for option in options]
+        if not rows:
+            return []
+        workers = min(len(rows), _MAX_CONCURRENT_REQUESTS)
+        with (
+            httpx.Client(headers=self._headers, timeout=self._timeout) as client,
+            ThreadPoolExecutor(max_workers=workers, thread_name_prefix="openai") as pool,
+        ):
+            scores = list(pool.map(lambda row: self._score(client, *row), rows))
+        n = len(options)
+        return [Verdict(tuple(scores[i : i + n])) for i in range(0, len(scores), n)]
+
+    def _score(self, client: httpx.Client, prompt: str, option: str) -> OptionScore:
+        """The option's log-probability, read from the server's echo of prompt + option.
+
+        vLLM returns the prompt's token log-probabilities with echo and logprobs (the legacy
+        completions fields that lm-eval-harness scores with) and wants max_tokens of at least 1;
+        the one token it generates begins at the end of the text and is left out.
+        """
+        text = prompt + option
+        body = {
+            "model": self._served_name,
+            "prompt": text,
+            "max_tokens": 1,
+            "temperature": 0.0,
+            "echo": True,
+            "logprobs": 1,
+        }
+        with self._post(client, body) as response:
+            response.read()
+            choice = self._only_choice(self._json(response.text))
+        logprobs = choice.get("logprobs") or {}
+        values, offsets = logprobs.get("token_logprobs"), logprobs.get("text_offset")
+        ends = len([o for o in offsets or [] if isinstance(o, int) and o < len(text)])
+        if (
+            not isinstance(values, list)
+            or not isinstance(offsets, list)
+            or len(values) != len(offsets)
+            or not ends
+            or not str(choice.get("text", "")).startswith(text)
+        ):
+            raise BackendError(
+                f"{self._url} returned no log-probabilities for the prompt (echo with logprobs), "
+                "so it cannot score options: serve the model with vLLM or llm.openai_server"
+            )
+        start = option_start(offsets[:ends], len(prompt))
+        chosen = values[start:ends]
+        if not all(isinstance(v, int | float) for v in chosen):
+            raise BackendError(f"{self._url} returned a token log-probability that is not a number")
+        return OptionScore(option=option, logprob=float(sum(chosen)), tokens=len(chosen))
 
     def _body(self, prompt: str, params: GenerationParams, *, stream: bool) -> dict[str, Any]:
         body: dict[str, Any] = {

@@ -11,8 +11,12 @@ from llm.backends.base import (
     GenerationParams,
     ModelRef,
     OnDelta,
+    OptionScore,
+    Verdict,
     finish_reason_from,
     locate_model,
+    option_start,
+    options_check,
     storable,
 )
 
@@ -39,6 +43,7 @@ class VLLMBackend:
         if config.device == "cpu":
             raise BackendError("vLLM needs a CUDA device: use the transformers backend on a CPU")
         self._sampling_params = vllm.SamplingParams
+        self._tokens_prompt = vllm.TokensPrompt
         location, _ = locate_model(model.uri)
         with _engines_lock:
             if model.uri not in _engines:
@@ -77,3 +82,34 @@ class VLLMBackend:
                 on_delta(index, completion.text)
             completions.append(completion)
         return completions
+
+    def score(self, prompts: Sequence[str], options: Sequence[str]) -> list[Verdict]:
+        """Prompt log-probabilities (vLLM's prompt_logprobs) of each prompt + option, read from
+        the option's first token on; the engine's tokenizer gives the tokens' offsets."""
+        options_check(options)
+        rows = [(prompt, option) for prompt in prompts for option in options]
+        if not rows:
+            return []
+        tokenizer = self._engine.get_tokenizer()
+        encoded = [tokenizer(p + o, return_offsets_mapping=True) for p, o in rows]
+        starts = [
+            option_start([begin for begin, _ in e["offset_mapping"]], len(p))
+            for e, (p, _) in zip(encoded, rows, strict=True)
+        ]
+        # One generated token is the least the engine accepts; only the prompt's are read.
+        sampling = self._sampling_params(max_tokens=1, temperature=0.0, prompt_logprobs=1)
+        outputs = self._engine.generate(
+            [self._tokens_prompt(prompt_token_ids=e["input_ids"]) for e in encoded],
+            sampling,
+            use_tqdm=False,
+        )
+        scores = []
+        for (_, option), e, start, output in zip(rows, encoded, starts, outputs, strict=True):
+            ids = e["input_ids"]
+            # prompt_logprobs[t]: {token id: Logprob} for position t, holding ids[t] itself.
+            chosen = [output.prompt_logprobs[t][ids[t]].logprob for t in range(start, len(ids))]
+            scores.append(
+                OptionScore(option=option, logprob=float(sum(chosen)), tokens=len(chosen))
+            )
+        n = len(options)
+        return [Verdict(tuple(scores[i : i + n])) for i in range(0, len(scores), n)]

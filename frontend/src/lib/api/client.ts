@@ -4,6 +4,7 @@ import type { paths } from "./schema";
 
 const CSRF_COOKIE = "csrftoken";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "TRACE"]);
+export const IDEMPOTENCY_HEADER = "Idempotency-Key";
 
 /**
  * Django's CSRF check wants the csrftoken cookie echoed in X-CSRFToken on every
@@ -33,12 +34,43 @@ const csrfMiddleware: Middleware = {
   },
 };
 
+/**
+ * One Idempotency-Key per call, that is per user action: when the answer to a write is lost on
+ * the way back, the retry below sends the same key and the server answers what it stored the
+ * first time instead of writing again (see the README).
+ */
+const idempotencyMiddleware: Middleware = {
+  onRequest({ request }) {
+    if (SAFE_METHODS.has(request.method.toUpperCase())) return undefined;
+    if (!request.headers.has(IDEMPOTENCY_HEADER)) {
+      request.headers.set(IDEMPOTENCY_HEADER, crypto.randomUUID());
+    }
+    return request;
+  },
+};
+
+/**
+ * fetch, sending a write once more when the network failed before an answer arrived (fetch
+ * rejects with a TypeError). The copy carries the same Idempotency-Key, so a write that did
+ * reach the server is not repeated.
+ */
+async function fetchRetryingLostWrites(request: Request): Promise<Response> {
+  const unsafe = !SAFE_METHODS.has(request.method.toUpperCase());
+  const retry = unsafe && request.headers.has(IDEMPOTENCY_HEADER) ? request.clone() : null;
+  try {
+    return await globalThis.fetch(request);
+  } catch (error) {
+    if (retry === null || !(error instanceof TypeError)) throw error;
+    return globalThis.fetch(retry);
+  }
+}
+
 export const api = createClient<paths>({
   // Absolute so that Request() also accepts it outside a browser (tests).
   baseUrl: window.location.origin,
   credentials: "same-origin",
   headers: { Accept: "application/json" },
   // Looked up per call, not captured once, so a stubbed fetch is honoured.
-  fetch: (request) => globalThis.fetch(request),
+  fetch: fetchRetryingLostWrites,
 });
-api.use(csrfMiddleware);
+api.use(csrfMiddleware, idempotencyMiddleware);

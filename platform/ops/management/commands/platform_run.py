@@ -6,24 +6,32 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from config.embedded import services_stop
-from ops.demo import demo_load
+from ops.demo import DemoRefused, demo_load
 from ops.services import redis_check
-from ops.supervisor import port_free, process_table, supervise
+from ops.supervisor import port_free, process_table, supervise, web_workers_default
 
 
 class Command(BaseCommand):
     help = (
-        "Run the whole platform on this machine: ASGI server, a Celery worker per queue, "
-        "Celery beat and, when LLM_OPENAI_LINES names lines, the serving agent, after migrating "
-        "and loading the demo content. Ctrl-C stops everything."
+        "Run the whole platform on this machine: the ASGI server's worker processes, a Celery "
+        "worker per queue, Celery beat and, when LLM_OPENAI_LINES names lines, the serving "
+        "agent, after migrating and loading the demo content. Ctrl-C stops everything."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
         parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
         parser.add_argument("--no-demo", action="store_true", help="Skip the demo content.")
+        parser.add_argument(
+            "--web-workers",
+            type=int,
+            default=web_workers_default(),
+            help="Web server processes (default: WEB_CONCURRENCY, else one per core).",
+        )
 
-    def handle(self, *args: Any, host: str, port: int, no_demo: bool, **options: Any) -> None:
+    def handle(
+        self, *args: Any, host: str, port: int, no_demo: bool, web_workers: int, **options: Any
+    ) -> None:
         if not port_free(host, port):
             raise CommandError(
                 f"port {port} on {host} is in use: "
@@ -31,9 +39,12 @@ class Command(BaseCommand):
             )
         redis = redis_check()
         if not redis.ok:
-            raise CommandError(f"cannot reach Redis at REDIS_URL ({redis.detail}).")
+            raise CommandError(f"cannot reach Redis at REDIS_URL ({redis.error or redis.detail}).")
         call_command("migrate", interactive=False, verbosity=0)
-        logins = [] if no_demo else demo_load()
+        try:
+            logins = [] if no_demo else demo_load()
+        except DemoRefused as exc:
+            raise CommandError(f"{exc} Or start with --no-demo.") from exc
         env = {
             **os.environ,
             "PYTHONPATH": os.pathsep.join([str(settings.ROOT), str(settings.ROOT / "platform")]),
@@ -53,6 +64,7 @@ class Command(BaseCommand):
                     port=port,
                     data_dir=settings.DATA_DIR,
                     serving=bool(settings.LLM_OPENAI_LINES),
+                    workers=web_workers,
                 ),
                 env=env,
                 cwd=settings.ROOT,

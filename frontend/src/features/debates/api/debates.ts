@@ -95,6 +95,10 @@ export type AnalyticsReport = {
   calibration: CalibrationRow[];
   persuasiveness: PersuasivenessRow[];
   agreement: AgreementRow[];
+  /** When a task last computed the tables (ISO 8601); null before the first run. */
+  computed_at: string | null;
+  /** Newer judgements exist and a task is computing tables that include them. */
+  recomputing: boolean;
 };
 export const TABLES = [
   "accuracy",

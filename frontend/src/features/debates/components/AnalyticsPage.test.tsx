@@ -18,6 +18,8 @@ const report = {
     { debater: "GPT-4", rating: 35, ci_low: -10, ci_high: 80, matches: 40, wins: 24, wrong_answer_n: 20, wrong_answer_win_rate: 0.25 },
   ],
   agreement: [],
+  computed_at: "2026-11-29T12:00:00+00:00",
+  recomputing: false,
 };
 
 describe("debate analytics", () => {
@@ -36,6 +38,16 @@ describe("debate analytics", () => {
       "href",
       "/api/debates/analytics/export/?table=accuracy&file_format=csv",
     );
+  });
+
+  it("shows the last computed tables while newer ones are computed", async () => {
+    stubApi({
+      "GET /api/auth/me/": { body: users.researcher },
+      "GET /api/debates/analytics/": { body: { ...report, recomputing: true } },
+    });
+    renderApp("/debates/analytics");
+    expect(await screen.findByRole("table", { name: "Judge accuracy per condition" })).toBeInTheDocument();
+    expect(screen.getByRole("status")).toHaveTextContent(/Computed .*Recomputing with the newest judgements/);
   });
 
   it("is for researchers only", async () => {

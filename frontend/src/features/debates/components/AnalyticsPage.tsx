@@ -71,6 +71,12 @@ export function AnalyticsPage() {
       {report.isPending && <Loading />}
       <ErrorMessage error={report.error} />
       {report.data && (
+        <p role="status">
+          {report.data.computed_at ? `Computed ${new Date(report.data.computed_at).toLocaleString()}.` : "Not computed yet."}
+          {report.data.recomputing && " Recomputing with the newest judgements…"}
+        </p>
+      )}
+      {report.data && (
         <>
           <AccuracyTable caption="Judge accuracy per condition" rows={report.data.accuracy} keys={["origin", "condition", "judge"]} />
           <AccuracyTable

@@ -1,17 +1,27 @@
 import type { Turn } from "../api/debates";
 
+/** The tag spellings the server accepts (annotation/debates/quotes.py): "< quote >", "</QUOTE>". */
+const QUOTE_TAG = /<\s*quote\s*>([\s\S]*?)<\s*\/\s*quote\s*>/i;
+
+function quoteLabel(verified: boolean | null | undefined): string {
+  if (verified === true) return "verified quote";
+  if (verified === false) return "unverified quote";
+  // null: the story was not kept with this (imported) debate, so no quote can be checked.
+  return "unverifiable quote: story not available";
+}
+
 /** Splits a speech into text and quotes; quotes show whether they were found in the story. */
 function Speech({ turn }: { turn: Turn }) {
-  const parts = turn.text.split(/<quote>([\s\S]*?)<\/quote>/i);
+  const parts = turn.text.split(QUOTE_TAG);
   const verdicts = new Map(turn.quotes.map((q) => [q.text.trim(), q.verified]));
   return (
     <p className="speech">
       {parts.map((part, index) => {
         if (index % 2 === 0) return <span key={index}>{part}</span>;
         const verified = verdicts.get(part.trim());
-        const label = verified === true ? "verified quote" : verified === false ? "unverified quote" : "unchecked quote";
+        const label = quoteLabel(verified);
         return (
-          <q key={index} className={`quote quote-${String(verified)}`} title={label}>
+          <q key={index} className={`quote quote-${verified === null ? "unverifiable" : String(verified)}`} title={label}>
             {part} <span className="quote-mark">[{label}]</span>
           </q>
         );

@@ -70,5 +70,10 @@ export function useRequestRound(id: number) {
 }
 
 export function useAnalytics(origin: Origin) {
-  return useQuery({ queryKey: debateKeys.analytics(origin), queryFn: () => fetchAnalytics(origin) });
+  return useQuery({
+    queryKey: debateKeys.analytics(origin),
+    queryFn: () => fetchAnalytics(origin),
+    // The server computes the tables in a task; ask again until it has stored them.
+    refetchInterval: (query) => (query.state.data?.recomputing ? 2000 : false),
+  });
 }

@@ -59,6 +59,10 @@ function CampaignAnalytics({ campaign, taxonomyNumber }: { campaign: number; tax
         {a.labelled_items} labelled items, {a.human_labels} human labels, {a.ai_labels} AI labels;
         Dawid-Skene and majority vote differ on {a.ds_majority_differences} items.
       </p>
+      <p role="status">
+        {a.computed_at ? `Computed ${new Date(a.computed_at).toLocaleString()}.` : "Not computed yet."}
+        {a.recomputing && " Recomputing with the newest labels…"}
+      </p>
       <DifferingItems items={a.items} />
       <h2>Hazard rate per version</h2>
       <HazardRateChart rates={a.hazard_rates} />

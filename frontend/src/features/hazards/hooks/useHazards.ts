@@ -35,7 +35,12 @@ export function useAnalytics(campaign: number) {
       void queryClient.invalidateQueries({ queryKey: hazardKeys.analytics(campaign) });
     }
   });
-  return useQuery({ queryKey: hazardKeys.analytics(campaign), queryFn: () => fetchAnalytics(campaign) });
+  return useQuery({
+    queryKey: hazardKeys.analytics(campaign),
+    queryFn: () => fetchAnalytics(campaign),
+    // The server computes the figures in a task; ask again until it has stored them.
+    refetchInterval: (query) => (query.state.data?.recomputing ? 2000 : false),
+  });
 }
 
 export function useSubmitLabel(campaign: number) {

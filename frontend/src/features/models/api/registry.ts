@@ -25,9 +25,32 @@ export async function fetchVersions(slug: string, page: number): Promise<ModelVe
   );
 }
 
-export async function publishVersion(id: number): Promise<ModelVersion> {
+/**
+ * Publishing goes through the loop's one gated path: a version that fails its line's gates is
+ * refused (400, the failures under `gates`) unless an admin gives an override reason.
+ */
+export async function publishVersion({
+  id,
+  overrideReason,
+}: {
+  id: number;
+  overrideReason: string;
+}): Promise<ModelVersion> {
   return unwrap(
-    await api.POST("/api/registry/versions/{id}/publish/", { params: { path: { id } } }),
+    await api.POST("/api/loop/versions/{id}/publish/", {
+      params: { path: { id } },
+      body: { override_reason: overrideReason },
+    }),
+  );
+}
+
+/** Make an earlier, once-published version the published one again (audited). */
+export async function rollbackVersion(id: number): Promise<ModelVersion> {
+  return unwrap(
+    await api.POST("/api/loop/versions/{id}/rollback/", {
+      params: { path: { id } },
+      body: { reason: "" },
+    }),
   );
 }
 

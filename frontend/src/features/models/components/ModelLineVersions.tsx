@@ -1,11 +1,13 @@
+import { useState } from "react";
 import { useParams, useSearchParams } from "react-router";
 import { DateTime } from "../../../components/DateTime";
-import { ErrorMessage } from "../../../components/ErrorMessage";
+import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import { Pager, parsePage } from "../../../components/Pager";
+import { ApiError } from "../../../lib/api/errors";
 import { capabilities, useMe } from "../../../lib/session";
 import type { ModelVersion } from "../api/registry";
-import { useModelVersions, usePublishVersion } from "../hooks/useRegistry";
+import { useModelVersions, usePublishVersion, useRollbackVersion } from "../hooks/useRegistry";
 
 const PUBLISHABLE: ReadonlySet<ModelVersion["status"]> = new Set(["draft", "evaluating"]);
 
@@ -25,14 +27,27 @@ export function ModelLineVersions() {
   const page = parsePage(params.get("versions"));
   const versions = useModelVersions(slug, page);
   const publish = usePublishVersion();
+  const rollback = useRollbackVersion();
   const canPublish = capabilities(useMe().data).publish;
+  const [overrideReason, setOverrideReason] = useState("");
+  // A gate refusal names the failed gates; the admin may then publish over them with a reason.
+  const failedGates = publish.error instanceof ApiError ? publish.error.fieldErrors("gates") : [];
+  const refused =
+    failedGates.length > 0
+      ? versions.data?.results.find((version) => version.id === publish.variables?.id)
+      : undefined;
 
   return (
     <section aria-labelledby="versions-heading" className="stack">
       <h2 id="versions-heading">Versions of {slug}</h2>
       {versions.isPending && <Loading />}
       <ErrorMessage error={versions.error} />
-      <ErrorMessage error={publish.error} />
+      {!refused && <ErrorMessage error={publish.error} />}
+      <FieldErrors
+        id="publish-errors"
+        messages={publish.error instanceof ApiError ? publish.error.fieldErrors("version") : []}
+      />
+      <ErrorMessage error={rollback.error} />
       {versions.data && versions.data.results.length === 0 && <p>This line has no versions yet.</p>}
       {versions.data && versions.data.results.length > 0 && (
         <div className="table-wrap">
@@ -83,9 +98,19 @@ export function ModelLineVersions() {
                           type="button"
                           aria-label={`Publish version ${version.number}`}
                           disabled={publish.isPending}
-                          onClick={() => publish.mutate(version.id)}
+                          onClick={() => publish.mutate({ id: version.id, overrideReason: "" })}
                         >
                           Publish
+                        </button>
+                      )}
+                      {version.status === "retired" && version.published_at !== null && (
+                        <button
+                          type="button"
+                          aria-label={`Roll back to version ${version.number}`}
+                          disabled={rollback.isPending}
+                          onClick={() => rollback.mutate(version.id)}
+                        >
+                          Roll back
                         </button>
                       )}
                     </td>
@@ -95,6 +120,37 @@ export function ModelLineVersions() {
             </tbody>
           </table>
         </div>
+      )}
+      {refused && (
+        <section aria-labelledby="refusal-heading" className="stack">
+          <h3 id="refusal-heading">The gates refused version {refused.number}</h3>
+          <ul aria-label="Failed gates">
+            {failedGates.map((failure) => (
+              <li key={failure}>{failure}</li>
+            ))}
+          </ul>
+          <label className="field">
+            Override reason (admins only; recorded in the publish audit)
+            <textarea
+              value={overrideReason}
+              onChange={(event) => setOverrideReason(event.target.value)}
+              aria-describedby="override-errors"
+            />
+          </label>
+          <FieldErrors
+            id="override-errors"
+            messages={publish.error instanceof ApiError ? publish.error.fieldErrors("override_reason") : []}
+          />
+          <div className="row">
+            <button
+              type="button"
+              disabled={publish.isPending || overrideReason.trim() === ""}
+              onClick={() => publish.mutate({ id: refused.id, overrideReason })}
+            >
+              Publish version {refused.number} over its gates
+            </button>
+          </div>
+        </section>
       )}
       {versions.data && (
         <Pager

@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { stubApi, users } from "../../../test/http";
 import { renderApp } from "../../../test/renderApp";
@@ -41,10 +41,31 @@ function registry(me: (typeof users)[keyof typeof users]) {
         count: 2,
         next: null,
         previous: null,
-        results: [version(11, 2, "evaluating"), version(10, 1, "published", "2025-01-02T00:00:00Z")],
+        results: [
+          version(12, 3, "draft"),
+          version(11, 2, "evaluating"),
+          version(10, 1, "published", "2025-01-02T00:00:00Z"),
+          version(9, 0, "retired", "2024-12-01T00:00:00Z"),
+        ],
       },
     },
-    "POST /api/registry/versions/11/publish/": { body: version(11, 2, "published", "2025-02-01T00:00:00Z") },
+    "POST /api/loop/versions/11/publish/": { body: version(11, 2, "published", "2025-02-01T00:00:00Z") },
+    // Version 3 fails its gates: refused without a reason, published with one.
+    "POST /api/loop/versions/12/publish/": (request) =>
+      (request.body as { override_reason: string }).override_reason
+        ? { body: version(12, 3, "published", "2025-02-01T00:00:00Z") }
+        : {
+            status: 400,
+            body: {
+              detail: "Invalid input: see the field messages.",
+              code: "invalid",
+              fields: {
+                gates: ["preference_accuracy was not measured."],
+                override_reason: ["Give a reason to override."],
+              },
+            },
+          },
+    "POST /api/loop/versions/9/rollback/": { body: version(9, 0, "published", "2024-12-01T00:00:00Z") },
     "GET /api/llm/serving/": { body: serving },
   });
 }
@@ -113,10 +134,41 @@ describe("model registry", () => {
     await user.click(publish);
 
     await screen.findByRole("button", { name: "Publish version 2" });
-    expect(http.calls("POST /api/registry/versions/11/publish/")).toHaveLength(1);
+    expect(http.calls("POST /api/loop/versions/11/publish/")).toHaveLength(1);
+    // The Models page publishes through the gated path, without an override by default.
+    expect(http.calls("POST /api/loop/versions/11/publish/")[0]?.body).toEqual({ override_reason: "" });
     // Publishing refreshes the registry queries.
     await expect
       .poll(() => http.calls("GET /api/registry/lines/helpful/versions/").length)
       .toBeGreaterThan(versionFetches);
+  });
+
+  it("shows why the gates refused a version and lets an admin override with a reason", async () => {
+    const http = registry(users.admin);
+    const { user } = renderApp("/models/helpful");
+
+    await user.click(await screen.findByRole("button", { name: "Publish version 3" }));
+    const failed = await screen.findByRole("list", { name: "Failed gates" });
+    expect(within(failed).getByText("preference_accuracy was not measured.")).toBeInTheDocument();
+    const override = screen.getByRole("button", { name: "Publish version 3 over its gates" });
+    // No override without a written reason.
+    expect(override).toBeDisabled();
+    await user.type(screen.getByLabelText(/Override reason/), "Accepted for the demo.");
+    await user.click(override);
+    await waitFor(() => expect(http.calls("POST /api/loop/versions/12/publish/")).toHaveLength(2));
+    expect(http.calls("POST /api/loop/versions/12/publish/")[1]?.body).toEqual({
+      override_reason: "Accepted for the demo.",
+    });
+    await waitFor(() => expect(screen.queryByRole("list", { name: "Failed gates" })).not.toBeInTheDocument());
+  });
+
+  it("rolls back to a version that was published before", async () => {
+    const http = registry(users.admin);
+    const { user } = renderApp("/models/helpful");
+
+    await user.click(await screen.findByRole("button", { name: "Roll back to version 0" }));
+    await waitFor(() => expect(http.calls("POST /api/loop/versions/9/rollback/")).toHaveLength(1));
+    // Versions never published offer no rollback.
+    expect(screen.queryByRole("button", { name: "Roll back to version 3" })).not.toBeInTheDocument();
   });
 });

@@ -5,6 +5,7 @@ import {
   fetchVersions,
   publishVersion,
   registryKeys,
+  rollbackVersion,
   servingKey,
 } from "../api/registry";
 
@@ -24,16 +25,24 @@ export function useModelVersions(slug: string, page: number) {
   });
 }
 
-export function usePublishVersion() {
+function usePublished<T>(mutationFn: (variables: T) => Promise<unknown>) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: publishVersion,
+    mutationFn,
     // Publishing changes the line's published_version and the old version's status.
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: registryKeys.all });
       await queryClient.invalidateQueries({ queryKey: servingKey });
     },
   });
+}
+
+export function usePublishVersion() {
+  return usePublished(publishVersion);
+}
+
+export function useRollbackVersion() {
+  return usePublished(rollbackVersion);
 }
 
 /** Served lines switch a few seconds to minutes after publishing, once the new server is up. */

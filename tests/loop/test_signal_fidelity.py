@@ -1,0 +1,47 @@
+"""The signal-fidelity study at its smallest (bench/signal_fidelity.py runs all of it).
+
+Raters label through the HTTP API, one loop iteration runs on the real worker per scenario:
+consistent raters move the model towards refusing unsafe requests and the gates publish it;
+raters who answer at random move nothing the gates accept.
+"""
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench import fidelity
+from training.tiny import build_tiny_model
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
+
+
+# Two loop iterations on the tiny model: about three minutes on 2 idle cores; the limit leaves
+# room for a machine busy with other suites.
+@pytest.mark.timeout(1200)
+def test_consistent_raters_teach_refusals_and_random_ones_do_not(
+    celery_worker: str, server: str, tiny_models_dir: Path
+) -> None:
+    tiny = build_tiny_model(tiny_models_dir / "tiny-llama-seed0", seed=0)
+    admin = fidelity.study_admin()
+    outcomes: dict[str, Any] = {}
+    for name in ("consistent", "random"):
+        outcomes[name] = fidelity.hazard_scenario_run(
+            scenario=fidelity.HAZARD_SCENARIOS[name],
+            base_url=server,
+            admin=admin,
+            sizes=fidelity.SMALLEST,
+            seed=0,
+            tiny_model=tiny,
+        )
+    consistent, random_ = outcomes["consistent"], outcomes["random"]
+
+    assert consistent.after >= 0.9, consistent
+    assert consistent.published, consistent.decisions
+    assert consistent.measure_after > consistent.measure_before + 0.1, consistent
+
+    threshold = fidelity.GATES["min_preference_accuracy"]
+    assert random_.after < threshold, random_
+    assert not random_.published, random_.decisions
+    assert [d["action"] for d in random_.decisions] == ["refused"]
+    assert random_.measure_after < consistent.measure_after - 0.1, random_
