@@ -186,41 +186,45 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Iterator[N
         )
 
 
-@pytest.fixture
-def server(django_db_setup: None, tmp_path: Path) -> Iterator[str]:
-    """daphne serving the API, websockets and the built frontend, on the test database."""
+ASGI_APP = "config.asgi:application"
+
+
+@contextmanager
+def daphne_serving(log_path: Path, *, healthy_only: bool = True, **env: str) -> Iterator[str]:
+    """daphne serving config.asgi on a free loopback port, with `env` over child_env(); yields
+    its URL once /api/health/ answers (with 200 unless healthy_only is off) and stops it after."""
     port = free_port()
-    log = (tmp_path / "daphne.log").open("wb")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "daphne",
-            "-b",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "config.asgi:application",
-        ],
-        cwd=ROOT,
-        env=child_env(ALLOWED_HOSTS="127.0.0.1,localhost"),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), ASGI_APP],
+            cwd=ROOT,
+            env=child_env(**env),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            pytest.fail(f"daphne exited: {(tmp_path / 'daphne.log').read_text()[-2000:]}")
+            pytest.fail(f"daphne exited: {log_path.read_text()[-2000:]}")
         try:
-            if httpx.get(f"{url}/api/health/", timeout=1).status_code == 200:
+            status = httpx.get(f"{url}/api/health/", timeout=10).status_code
+            if status == 200 or not healthy_only:
                 break
         except httpx.TransportError:
             time.sleep(0.2)
     else:
         proc.kill()
         pytest.fail("daphne did not answer within 60 s")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
-    log.close()
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+@pytest.fixture
+def server(django_db_setup: None, tmp_path: Path) -> Iterator[str]:
+    """daphne serving the API, websockets and the built frontend, on the test database."""
+    with daphne_serving(tmp_path / "daphne.log", ALLOWED_HOSTS="127.0.0.1,localhost") as url:
+        yield url

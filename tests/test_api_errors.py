@@ -2,9 +2,6 @@
 Django's HTML pages: a database that is down, oversized bodies and files, malformed imports."""
 
 import io
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 
 import httpx
@@ -15,7 +12,7 @@ from django.test import override_settings
 from accounts.roles import Role
 from annotation.debates.models import QuestionSet
 from annotation.hazards.models import Prompt
-from tests.conftest import ROOT, child_env, free_port
+from tests.conftest import daphne_serving, free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -26,48 +23,17 @@ LONG = "x" * 140_000  # longer than the csv module's own default limit of 131,07
 def server_without_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """daphne, with DEBUG off, pointed at a PostgreSQL port where nothing listens."""
     dead = f"postgres://coalign:secret-password@127.0.0.1:{free_port()}/coalign_gone"
-    port = free_port()
-    log_path = tmp_path_factory.mktemp("daphne") / "daphne.log"
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "daphne",
-                "-b",
-                "127.0.0.1",
-                "-p",
-                str(port),
-                "config.asgi:application",
-            ],
-            cwd=ROOT,
-            env=child_env(
-                DATABASE_URL=dead,
-                DEBUG="false",
-                SECRET_KEY="test-only-" + "k" * 50,
-                ALLOWED_HOSTS="127.0.0.1",
-                DATABASE_POOL_TIMEOUT="1",
-                SECURE_SSL_REDIRECT="false",  # plain HTTP on the loopback
-            ),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"daphne exited: {log_path.read_text()[-2000:]}")
-        try:
-            httpx.get(f"{url}/api/health/", timeout=10)
-            break
-        except httpx.TransportError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("daphne did not answer within 60 s")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    with daphne_serving(
+        tmp_path_factory.mktemp("daphne") / "daphne.log",
+        healthy_only=False,
+        DATABASE_URL=dead,
+        DEBUG="false",
+        SECRET_KEY="test-only-" + "k" * 50,
+        ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_POOL_TIMEOUT="1",
+        SECURE_SSL_REDIRECT="false",  # plain HTTP on the loopback
+    ) as url:
+        yield url
 
 
 @pytest.mark.parametrize(

@@ -117,7 +117,7 @@ def test_a_training_run_keeps_its_lease_and_after_a_kill_finishes_once(
                 "line": "judge",
                 "recipe": "dpo",
                 "dataset_recipe": {"kinds": ["preference"]},
-                "config": {"max_steps": 50, "save_steps": 5},
+                "config": {"max_steps": 150, "save_steps": 5},
             },
             format="json",
         )
@@ -143,7 +143,7 @@ def test_a_training_run_keeps_its_lease_and_after_a_kill_finishes_once(
             240,
         )
         assert run.attempts == 2
-        assert [step for step, _ in run.history] == list(range(1, 51))
+        assert [step for step, _ in run.history] == list(range(1, 151))
         [version] = ModelVersion.objects.filter(training_run_ref=f"loop.run:{run_id}")
         assert version == run.version
         assert Path(version.uri).is_dir()
