@@ -2,11 +2,13 @@
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
 
 from accounts.roles import Role
+from loop.gates import gate_failures
 from loop.models import PublishAction, PublishDecision
 from loop.services import PublishRefused, version_publish
 from registry.models import ModelLine, ModelVersion, VersionStatus
@@ -101,3 +103,15 @@ def test_nothing_else_in_the_product_sets_a_version_published() -> None:
             if (calls or writes) and relative not in SWAP_CALLERS:
                 offenders.append(relative)
     assert offenders == []
+
+
+def test_a_preference_accuracy_on_too_few_held_out_pairs_fails_its_gate() -> None:
+    gates: dict[str, float | None] = {"min_preference_accuracy": 0.9, "min_held_out_pairs": 8}
+
+    def measured_on(pairs: int) -> dict[str, Any]:
+        return {"preference_accuracy": 1.0, "evaluated_on": {"held_out_pairs": pairs}}
+
+    assert gate_failures(measured_on(2), gates) == [
+        "evaluated_on.held_out_pairs is 2.000, below the required 8."
+    ]
+    assert gate_failures(measured_on(8), gates) == []

@@ -11,6 +11,8 @@ DEFAULT_GATES: dict[str, float] = {"min_preference_accuracy": 0.5}
 # gate name -> (metric path in ModelVersion.metrics, "min" or "max")
 GATES: dict[str, tuple[tuple[str, ...], str]] = {
     "min_preference_accuracy": (("preference_accuracy",), "min"),
+    # How many held-out pairs that accuracy was measured on: 1.0 on two pairs says little.
+    "min_held_out_pairs": (("evaluated_on", "held_out_pairs"), "min"),
     "min_llmbar_accuracy": (("llmbar", "overall"), "min"),
     "max_hazard_rate": (("hazard_rate",), "max"),
     "min_constitution_agreement": (("constitution_agreement",), "min"),

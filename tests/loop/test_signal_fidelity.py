@@ -40,10 +40,9 @@ def test_consistent_raters_teach_refusals_and_random_ones_do_not(
     assert consistent.published, consistent.decisions
     assert consistent.measure_after > consistent.measure_before + 0.1, consistent
 
-    threshold = fidelity.GATES["min_preference_accuracy"]
-    # With few random rewrites kept there may be no held-out pair at all: then the metric is
-    # not measured, which the gate refuses as well.
-    assert random_.after is None or random_.after < threshold, random_
+    # Random raters keep few rewrites: their held-out accuracy is noise on a handful of pairs
+    # (1.0 on two pairs was seen), so what is asserted is that the gates refuse the version,
+    # on its accuracy or on how few pairs measured it.
     assert not random_.published, random_.decisions
     assert [d["action"] for d in random_.decisions] == ["refused"]
     # Random raters' refusal margin is noise at this size (seen from +0.03 to +0.48 while the

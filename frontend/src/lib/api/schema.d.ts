@@ -2019,7 +2019,7 @@ export interface components {
             dataset_recipe: unknown;
             training_config: unknown;
             auto_publish: boolean;
-            /** @description Gate -> threshold; gates: min_preference_accuracy, min_llmbar_accuracy, max_hazard_rate, min_constitution_agreement, max_regression. */
+            /** @description Gate -> threshold; gates: min_preference_accuracy, min_held_out_pairs, min_llmbar_accuracy, max_hazard_rate, min_constitution_agreement, max_regression. */
             gates: {
                 [key: string]: number | null;
             };
@@ -2036,7 +2036,7 @@ export interface components {
             dataset_recipe?: unknown;
             training_config?: unknown;
             auto_publish?: boolean;
-            /** @description Gate -> threshold; gates: min_preference_accuracy, min_llmbar_accuracy, max_hazard_rate, min_constitution_agreement, max_regression. */
+            /** @description Gate -> threshold; gates: min_preference_accuracy, min_held_out_pairs, min_llmbar_accuracy, max_hazard_rate, min_constitution_agreement, max_regression. */
             gates: {
                 [key: string]: number | null;
             };
