@@ -35,6 +35,17 @@ def _same_answer(first: Any, second: Any) -> None:
     assert "Idempotent-Replayed" not in first
 
 
+# A proposal body every proposal test can post.
+AMENDMENT = {
+    "action": "amend",
+    "principle_key": "mutual-trust",
+    "title": "T",
+    "text": "Amended.",
+    "audience": "shared",
+    "rationale": "R",
+}
+
+
 @pytest.fixture
 def voting_round(make_user) -> Any:
     constitution_seed()
@@ -101,14 +112,7 @@ def test_a_retried_comment_is_stored_once(client_as, make_user, voting_round) ->
 
 def test_keys_belong_to_their_user_and_to_one_request(client_as, voting_round) -> None:
     url = f"/api/principles/rounds/{voting_round.pk}/proposals/"
-    body = {
-        "action": "amend",
-        "principle_key": "mutual-trust",
-        "title": "T",
-        "text": "Amended.",
-        "audience": "shared",
-        "rationale": "R",
-    }
+    body = dict(AMENDMENT)
     one, other = client_as(Role.RATER), client_as(Role.RATER)
     assert one.post(url, body, format="json", HTTP_IDEMPOTENCY_KEY="k").status_code == 201
     # The same key from another person is another write.
@@ -143,14 +147,7 @@ def test_a_refused_write_is_not_kept_and_can_be_retried_with_its_key(
 def test_concurrent_retries_write_once(client_as, voting_round) -> None:
     """Two copies of a write in flight at once: the second waits for the first and replays it."""
     url = f"/api/principles/rounds/{voting_round.pk}/proposals/"
-    body = {
-        "action": "amend",
-        "principle_key": "mutual-trust",
-        "title": "T",
-        "text": "Amended.",
-        "audience": "shared",
-        "rationale": "R",
-    }
+    body = dict(AMENDMENT)
     client = client_as(Role.RATER)
     answers: list[Any] = []
 
