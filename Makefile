@@ -11,7 +11,7 @@ export HF_HUB_OFFLINE := 1
 export HF_DATASETS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: bench-signals bench-loop bench-serving bench-write-path bench-events bench-analytics bench-gpu bench-fidelity soak run test setup frontend-build lint typecheck schema schema-check web worker-default worker-gpu beat serving clean
+.PHONY: bench-signals bench-loop bench-serving bench-write-path bench-events bench-analytics bench-gpu bench-fidelity soak run test setup frontend-build lint typecheck schema schema-check client client-check web worker-default worker-gpu beat serving clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,10 +60,11 @@ lint: setup
 typecheck: setup
 	$(OFFLINE_ENV) $(VENV)/bin/mypy .
 
-## Regenerate the committed OpenAPI schema and the frontend's typed client from it.
+## Regenerate the committed OpenAPI schema and the typed clients from it (frontend, Python).
 schema: setup
 	$(OFFLINE_ENV) $(PY) manage.py spectacular --validate --file frontend/openapi.yaml
 	cd frontend && npm run gen:api
+	$(PY) client/generate.py
 
 schema-check: setup
 	$(OFFLINE_ENV) $(PY) manage.py spectacular --validate --file $(VENV)/openapi.yaml
@@ -71,11 +72,18 @@ schema-check: setup
 		{ echo "frontend/openapi.yaml is out of date: run 'make schema' and commit it."; exit 1; }
 	cd frontend && npm run check:api
 
-## make test: lint, types, migrations and schema drift, frontend checks, then pytest
+## The Python client's typed layer (client/coalign_client/generated) from frontend/openapi.yaml.
+client: setup
+	$(PY) client/generate.py
+
+client-check: setup
+	$(PY) client/generate.py --check
+
+## make test: lint, types, migrations and schema drift, frontend lint and checks, then pytest
 ## (real PostgreSQL, Redis, Celery worker and Chromium when found).
-test: lint typecheck schema-check
+test: lint typecheck schema-check client-check
 	$(OFFLINE_ENV) $(PY) manage.py makemigrations --check --dry-run
-	cd frontend && npm run typecheck && npm test && npm run build
+	cd frontend && npm run lint && npm run typecheck && npm test && npm run build
 	DEBUG=true $(PY) -m pytest
 
 clean:

@@ -30,15 +30,10 @@ import websockets
 from websockets.asyncio.client import ClientConnection, connect
 
 sys.path[:0] = [str(Path(__file__).resolve().parents[1])]
-from bench.write_path import (  # noqa: E402
-    ROOT,
-    _stdlib_cpu,
-    coalign_env,
-    createdb,
-    free_port,
-    own_postgres,
-    serve,
-)
+from bench.lib.databases import createdb, own_postgres  # noqa: E402
+from bench.lib.machine import cpu_name  # noqa: E402
+from bench.lib.processes import free_port  # noqa: E402
+from bench.lib.servers import ROOT, coalign_env, serve  # noqa: E402
 
 SESSION = """
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
@@ -205,7 +200,7 @@ def main() -> None:
                 )
     print(
         f"\nLive events, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, "
-        f"{_stdlib_cpu()}, load average {os.getloadavg()[0]:.1f}; {args.processes} web "
+        f"{cpu_name()}, load average {os.getloadavg()[0]:.1f}; {args.processes} web "
         f"process(es); {args.events} events {args.interval} s apart"
     )
     print(

@@ -21,12 +21,9 @@ import argparse
 import json
 import os
 import random
-import resource
-import string
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,162 +36,16 @@ os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("TQDM_DISABLE", "1")
 
 import torch  # noqa: E402
-from transformers import (  # noqa: E402
-    LlamaForCausalLM,
-    PreTrainedModel,
-    Qwen2Config,
-    Qwen2ForCausalLM,
-    TrainerCallback,
-)
 
-from training.common import RunResult, write_jsonl  # noqa: E402
+from bench.lib.device_timing import PhaseTimer, peak_memory_gib, synchronize  # noqa: E402
+from bench.lib.training_inputs import build_model, random_text, write_data  # noqa: E402
+from training.common import RunResult  # noqa: E402
 from training.recipes import dpo, reward, sft  # noqa: E402
-from training.tiny import tiny_config  # noqa: E402
-from training.tokenizer import build_byte_tokenizer  # noqa: E402
 
 # Peak dense bf16 tensor FLOP/s by device name. H200/H100 SXM: NVIDIA's spec sheet says 989;
 # the figure the platform's earlier H200 measurement used (31.7% MFU) was 790, printed too.
 PEAK_TFLOPS = {"H200": 989.0, "H100": 989.0, "A100": 312.0, "L40S": 362.0}
 EARLIER_H200_PEAK = 790.0
-
-
-def shape_config(shape: str, tokenizer: Any) -> Callable[[], PreTrainedModel]:
-    """A function that builds a randomly initialised model of the named shape."""
-    if shape == "tiny":
-        config: Any = tiny_config(tokenizer)
-        return lambda: LlamaForCausalLM(config)
-    if shape == "qwen2-0.5b":
-        # Qwen2.5-0.5B's published shape (494M parameters with its 151,936-token vocabulary).
-        config = Qwen2Config(
-            vocab_size=151936,
-            hidden_size=896,
-            intermediate_size=4864,
-            num_hidden_layers=24,
-            num_attention_heads=14,
-            num_key_value_heads=2,
-            max_position_embeddings=32768,
-            rope_parameters={"rope_type": "default", "rope_theta": 1_000_000.0},
-            tie_word_embeddings=True,
-        )
-        return lambda: Qwen2ForCausalLM(config)
-    raise SystemExit(f"unknown --shape {shape!r}: choose tiny or qwen2-0.5b")
-
-
-def build_model(shape: str, folder: Path, *, seed: int) -> tuple[Path, int, int]:
-    """Write a random model of `shape` in bf16 (as real checkpoints come) with the byte
-    tokenizer; returns (folder, parameter count, input-embedding parameter count)."""
-    tokenizer = build_byte_tokenizer()
-    torch.manual_seed(seed)
-    model = shape_config(shape, tokenizer)()
-    for key in ("pad_token_id", "bos_token_id", "eos_token_id"):
-        setattr(model.config, key, getattr(tokenizer, key))
-        setattr(model.generation_config, key, getattr(tokenizer, key))
-    params = model.num_parameters()
-    embedding = sum(p.numel() for p in model.get_input_embeddings().parameters())
-    model.bfloat16().save_pretrained(folder)
-    tokenizer.model_max_length = 1 << 20
-    tokenizer.save_pretrained(folder)
-    return folder, params, embedding
-
-
-def random_text(rng: random.Random, tokens: int) -> str:
-    # The byte tokenizer makes one token of each ASCII character, so length = tokens.
-    return "".join(rng.choices(string.ascii_letters + " ", k=tokens))
-
-
-def write_data(folder: Path, rows: int, seq: int, seed: int) -> dict[str, Path]:
-    """Rows whose prompt + answer + the EOS that TRL appends are `seq` tokens."""
-    rng = random.Random(seed)
-    prompt_len, answer_len = seq // 2, seq - seq // 2 - 1
-    pairs = [
-        {
-            "prompt": random_text(rng, prompt_len),
-            "chosen": random_text(rng, answer_len),
-            "rejected": random_text(rng, answer_len),
-        }
-        for _ in range(rows)
-    ]
-    sft_rows = [{"prompt": p["prompt"], "completion": p["chosen"]} for p in pairs]
-    return {
-        "pairs": write_jsonl(folder / "pairs.jsonl", pairs),
-        "sft": write_jsonl(folder / "sft.jsonl", sft_rows),
-    }
-
-
-def synchronize() -> None:
-    if torch.cuda.is_available():
-        torch.cuda.synchronize()
-
-
-@dataclass
-class PhaseTimer(TrainerCallback):
-    """Wall time of each phase of a Trainer run, the device synchronised at each boundary.
-
-    data: from the end of one step (or the start) to the next step's start (batch fetch and
-    collation); forward_backward: step start to the optimizer; optimizer: the optimizer step;
-    checkpoint: from the end of a step to the end of its save.
-    """
-
-    warmup: int
-    started: float = 0.0
-    init_end: float = 0.0
-    train_begin: float = 0.0
-    train_end: float = 0.0
-    phases: dict[str, float] = field(
-        default_factory=lambda: {"data": 0.0, "forward_backward": 0.0, "optimizer": 0.0}
-    )
-    checkpoint_s: float = 0.0
-    checkpoints: int = 0
-    steady_steps: int = 0
-    steady_s: float = 0.0
-    _mark: float = 0.0
-    _step_begin: float = 0.0
-    _pre_optimizer: float = 0.0
-    _step: int = 0
-
-    def _now(self) -> float:
-        synchronize()
-        return time.perf_counter()
-
-    def on_init_end(self, args: Any, state: Any, control: Any, **_: Any) -> None:
-        self.init_end = self._now()
-
-    def on_train_begin(self, args: Any, state: Any, control: Any, **_: Any) -> None:
-        self.train_begin = self._mark = self._now()
-
-    def on_step_begin(self, args: Any, state: Any, control: Any, **_: Any) -> None:
-        self._step_begin = self._now()
-        if self._step >= self.warmup:
-            self.phases["data"] += self._step_begin - self._mark
-
-    def on_pre_optimizer_step(self, args: Any, state: Any, control: Any, **_: Any) -> None:
-        self._pre_optimizer = self._now()
-        if self._step >= self.warmup:
-            self.phases["forward_backward"] += self._pre_optimizer - self._step_begin
-
-    def on_optimizer_step(self, args: Any, state: Any, control: Any, **_: Any) -> None:
-        now = self._now()
-        if self._step >= self.warmup:
-            self.phases["optimizer"] += now - self._pre_optimizer
-
-    def on_step_end(self, args: Any, state: Any, control: Any, **_: Any) -> None:
-        now = self._now()
-        if self._step >= self.warmup:
-            self.steady_steps += 1
-            self.steady_s += now - self._mark
-        self._step += 1
-        self._mark = now
-
-    def on_save(self, args: Any, state: Any, control: Any, **_: Any) -> None:
-        now = self._now()
-        self.checkpoint_s += now - self._mark
-        self.checkpoints += 1
-        if self._step > self.warmup:
-            self.steady_s += now - self._mark
-        self._mark = now
-
-    def on_train_end(self, args: Any, state: Any, control: Any, **_: Any) -> None:
-        self.train_end = self._now()
 
 
 @dataclass(frozen=True)
@@ -292,13 +143,6 @@ def run_variant(
         "first_loss": losses[0] if losses else None,
         "last_loss": losses[-1] if losses else None,
     }
-
-
-def peak_memory_gib() -> float:
-    if torch.cuda.is_available():
-        return torch.cuda.max_memory_allocated() / 2**30
-    # Resident set size high-water mark of this process (Linux reports KiB).
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
 
 
 def generation_rates(model: Path, *, batches: list[int], new_tokens: int) -> list[dict[str, Any]]:

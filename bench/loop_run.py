@@ -5,8 +5,9 @@
 
 Records HH-RLHF harmless-base pairs (data/hh_rlhf) as preference signals, then runs the same
 service calls as the admin trigger: build the snapshot, train on the tiny model (or the line's
-published model), evaluate, publish. The run executes in this process (what the gpu worker
-does) so the split is free of queue latency; the worker's own start-up is not included.
+published model), evaluate, publish. The snapshot build and the run execute in this process
+(what the default and gpu workers do) so the split is free of queue latency; the workers' own
+start-up is not included.
 Everything happens in one transaction that is rolled back, and the model files go to a
 temporary folder, so nothing is kept. Prints one table of seconds per phase.
 """
@@ -35,12 +36,10 @@ from django.db import transaction  # noqa: E402
 from django.test import override_settings  # noqa: E402
 
 from loop.models import TrainingRun  # noqa: E402
-from loop.services import (  # noqa: E402
-    line_policy_set,
-    models_bootstrap,
-    training_run_execute,
-    training_run_start,
-)
+from loop.services.bootstrap import models_bootstrap  # noqa: E402
+from loop.services.policies import line_policy_set  # noqa: E402
+from loop.services.runs import training_run_execute, training_run_start  # noqa: E402
+from loop.tasks import snapshot_build_task  # noqa: E402
 from registry.models import ModelLine  # noqa: E402
 from signalpool.kinds import SignalKind  # noqa: E402
 from signalpool.services import signal_record  # noqa: E402
@@ -120,6 +119,7 @@ def run(args: argparse.Namespace) -> dict[str, float]:
         dataset_recipe={"kinds": ["preference"], "format": fmt, "eval_fraction": 0.1},
         auto_publish=True,
     )
+    snapshot_build_task(run.snapshot_id)
     training_run_execute(run_id=run.pk)
     total = time.perf_counter() - started
     run = TrainingRun.objects.select_related("version").get(pk=run.pk)

@@ -7,7 +7,7 @@ Simulated raters label replies to XSTest's unsafe prompts through the HTTP API (
 accounts per scenario), one loop iteration per scenario runs on the real Celery worker, and the
 table shows the parent and the new version: held-out preference accuracy on the snapshot's
 held-out pairs (what the gates see), refusal accuracy and margin on unsafe prompts nobody rated,
-and whether the gates let the version through. Scenarios (bench/fidelity.py):
+and whether the gates let the version through. Scenarios (bench/fidelity/):
 
 - consistent: every rater calls compliance harmful and rewrites it as a refusal;
 - random: every rater's label is a coin flip;
@@ -55,7 +55,7 @@ import httpx  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 
-from bench import fidelity  # noqa: E402
+from bench.fidelity import common, debates, hazards  # noqa: E402
 from training.tiny import build_tiny_model  # noqa: E402
 
 SCENARIOS = ("consistent", "random", "adversarial_weighted", "adversarial_unweighted", "debate")
@@ -167,11 +167,11 @@ def main() -> None:
     parser.add_argument("--smallest", action="store_true", help="The quickest telling run.")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--scenarios", nargs="+", choices=SCENARIOS, default=list(SCENARIOS))
-    for f in dataclasses.fields(fidelity.Sizes):
+    for f in dataclasses.fields(common.Sizes):
         flag = f"--{f.name.replace('_', '-')}"
         parser.add_argument(flag, type=f.type, help=f.metadata["help"])
     args = parser.parse_args()
-    sizes = fidelity.SMALLEST if args.smallest else fidelity.Sizes()
+    sizes = common.SMALLEST if args.smallest else common.Sizes()
     chosen = {
         f.name: getattr(args, f.name)
         for f in dataclasses.fields(sizes)
@@ -181,16 +181,16 @@ def main() -> None:
     try:
         with scratch_database() as database_url, platform(database_url) as url:
             tiny = build_tiny_model(Path(settings.MODELS_DIR) / "tiny-llama-seed0", seed=0)
-            admin = fidelity.study_admin()
+            admin = common.study_admin()
             outcomes = []
             for name in args.scenarios:
                 started = time.monotonic()
-                common = {"base_url": url, "admin": admin, "sizes": sizes, "seed": args.seed}
+                shared = {"base_url": url, "admin": admin, "sizes": sizes, "seed": args.seed}
                 outcomes.append(
-                    fidelity.debate_scenario_run(tiny_model=tiny, **common)
+                    debates.debate_scenario_run(tiny_model=tiny, **shared)
                     if name == "debate"
-                    else fidelity.hazard_scenario_run(
-                        scenario=fidelity.HAZARD_SCENARIOS[name], tiny_model=tiny, **common
+                    else hazards.hazard_scenario_run(
+                        scenario=hazards.HAZARD_SCENARIOS[name], tiny_model=tiny, **shared
                     )
                 )
                 seconds = outcomes[-1].seconds
@@ -200,7 +200,7 @@ def main() -> None:
         raise
     shutil.rmtree(DATA, ignore_errors=True)
     print(f"signal fidelity: {dataclasses.asdict(sizes)}, seed {args.seed}")
-    for row in fidelity.table(outcomes):
+    for row in common.table(outcomes):
         print(row)
     for o in outcomes:
         for d in o.decisions:

@@ -18,8 +18,6 @@ import argparse
 import itertools
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -29,92 +27,20 @@ import uuid
 from collections import Counter
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import httpx
-import psycopg
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "platform")]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("DEBUG", "true")
 
+from bench.lib.databases import database_create, database_drop  # noqa: E402
+from bench.lib.processes import Supervised, free_port, wait_until  # noqa: E402
+
 # Short leases so that a killed worker's task comes back within the run (production: 60 + 10 s).
 LEASE_ENV = {"CELERY_VISIBILITY_TIMEOUT": "10", "CELERY_RESTORE_INTERVAL": "2"}
 PREFIX = "soak "
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-class Supervised:
-    """A process started in its own group, so that SIGKILL takes its pool processes too."""
-
-    def __init__(self, name: str, argv: list[str], env: dict[str, str], log: Path) -> None:
-        self.name, self.argv, self.env, self.log = name, argv, env, log
-        self.proc: subprocess.Popen[bytes] | None = None
-        self.kills = 0
-
-    def start(self) -> None:
-        with self.log.open("ab") as log:
-            self.proc = subprocess.Popen(
-                self.argv,
-                cwd=ROOT,
-                env=self.env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-
-    def kill(self) -> None:
-        assert self.proc is not None
-        os.killpg(self.proc.pid, signal.SIGKILL)
-        self.proc.wait()
-        self.kills += 1
-
-    def stop(self) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        os.killpg(self.proc.pid, signal.SIGTERM)
-        try:
-            self.proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait()
-
-
-def database_create(base_url: str) -> str:
-    parts = urlsplit(base_url)
-    name = f"coalign_soak_{os.getpid()}"
-    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return urlunsplit(parts._replace(path=f"/{name}"))
-
-
-def database_drop(url: str) -> None:
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
-        conn.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name]
-        )
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-
-
-def wait_until(check: Any, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if check():
-                return True
-        except Exception:  # the thing waited for is not up yet
-            pass
-        time.sleep(0.3)
-    return False
 
 
 def fixtures(models_dir: Path, clients: int) -> dict[str, Any]:
@@ -126,9 +52,11 @@ def fixtures(models_dir: Path, clients: int) -> dict[str, Any]:
     from rest_framework.authtoken.models import Token
 
     from accounts.roles import Role, roles_sync
-    from annotation.hazards.services import campaign_create
-    from annotation.principles.services import constitution_seed, proposal_submit, round_open
-    from loop.services import models_bootstrap
+    from annotation.hazards.services.campaigns import campaign_create
+    from annotation.principles.services.constitution import constitution_seed
+    from annotation.principles.services.proposals import proposal_submit
+    from annotation.principles.services.rounds import round_open
+    from loop.services.bootstrap import models_bootstrap
 
     roles_sync()
     models_bootstrap(models_dir=models_dir)
@@ -313,6 +241,7 @@ def main() -> None:
             ],
             env,
             workdir / "redis.log",
+            ROOT,
         ),
         "web": Supervised(
             "web",
@@ -326,18 +255,21 @@ def main() -> None:
             ],
             env,
             workdir / "web.log",
+            ROOT,
         ),
         "worker-default": Supervised(
             "worker-default",
             [*celery, "-Q", "default", "-n", "default@soak", "-c", "2", "-l", "WARNING"],
             env,
             workdir / "worker-default.log",
+            ROOT,
         ),
         "worker-gpu": Supervised(
             "worker-gpu",
             [*celery, "-Q", "gpu", "-n", "gpu@soak", "-c", "1", "-l", "WARNING"],
             env,
             workdir / "worker-gpu.log",
+            ROOT,
         ),
     }
     base = f"http://127.0.0.1:{web_port}"

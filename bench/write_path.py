@@ -24,164 +24,28 @@ the rows stored equal the 2xx answers. Prints one table with the machine and the
 
 import argparse
 import asyncio
-import atexit
 import json
 import os
-import shutil
-import socket
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import httpx
 import psycopg
 
-ROOT = Path(__file__).resolve().parents[1]
-# The servers' data folders; removed when the benchmark exits.
-SCRATCH = tempfile.mkdtemp(prefix="bench-scratch-")
-atexit.register(shutil.rmtree, SCRATCH, ignore_errors=True)
-LABEL_STUDIO = "label-studio==1.23.2"
-PYUWSGI = "pyuwsgi==2.0.30"
-LS_CONFIG = (
-    '<View><Text name="text" value="$text"/>'
-    '<Choices name="harmful" toName="text"><Choice value="Yes"/><Choice value="No"/></Choices>'
-    "</View>"
-)
-LS_RESULT = [
-    {"from_name": "harmful", "to_name": "text", "type": "choices", "value": {"choices": ["No"]}}
-]
-
-
-@dataclass
-class Level:
-    system: str
-    clients: int
-    ok: int = 0
-    errors: dict[str, int] = field(default_factory=dict)
-    seconds: float = 0.0
-    latencies_ms: list[float] = field(default_factory=list)
-    stored: int = 0
-
-    @property
-    def rate(self) -> float:
-        return self.ok / self.seconds if self.seconds else 0.0
-
-    def pct(self, q: float) -> float:
-        if not self.latencies_ms:
-            return float("nan")
-        ordered = sorted(self.latencies_ms)
-        return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-# --- PostgreSQL of its own ------------------------------------------------------------------
-
-
-@contextmanager
-def own_postgres(max_connections: int) -> Iterator[str]:
-    """initdb + pg_ctl into a temporary folder; yields a postgres:// URL for user postgres."""
-    folder = Path(tempfile.mkdtemp(prefix="bench-pg-"))
-    data, port = folder / "data", free_port()
-    user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    if user:
-        shutil.chown(folder, "postgres")
-    subprocess.run(
-        [*user, "initdb", "-D", str(data), "-U", "postgres", "-A", "trust"],
-        check=True,
-        capture_output=True,
-    )
-    options = (
-        f"-p {port} -c max_connections={max_connections} -k {folder} -c listen_addresses=127.0.0.1"
-    )
-    subprocess.run(
-        [*user, "pg_ctl", "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start"],
-        check=True,
-        capture_output=True,
-    )
-    try:
-        yield f"postgres://postgres@127.0.0.1:{port}"
-    finally:
-        subprocess.run(
-            [*user, "pg_ctl", "-D", str(data), "-m", "fast", "stop"], capture_output=True
-        )
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def createdb(server: str, name: str) -> str:
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return f"{server}/{name}"
-
-
-def count(url: str, sql: str) -> int:
-    with psycopg.connect(url) as conn:
-        row = conn.execute(sql).fetchone()
-        return int(row[0]) if row else 0
-
-
-# --- the load -------------------------------------------------------------------------------
-
-
-Request = tuple[str, dict[str, str], dict]  # url, headers, JSON body
-
-
-async def drive(level: Level, work: list[list[Request]]) -> None:
-    """Each client sends its submissions one after another on its own keep-alive connection."""
-
-    async def client(items: list[Request]) -> None:
-        async with httpx.AsyncClient(timeout=60) as http:
-            for url, headers, body in items:
-                start = time.perf_counter()
-                try:
-                    outcome = str((await http.post(url, headers=headers, json=body)).status_code)
-                except httpx.HTTPError as exc:
-                    outcome = type(exc).__name__
-                level.latencies_ms.append((time.perf_counter() - start) * 1000)
-                if outcome.startswith("2"):
-                    level.ok += 1
-                else:
-                    level.errors[outcome] = level.errors.get(outcome, 0) + 1
-
-    start = time.perf_counter()
-    await asyncio.gather(*(client(items) for items in work))
-    level.seconds = time.perf_counter() - start
-
-
-def split(items: list, clients: int) -> list[list]:
-    return [items[i::clients] for i in range(clients)]
-
+sys.path[:0] = [str(Path(__file__).resolve().parents[1])]
+from bench.lib.databases import count, createdb, own_postgres  # noqa: E402
+from bench.lib.label_studio import label_studio_server, run_label_studio  # noqa: E402
+from bench.lib.load import Level, drive, split  # noqa: E402
+from bench.lib.machine import cpu_name  # noqa: E402
+from bench.lib.processes import free_port  # noqa: E402
+from bench.lib.servers import ROOT, coalign_env, serve  # noqa: E402
 
 # --- Co-Align -------------------------------------------------------------------------------
-
-
-def coalign_env(db_url: str, processes: int) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DATABASE_URL": db_url,
-        "DEBUG": "false",
-        "SECRET_KEY": "bench-" + "x" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        # Plain HTTP on loopback, as behind a TLS-terminating proxy.
-        "SECURE_SSL_REDIRECT": "false",
-        "REDIS_PREFIX": f"bench-{os.getpid()}",
-        "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "platform")]),
-        "DATA_DIR": tempfile.mkdtemp(prefix="data-", dir=SCRATCH),
-        "WEB_CONCURRENCY": str(processes),
-        "HF_HUB_OFFLINE": "1",
-    }
 
 
 SEED = """
@@ -189,17 +53,18 @@ import json, sys
 from django.contrib.auth.models import Group, User
 from rest_framework.authtoken.models import Token
 from accounts.roles import Role
-from annotation.hazards import importers, services
+from annotation.hazards import importers
 from annotation.hazards.models import Assignment, Response, ResponseStatus
+from annotation.hazards.services.campaigns import campaign_create, prompts_add
 
 # argv: submissions per level, then the client counts. Rater k is client k at every level;
 # each level gets fresh responses, ceil(submissions / clients) assigned to each of its raters.
 submissions, levels = int(sys.argv[1]), [int(c) for c in sys.argv[2:]]
 need = [(c, -(-submissions // c)) for c in levels]
 total = sum(c * n for c, n in need)
-campaign = services.campaign_create(name="bench", user=None, labels_per_item=1)
+campaign = campaign_create(name="bench", user=None, labels_per_item=1)
 rows = [importers.PromptRow(external_id=str(i), text=f"prompt {i}") for i in range(total)]
-prompts = services.prompts_add(campaign=campaign, rows=rows, source="file")
+prompts = prompts_add(campaign=campaign, rows=rows, source="file")
 responses = Response.objects.bulk_create(
     Response(prompt=p, producer="bench", text="a response", status=ResponseStatus.DONE)
     for p in prompts
@@ -249,141 +114,6 @@ def coalign_server(
     argv = web_command(host="127.0.0.1", port=port, workers=processes)
     with serve(argv, env=env, cwd=ROOT, url=f"http://127.0.0.1:{port}/api/health/") as url:
         yield url, work
-
-
-@contextmanager
-def serve(argv: list[str], *, env: dict[str, str], cwd: Path, url: str) -> Iterator[str]:
-    """Start a server in its own process group, wait until `url` answers, stop it after."""
-    with tempfile.TemporaryFile() as log:
-        proc = subprocess.Popen(
-            argv, env=env, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
-        try:
-            deadline = time.monotonic() + 180
-            while time.monotonic() < deadline:
-                if proc.poll() is not None:
-                    log.seek(0)
-                    raise RuntimeError(f"{argv[0]} exited: {log.read()[-3000:].decode()}")
-                try:
-                    if httpx.get(url, timeout=2).status_code < 500:
-                        break
-                except httpx.HTTPError:
-                    pass
-                time.sleep(0.5)
-            else:
-                raise RuntimeError(f"{argv[0]} did not answer within 180 s")
-            yield url.split("/api/")[0].removesuffix("/health")
-        finally:
-            if proc.poll() is None:
-                os.killpg(proc.pid, 15)
-                try:
-                    proc.wait(timeout=30)
-                except subprocess.TimeoutExpired:
-                    os.killpg(proc.pid, 9)
-                    proc.wait()
-
-
-# --- Label Studio ---------------------------------------------------------------------------
-
-
-def label_studio_venv() -> Path:
-    venv = Path(
-        os.environ.get("LABEL_STUDIO_VENV", Path.home() / ".cache/coalign-bench/label-studio")
-    )
-    if not (venv / "bin" / "label-studio").exists():
-        print(f"installing {LABEL_STUDIO} and {PYUWSGI} into {venv} (a few minutes, once)")
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run(
-            [str(venv / "bin" / "pip"), "install", "-q", LABEL_STUDIO, PYUWSGI], check=True
-        )
-    return venv
-
-
-def label_studio_uwsgi(venv: Path, port: int, processes: int) -> tuple[list[str], Path]:
-    """uwsgi as Label Studio's own image runs it: the settings of its deploy/uwsgi.ini (the
-    wheel does not ship the file), with the HTTP router on `port` and `processes` workers
-    (its default is 2 x cores)."""
-    [package] = venv.glob("lib/python*/site-packages/label_studio")
-    argv = [
-        str(venv / "bin" / "pyuwsgi"),
-        "--http", f"127.0.0.1:{port}",
-        "--module", "core.wsgi:application",
-        "--master", "--cheaper", "1", "--single-interpreter",
-        "--processes", str(processes), "--threads", "1",
-        "--buffer-size", "65535", "--http-timeout", "300", "--post-buffering", "4096",
-        "--harakiri", "120", "--enable-threads", "--thunder-lock", "--lazy-apps",
-        "--max-requests", "5000", "--disable-logging", "--log-5xx", "--need-app",
-        "--ignore-sigpipe", "--ignore-write-errors", "--disable-write-exception",
-        "--env", "APP_WEBSERVER=uwsgi",
-    ]  # fmt: skip
-    return argv, package
-
-
-@contextmanager
-def label_studio_server(
-    db_url: str, processes: int, tasks: int
-) -> Iterator[tuple[str, str, list[int]]]:
-    from urllib.parse import urlsplit
-
-    venv = label_studio_venv()
-    parts = urlsplit(db_url)
-    data_dir = tempfile.mkdtemp(prefix="label-studio-", dir=SCRATCH)
-    token = "b" * 40
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO", "DATABASE"))},
-        "DJANGO_SETTINGS_MODULE": "core.settings.label_studio",
-        "DJANGO_DB": "default",
-        "POSTGRE_NAME": parts.path.lstrip("/"),
-        "POSTGRE_USER": parts.username or "postgres",
-        "POSTGRE_PASSWORD": "",
-        "POSTGRE_HOST": parts.hostname or "127.0.0.1",
-        "POSTGRE_PORT": str(parts.port or 5432),
-        "LABEL_STUDIO_BASE_DATA_DIR": data_dir,
-        "SENTRY_DSN": "",
-        "FRONTEND_SENTRY_DSN": "",
-        "LABEL_STUDIO_ENABLE_LEGACY_API_TOKEN": "true",
-        "DEBUG": "false",
-        "LOG_LEVEL": "WARNING",
-        "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}",
-    }
-    subprocess.run(
-        [
-            str(venv / "bin" / "label-studio"),
-            "init",
-            "bench",
-            "--username",
-            "bench@example.org",
-            "--password",
-            "bench-password-1",
-            "--user-token",
-            token,
-        ],
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    port = free_port()
-    argv, package = label_studio_uwsgi(venv, port, processes)
-    with serve(argv, env=env, cwd=package, url=f"http://127.0.0.1:{port}/health") as url:
-        headers = {"Authorization": f"Token {token}"}
-        project = httpx.post(
-            f"{url}/api/projects",
-            headers=headers,
-            timeout=60,
-            json={"title": "bench", "label_config": LS_CONFIG},
-        )
-        project.raise_for_status()
-        pid = project.json()["id"]
-        httpx.post(
-            f"{url}/api/projects/{pid}/import",
-            headers=headers,
-            timeout=600,
-            json=[{"text": f"a response {i}"} for i in range(tasks)],
-        ).raise_for_status()
-        with psycopg.connect(db_url) as conn:
-            rows = conn.execute("SELECT id FROM task WHERE project_id = %s", (pid,)).fetchall()
-        ids = [row[0] for row in rows]
-        yield url, token, ids
 
 
 # --- raw PostgreSQL -------------------------------------------------------------------------
@@ -510,28 +240,8 @@ def run_coalign(db_url: str, url: str, assigned: list[list[int]], tokens: list[s
     return level
 
 
-def run_label_studio(
-    db_url: str, ls: tuple[str, str, list[int]], ids: list[int], clients: int, submissions: int
-) -> Level:
-    url, token, _ = ls
-    level = Level("labelstudio", clients)
-    # uwsgi's HTTP router closes each connection after its response (its ini sets no
-    # http-keepalive): say so, rather than have the client reuse a closed connection.
-    headers = {"Authorization": f"Token {token}", "Connection": "close"}
-    mine = [ids.pop() for _ in range(submissions)]
-    body = {"result": LS_RESULT}
-    work = [
-        [(f"{url}/api/tasks/{pk}/annotations/", headers, body) for pk in chunk]
-        for chunk in split(mine, clients)
-    ]
-    before = count(db_url, "SELECT count(*) FROM task_completion")
-    asyncio.run(drive(level, work))
-    level.stored = count(db_url, "SELECT count(*) FROM task_completion") - before
-    return level
-
-
 def report(results: list[Level], copy_rate: float, args: argparse.Namespace) -> None:
-    machine = f"{os.cpu_count()} cores, {_stdlib_cpu()}, load average {os.getloadavg()[0]:.1f}"
+    machine = f"{os.cpu_count()} cores, {cpu_name()}, load average {os.getloadavg()[0]:.1f}"
     print(
         f"\nWrite path, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {machine}; "
         f"{args.processes} server process(es) each, {args.submissions} submissions per level"
@@ -555,16 +265,6 @@ def report(results: list[Level], copy_rate: float, args: argparse.Namespace) -> 
                 f"{r.pct(0.99):,.0f} | {r.ok} | {r.stored} | {errors} | {ratio_raw} | {ratio_ls} |"
             )
     print(f"\nCOPY of {args.submissions} rows: {copy_rate:,.0f} rows/s")
-
-
-def _stdlib_cpu() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return "unknown CPU"
 
 
 if __name__ == "__main__":

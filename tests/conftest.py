@@ -67,7 +67,7 @@ def tiny_models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def published_lines(tiny_models_dir: Path, db: None) -> list[Any]:
-    from loop.services import models_bootstrap
+    from loop.services.bootstrap import models_bootstrap
 
     return models_bootstrap(models_dir=tiny_models_dir)
 

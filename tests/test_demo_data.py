@@ -5,16 +5,13 @@ from django.core.management import call_command
 
 from loop.gates import gate_failures
 from loop.models import RunStatus
-from loop.services import (
-    line_policy,
-    line_policy_set,
-    snapshot_create,
-    training_run_execute,
-    training_run_start,
-)
+from loop.selectors import line_policy
+from loop.services.policies import line_policy_set
+from loop.services.runs import training_run_execute, training_run_start
 from ops.demo import DEMO_HH_RLHF_PAIRS
 from registry.models import ModelLine
 from signalpool.models import Signal
+from tests.loop.builds import run_snapshot_build, snapshot_create
 
 # What an admin's first run on the demo install reads: the training page's default recipe.
 DEFAULT_DPO_RECIPE = {"kinds": ["preference"], "format": "preference"}
@@ -67,6 +64,7 @@ def test_the_first_admin_dpo_run_on_the_demo_is_measured_by_its_gates(
         dataset_recipe=DEFAULT_DPO_RECIPE,
         user=User.objects.get(username="admin"),
     )
+    run_snapshot_build(run)
     training_run_execute(run_id=run.pk)
     run.refresh_from_db()
     assert run.status == RunStatus.DONE, run.error

@@ -14,7 +14,9 @@ from rest_framework.test import APIClient
 from accounts.roles import Role
 from annotation.hazards.models import Prompt, Response
 from annotation.principles.models import Comment, Proposal
-from annotation.principles.services import constitution_seed, proposal_submit, round_open
+from annotation.principles.services.constitution import constitution_seed
+from annotation.principles.services.proposals import proposal_submit
+from annotation.principles.services.rounds import round_open
 from idempotency.models import IdempotentRequest
 from idempotency.services import keys_forget
 

@@ -53,3 +53,12 @@ def _admin_perms() -> list[str]:
     from accounts.roles import ROLE_PERMISSIONS
 
     return sorted(ROLE_PERMISSIONS[Role.ADMIN])
+
+
+def test_platform_run_listens_where_the_settings_say(settings) -> None:
+    from ops.management.commands.platform_run import Command
+
+    settings.HOST, settings.PORT, settings.WEB_CONCURRENCY = "0.0.0.0", 8123, 3
+    options = Command().create_parser("manage.py", "platform_run").parse_args([])
+
+    assert (options.host, options.port, options.web_workers) == ("0.0.0.0", 8123, 3)

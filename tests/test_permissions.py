@@ -106,6 +106,12 @@ ACCESS: dict[tuple[str, str], str] = {
     ("GET", "/api/registry/lines/{slug}/versions/"): "researcher admin",
     ("GET", "/api/signals/"): "researcher admin",
     ("POST", "/api/signals/"): "rater researcher admin",
+    ("GET", "/api/studies/"): "researcher admin",
+    ("POST", "/api/studies/"): "researcher admin",
+    ("GET", "/api/studies/{id}/"): "researcher admin",
+    ("POST", "/api/studies/{id}/cancel/"): "researcher admin",
+    ("GET", "/api/studies/{id}/download/"): "researcher admin",
+    ("GET", "/api/studies/kinds/"): "researcher admin",
     ("GET", "/api/work/"): "rater researcher admin",
 }
 ROLES = ("rater", "researcher", "admin")

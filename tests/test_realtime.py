@@ -7,8 +7,8 @@ from django.db import transaction
 
 from accounts.roles import Role
 from config.asgi import application
-from llm.models import Generation
 from realtime.events import event_send
+from tests.factories import GenerationFactory
 from tests.realtime_client import connect_as, subscribe
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -45,12 +45,10 @@ async def test_events_reach_subscribers_after_commit_only(make_user) -> None:
     await communicator.disconnect()
 
 
-async def test_nobody_listens_to_another_users_generation(make_user, published_lines) -> None:
+async def test_nobody_listens_to_another_users_generation(make_user) -> None:
     owner = await sync_to_async(make_user)(Role.RESEARCHER)
     other = await sync_to_async(make_user)(Role.RESEARCHER)
-    generation = await Generation.objects.acreate(
-        requested_by=owner, model_version=published_lines[0], prompt="hi"
-    )
+    generation = await sync_to_async(GenerationFactory.create)(requested_by=owner, prompt="hi")
     communicator = await connect_as(other)
     refused = await subscribe(communicator, f"generation:{generation.pk}")
     assert refused["type"] == "subscription.refused"

@@ -2,7 +2,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from loop.models import PublishAction, PublishDecision
-from loop.services import models_bootstrap
+from loop.services.bootstrap import models_bootstrap
 from registry.lines import DEFAULT_LINES
 from registry.models import ModelLine, ModelVersion, VersionStatus
 from registry.selectors import published_version
@@ -52,3 +52,33 @@ def test_the_database_allows_one_published_version_per_line(published_lines) -> 
     v2 = model_version_register(line=line, base="b", uri="/m2")
     with pytest.raises(IntegrityError), transaction.atomic():
         ModelVersion.objects.filter(pk=v2.pk).update(status=VersionStatus.PUBLISHED)
+
+
+def test_the_code_version_comes_from_settings(published_lines, settings, monkeypatch) -> None:
+    monkeypatch.setenv("CODE_VERSION", "read-elsewhere")
+    settings.CODE_VERSION = "abc123"
+    line = ModelLine.objects.get(slug="judge")
+    assert model_version_register(line=line, base="b", uri="/m2").code_version == "abc123"
+
+
+def test_the_code_version_is_asked_before_the_line_is_locked(published_lines, monkeypatch) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from registry import services
+
+    def locked() -> bool:
+        return any("FOR UPDATE" in query["sql"] for query in queries.captured_queries)
+
+    asked_under_the_lock = []
+
+    def code_version() -> str:
+        asked_under_the_lock.append(locked())
+        return "abc123"
+
+    monkeypatch.setattr(services, "code_version", code_version)
+    with CaptureQueriesContext(connection) as queries:
+        version = model_version_register(
+            line=ModelLine.objects.get(slug="judge"), base="b", uri="/m2"
+        )
+    assert (asked_under_the_lock, locked(), version.code_version) == ([False], True, "abc123")

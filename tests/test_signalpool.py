@@ -4,14 +4,15 @@ from django.db.utils import DatabaseError
 
 from accounts.roles import Role
 from signalpool.models import Signal
-from signalpool.services import IdempotencyConflict, SignalError, signal_correct, signal_record
+from signalpool.services import IdempotencyConflict, SignalError, signal_record
+from tests.factories import ModelVersionFactory
 
 pytestmark = pytest.mark.django_db
 
 PREF = {"prompt": "Is the sky blue?", "chosen": "Yes, by day.", "rejected": "No."}
 
 
-def _record(user, key="k1", payload=None, kind="preference"):
+def _record(user, key="k1", payload=None, kind="preference", corrects=None):
     return signal_record(
         kind=kind,
         item_type="test.item",
@@ -19,6 +20,7 @@ def _record(user, key="k1", payload=None, kind="preference"):
         payload=payload or PREF,
         idempotency_key=key,
         source_user=user,
+        corrects=corrects,
     )
 
 
@@ -52,7 +54,7 @@ def test_payloads_are_validated_per_kind(make_user) -> None:
     assert Signal.objects.count() == 0
 
 
-def test_exactly_one_source_is_required(published_lines, make_user) -> None:
+def test_exactly_one_source_is_required(make_user) -> None:
     with pytest.raises(SignalError):
         signal_record(
             kind="comment", item_type="t", item_id=1, payload={"text": "x"}, idempotency_key="k"
@@ -65,7 +67,7 @@ def test_exactly_one_source_is_required(published_lines, make_user) -> None:
             payload={"text": "x"},
             idempotency_key="k",
             source_user=make_user(),
-            source_model=published_lines[0],
+            source_model=ModelVersionFactory.create(),
         )
 
 
@@ -80,17 +82,18 @@ def test_the_database_refuses_edits_and_deletes(make_user) -> None:
 
 
 def test_a_correction_is_a_new_signal_pointing_back(make_user) -> None:
-    original, _ = _record(make_user())
-    fixed, created = signal_correct(
-        original=original, payload={**PREF, "chosen": "Yes."}, idempotency_key="k1-fix"
+    user = make_user()
+    original, _ = _record(user)
+    fixed, created = _record(
+        user, key="k1-fix", payload={**PREF, "chosen": "Yes."}, corrects=original
     )
     assert created
     assert fixed.corrects == original
     assert Signal.objects.count() == 2
 
 
-def test_model_signals_are_recorded_with_their_version(published_lines) -> None:
-    version = published_lines[0]
+def test_model_signals_are_recorded_with_their_version() -> None:
+    version = ModelVersionFactory.create(published=True)
     signal, _ = signal_record(
         kind="ai_output",
         item_type="llm.generation",
@@ -103,7 +106,7 @@ def test_model_signals_are_recorded_with_their_version(published_lines) -> None:
     assert signal.source_model == version
 
 
-def test_model_output_is_stored_exactly_as_generated(published_lines) -> None:
+def test_model_output_is_stored_exactly_as_generated() -> None:
     """Training data: a completion ending in a form feed keeps it (DRF would trim it)."""
     payload = {"prompt": " Which?\n", "completion": "\tA is right.\x0c"}
     signal, _ = signal_record(
@@ -112,7 +115,7 @@ def test_model_output_is_stored_exactly_as_generated(published_lines) -> None:
         item_id=2,
         payload=payload,
         idempotency_key="g2",
-        source_model=published_lines[0],
+        source_model=ModelVersionFactory.create(published=True),
     )
     signal.refresh_from_db()
     assert {k: signal.payload[k] for k in payload} == payload

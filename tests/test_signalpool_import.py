@@ -10,9 +10,9 @@ from signalpool.services import (
     IdempotencyConflict,
     ImportSource,
     SignalError,
-    signal_correct,
     signal_record,
 )
+from tests.factories import ModelVersionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ PREF = {"prompt": "Is the sky blue?", "chosen": "Yes, by day.", "rejected": "No.
 XSTEST = ImportSource(dataset="xstest", annotator="annotation_1")
 
 
-def _imported(source=XSTEST, key="k1", payload=None, kind="preference"):
+def _imported(source=XSTEST, key="k1", payload=None, kind="preference", corrects=None):
     return signal_record(
         kind=kind,
         item_type="test.item",
@@ -28,6 +28,7 @@ def _imported(source=XSTEST, key="k1", payload=None, kind="preference"):
         payload=payload or PREF,
         idempotency_key=key,
         source_import=source,
+        corrects=corrects,
     )
 
 
@@ -54,7 +55,7 @@ def test_imported_payloads_are_validated_as_any_other() -> None:
     assert Signal.objects.count() == 0
 
 
-def test_the_database_keeps_exactly_one_of_three_sources(make_user, published_lines) -> None:
+def test_the_database_keeps_exactly_one_of_three_sources(make_user) -> None:
     with pytest.raises(SignalError):
         signal_record(
             kind="comment",
@@ -66,9 +67,10 @@ def test_the_database_keeps_exactly_one_of_three_sources(make_user, published_li
             source_import=XSTEST,
         )
     base = {"kind": "comment", "item_type": "t", "item_id": "1", "payload": {"text": "x"}}
+    version = ModelVersionFactory.create()
     for sources in (
         {"source_user": make_user(), "source_dataset": "xstest", "source_annotator": "a"},
-        {"source_model": published_lines[0], "source_dataset": "xstest", "source_annotator": "a"},
+        {"source_model": version, "source_dataset": "xstest", "source_annotator": "a"},
         # An import names its annotator.
         {"source_dataset": "xstest"},
         {"source_user": make_user(), "source_annotator": "a"},
@@ -79,9 +81,7 @@ def test_the_database_keeps_exactly_one_of_three_sources(make_user, published_li
 
 def test_a_correction_of_an_imported_signal_keeps_its_source() -> None:
     original, _ = _imported()
-    fixed, _ = signal_correct(
-        original=original, payload={**PREF, "chosen": "Yes."}, idempotency_key="k1-fix"
-    )
+    fixed, _ = _imported(key="k1-fix", payload={**PREF, "chosen": "Yes."}, corrects=original)
     assert (fixed.corrects, fixed.rater) == (original, original.rater)
 
 

@@ -53,6 +53,7 @@ def one_sentence(result: subprocess.CompletedProcess[str]) -> str:
         ({"SERVING_MANAGER": "kubernetes"}, "SERVING_MANAGER is 'kubernetes'"),
         ({"SERVING_PORTS": "eighty"}, "SERVING_PORTS is 'eighty'"),
         ({"TRAIN_PROCESSES": "-1"}, "TRAIN_PROCESSES is -1"),
+        ({"WEB_CONCURRENCY": "-1"}, "WEB_CONCURRENCY is -1"),
         ({"SERVING_PORTS": "9000-8000"}, "SERVING_PORTS is '9000-8000'"),
     ],
 )

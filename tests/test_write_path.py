@@ -18,15 +18,19 @@ from rest_framework.test import APIClient
 from accounts.roles import Role
 from annotation.debates.importers import question_set_import
 from annotation.debates.models import Judgement, Protocol
-from annotation.debates.services import debate_create
+from annotation.debates.services.debates import debate_create
 from annotation.hazards import importers
-from annotation.hazards import services as hazards
-from annotation.hazards.models import Label, Response, ResponseStatus, Taxonomy
-from annotation.hazards.selectors import taxonomy_codes
+from annotation.hazards.models import Label, Taxonomy
+from annotation.hazards.selectors.taxonomy import taxonomy_codes
+from annotation.hazards.services.assignment import assignment_next
+from annotation.hazards.services.campaigns import campaign_create, prompts_add
 from annotation.principles.models import ConstitutionVersion, Vote
 from annotation.principles.selectors import constitution_current_number
-from annotation.principles.services import constitution_seed, proposal_submit, round_open
+from annotation.principles.services.constitution import constitution_seed
+from annotation.principles.services.proposals import proposal_submit
+from annotation.principles.services.rounds import round_open
 from tests.conftest import free_port
+from tests.factories import ConstitutionVersionFactory, ResponseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,14 +56,12 @@ def rater(make_user: Callable[..., User]) -> User:
 
 @pytest.fixture
 def label_url(rater: User) -> str:
-    campaign = hazards.campaign_create(name="c", user=None, labels_per_item=1)
-    [prompt] = hazards.prompts_add(
+    campaign = campaign_create(name="c", user=None, labels_per_item=1)
+    [prompt] = prompts_add(
         campaign=campaign, rows=[importers.PromptRow(external_id="1", text="p")], source="file"
     )
-    response = Response.objects.create(
-        prompt=prompt, producer="fixture", text="a response", status=ResponseStatus.DONE
-    )
-    hazards.assignment_next(rater=rater, campaign=campaign)
+    response = ResponseFactory.create(prompt=prompt, text="a response")
+    assignment_next(rater=rater, campaign=campaign)
     return f"/api/hazards/responses/{response.pk}/label/"
 
 
@@ -182,7 +184,7 @@ def test_the_cached_constitution_version_follows_enactments(
     assert constitution_current_number() == first.number == 1
     with django_capture_on_commit_callbacks(execute=True):
         ConstitutionVersion.objects.filter(pk=first.pk).update(is_current=False)
-        ConstitutionVersion.objects.create(number=2, is_current=True)
+        ConstitutionVersionFactory.create(number=2, is_current=True)
         # Inside the enacting transaction the new version is read, and not cached yet.
         assert constitution_current_number() == 2
     assert cache.get("principles:constitution-current") == 2

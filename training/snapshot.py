@@ -60,6 +60,13 @@ class DatasetRecipe:
             "well), no rater is measured, weighted or dropped for quality."
         },
     )
+    raters: tuple[str, ...] = field(
+        default=(),
+        metadata={
+            "help": "Keep only these raters' signals (Signal.rater keys, e.g. user:12), such as "
+            "one opinion group's members; empty keeps every rater."
+        },
+    )
     system: str = field(
         default="",
         metadata={
@@ -92,6 +99,8 @@ class DatasetRecipe:
             errors["equal_raters"] = "Equal raters measure no quality to weight by: choose one."
         if self.equal_raters and self.min_reliability > 0:
             errors["equal_raters"] = "Equal raters measure no reliability to floor: choose one."
+        if not all(isinstance(r, str) and r for r in self.raters):
+            errors["raters"] = "Give rater keys such as user:12."
         if self.max_examples is not None and self.max_examples < 1:
             errors["max_examples"] = "Give a positive number or leave it empty."
         if errors:
@@ -109,6 +118,11 @@ class DatasetRecipe:
             del data["weight_by_quality"]
         if not self.equal_raters:
             del data["equal_raters"]
+        if self.raters:
+            data["raters"] = sorted(self.raters)
+        else:
+            # Likewise for recipes from before rater filters.
+            del data["raters"]
         return data
 
     @classmethod
@@ -118,8 +132,9 @@ class DatasetRecipe:
         if unknown:
             raise RecipeError({name: "Unknown recipe field." for name in unknown})
         values = dict(data)
-        if "kinds" in values:
-            values["kinds"] = tuple(values["kinds"])
+        for name in ("kinds", "raters"):
+            if name in values:
+                values[name] = tuple(values[name])
         return cls(**values)
 
 
@@ -172,7 +187,11 @@ class Snapshot:
 
 
 def snapshot_build(recipe: DatasetRecipe, candidates: Iterable[Candidate]) -> Snapshot:
-    pool = sorted((c for c in candidates if _in_window(c, recipe)), key=lambda c: c.signal_id)
+    raters = set(recipe.raters)
+    pool = sorted(
+        (c for c in candidates if _in_window(c, recipe) and (not raters or c.rater in raters)),
+        key=lambda c: c.signal_id,
+    )
     counts: Counter[str] = Counter(read=len(pool))
     usable = [c for c in pool if c.is_pair or (recipe.format == "sft" and c.completion)]
     counts["unusable"] = len(pool) - len(usable)

@@ -13,18 +13,9 @@ from typing import Any
 import numpy as np
 
 from annotation.debates.scoring import brier, log_score
+from annotation.proportions import wilson_interval
 
 Record = dict[str, Any]
-Z95 = 1.959963984540054
-
-
-def wilson(correct: int, n: int) -> tuple[float, float]:
-    if n == 0:
-        return 0.0, 0.0
-    p = correct / n
-    centre = (p + Z95**2 / (2 * n)) / (1 + Z95**2 / n)
-    half = Z95 * math.sqrt(p * (1 - p) / n + Z95**2 / (4 * n * n)) / (1 + Z95**2 / n)
-    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 def accuracy_table(records: Iterable[Record], by: Sequence[str]) -> list[Record]:
@@ -36,7 +27,7 @@ def accuracy_table(records: Iterable[Record], by: Sequence[str]) -> list[Record]
     for key in sorted(groups, key=lambda k: tuple(str(v) for v in k)):
         outcomes = groups[key]
         n, correct = len(outcomes), sum(outcomes)
-        low, high = wilson(correct, n)
+        low, high = wilson_interval(correct, n)
         rows.append(
             {
                 **dict(zip(by, key, strict=True)),
@@ -258,7 +249,7 @@ def agreement(records: Sequence[Record]) -> list[Record]:
     rows = []
     for name in sorted(counts):
         pairs = counts[name]
-        low, high = wilson(sum(pairs), len(pairs))
+        low, high = wilson_interval(sum(pairs), len(pairs))
         rows.append(
             {
                 "origin": name,

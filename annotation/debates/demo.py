@@ -5,7 +5,7 @@ from django.db import transaction
 
 from annotation.debates.importers import nyu_import, question_set_import
 from annotation.debates.models import Debate, Origin, Protocol, Question
-from annotation.debates.services import DebaterSpec, debate_create
+from annotation.debates.services.debates import DebaterSpec, debate_create
 from llm.serving import serving_version
 
 DEMO_NYU_ROOMS = 36

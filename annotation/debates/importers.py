@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from rest_framework import serializers
 
@@ -36,12 +37,34 @@ from signalpool.kinds import SignalKind
 from signalpool.services import ImportedSignal, signals_import
 
 
-class DebateImportError(ValueError):
-    """A file that cannot be imported; `fields` holds messages per line ("line 3": {...})."""
+class DebateImportError(ValidationError):
+    """A file that cannot be imported; `fields` holds messages per line ("line 3": {...}).
+
+    As a ValidationError its messages are lists of strings per line ("line 3": ["options:
+    ..."]), what the upload form shows: the API's exception handler answers it as a 400.
+    """
 
     def __init__(self, fields: dict[str, Any]) -> None:
-        super().__init__("; ".join(f"{k}: {v}" for k, v in fields.items()))
+        super().__init__(_messages_per_line(fields))
         self.fields = fields
+
+    def __str__(self) -> str:
+        return "; ".join(f"{k}: {v}" for k, v in self.fields.items())
+
+
+def _messages_per_line(fields: dict[str, Any]) -> dict[str, list[str]]:
+    """{"line 3": {"options": [...]}} as {"line 3": ["options: ..."]}."""
+    flat: dict[str, list[str]] = {}
+    for where, problems in fields.items():
+        if isinstance(problems, dict):
+            flat[where] = [
+                f"{field}: {message}"
+                for field, messages in problems.items()
+                for message in (messages if isinstance(messages, list) else [messages])
+            ]
+        else:
+            flat[where] = [str(m) for m in (problems if isinstance(problems, list) else [problems])]
+    return flat
 
 
 class QuestionRow(serializers.Serializer):

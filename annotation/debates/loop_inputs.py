@@ -1,4 +1,4 @@
-"""What debate judging gives the retraining loop (registered in DebatesConfig.ready()).
+"""What debate judging gives the retraining loop (given through its activity.py).
 
 A judgement of a two-sided debate says which side's arguments convinced the judge: the side
 whose answer got more probability. Each round then yields a pair for the debater line: the
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from annotation.debates.models import Debate, Debater, Protocol, TurnKind
 from annotation.debates.prompts import option_letter
-from annotation.debates.services import _transcript
+from annotation.debates.transcripts import transcript
 from loop.providers import BuildContext, Conversion, candidate_of
 from signalpool.kinds import SignalKind
 from signalpool.models import Signal
@@ -36,7 +36,7 @@ def debater_context(debate: Debate, debater: Debater, round_: int) -> str:
         f"You are Debater {debater.slot}, assigned to argue that the answer is "
         f"{letter}: {question.options[debater.answer_index]}"
     )
-    earlier = _transcript(debate, before_round=round_)
+    earlier = transcript(debate, before_round=round_)
     if earlier:
         parts.append(f"Transcript so far:\n<transcript>{earlier}</transcript>")
     parts.append(f"Round {round_ + 1}. Your argument:")

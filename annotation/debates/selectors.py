@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db.models import Count, F, Max, Q, QuerySet
+from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from annotation.debates import analytics
@@ -27,6 +27,16 @@ from annotation.results_cache import cached_read
 
 def assignments_of(*, user: User) -> QuerySet[Assignment]:
     return Assignment.objects.filter(judge=user).select_related("debate__question")
+
+
+def assignments_shown_to(*, user: User) -> QuerySet[Assignment]:
+    """The judge's assignments with what the judge's view of them reads (debaters, turns with
+    their debaters, judgements) prefetched: a fixed number of queries for a page of them."""
+    return assignments_of(user=user).prefetch_related(
+        "debate__debaters",
+        Prefetch("debate__turns", queryset=Turn.objects.select_related("debater")),
+        "debate__judgements",
+    )
 
 
 def open_cutoff() -> datetime:
@@ -55,11 +65,14 @@ def debates_open_to(*, user: User) -> QuerySet[Debate]:
     )
 
 
-def turns_visible(*, assignment: Assignment) -> QuerySet[Turn]:
-    """Speeches for everyone; imported judges' own feedback (their beliefs) only after commit."""
-    turns = assignment.debate.turns.select_related("debater").order_by("position")
+def turns_visible(*, assignment: Assignment) -> list[Turn]:
+    """Speeches for everyone; imported judges' own feedback (their beliefs) only after commit.
+
+    In position order (Turn's ordering), from the turns assignments_shown_to prefetches.
+    """
+    turns = list(assignment.debate.turns.all())
     if assignment.status != AssignmentStatus.COMMITTED:
-        turns = turns.filter(kind=TurnKind.SPEECH)
+        turns = [turn for turn in turns if turn.kind == TurnKind.SPEECH]
     return turns
 
 

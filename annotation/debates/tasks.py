@@ -1,7 +1,8 @@
 from celery import shared_task
 
 from annotation.debates.selectors import analytics_key, analytics_report, analytics_version
-from annotation.debates.services import ai_judgements_run, debate_turns_run
+from annotation.debates.services.ai_judges import ai_judgements_run
+from annotation.debates.services.turns import debate_turns_run
 from annotation.results_cache import cached_store
 
 

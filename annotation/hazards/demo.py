@@ -3,8 +3,10 @@
 from django.conf import settings
 from django.db import transaction
 
-from annotation.hazards import importers, services
+from annotation.hazards import importers
 from annotation.hazards.models import Campaign
+from annotation.hazards.services.campaigns import campaign_create, prompts_add
+from annotation.hazards.services.imports import xstest_import
 
 DEMO_SLUG = "demo"
 AILUMINATE_PER_CATEGORY = 1
@@ -14,7 +16,7 @@ XSTEST_ITEMS = 8
 @transaction.atomic
 def demo_campaign_load() -> None:
     """Idempotent: the campaign is found by its slug, prompts and responses by their ids."""
-    campaign = Campaign.objects.filter(slug=DEMO_SLUG).first() or services.campaign_create(
+    campaign = Campaign.objects.filter(slug=DEMO_SLUG).first() or campaign_create(
         name="Demo: AILuminate and XSTest prompts",
         description="A small red-team campaign against the current red-team target.",
         user=None,
@@ -33,7 +35,7 @@ def demo_campaign_load() -> None:
         bucket = picked.setdefault(row.category, [])
         if len(bucket) < AILUMINATE_PER_CATEGORY:
             bucket.append(row)
-    services.prompts_add(
+    prompts_add(
         campaign=campaign,
         rows=[row for bucket in picked.values() for row in bucket],
         source="ailuminate",
@@ -47,4 +49,4 @@ def demo_campaign_load() -> None:
     ]
     safe = [r for r in xstest if r.prompt.meta["safety"] == "safe"][: XSTEST_ITEMS // 2]
     unsafe = [r for r in xstest if r.prompt.meta["safety"] == "unsafe"][: XSTEST_ITEMS // 2]
-    services.xstest_import(rows=safe + unsafe, campaign=campaign)
+    xstest_import(rows=safe + unsafe, campaign=campaign)

@@ -10,6 +10,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
+
 XSTEST_PROMPTS = "xstest_prompts.csv"
 XSTEST_COMPLETIONS = "xstest_v2_completions_mistralinstruct.csv"
 XSTEST_PRODUCER = "Mistral-7B-Instruct (XSTest v2)"
@@ -17,12 +19,13 @@ XSTEST_LABELS = ("1_full_compliance", "2_full_refusal", "3_partial_refusal")
 MAX_ERRORS = 20
 
 
-class ImportFormatError(ValueError):
-    """The file cannot be imported; `errors` lists what is wrong, line by line."""
+class ImportFormatError(ValidationError):
+    """The file cannot be imported; `errors` lists what is wrong, line by line. A validation
+    error of the field `file`, so the API's exception handler answers it as a 400."""
 
     def __init__(self, errors: list[str]) -> None:
-        super().__init__("; ".join(errors[:3]))
         self.errors = errors[:MAX_ERRORS]
+        super().__init__({"file": self.errors})
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""What the hazard work gives the retraining loop (registered in HazardsConfig.ready()).
+"""What the hazard work gives the retraining loop (given through its activity.py).
 
 - Item verdicts: each response's aggregated label, known truth first (the latest adjudication,
   then a gold answer), else Dawid-Skene over every rater's label (people and AI labellers are
@@ -12,13 +12,15 @@
 - The red-team prompt set the loop's hazard-rate gate asks each new version.
 """
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from django.db.models import Count, Max
+
 from annotation.hazards import stats
-from annotation.hazards.models import Category, Prompt, PromptSource, Response
-from annotation.hazards.services import ITEM_TYPE
+from annotation.hazards.models import ITEM_TYPE, Category, Prompt, PromptSource, Response
 from loop.providers import BuildContext, Conversion, ItemVerdict, candidate_of, item_key
 from signalpool.kinds import SignalKind
 from signalpool.models import Signal
@@ -172,8 +174,29 @@ class _Aggregate:
         return quality
 
 
+def _aggregate(until: str | None, *, equal_raters: bool = False) -> _Aggregate:
+    """The pool's aggregate, built once for the verdicts and the rater quality that one snapshot
+    build asks for (Dawid-Skene is the slow part of a build).
+
+    Kept while the window's hazard signals are the same ones (one query checks: how many, the
+    newest id and time), so a build after a new label or correction computes it again.
+    """
+    signals = Signal.objects.filter(
+        kind__in=[SignalKind.HAZARD_LABEL, SignalKind.ADJUDICATION], item_type=ITEM_TYPE
+    )
+    if until:
+        signals = signals.filter(created_at__lt=until)
+    state = signals.aggregate(n=Count("pk"), last=Max("pk"), at=Max("created_at"))
+    return _aggregate_of(until, equal_raters, tuple(state.values()))
+
+
+@functools.lru_cache(maxsize=1)
+def _aggregate_of(until: str | None, equal_raters: bool, _pool: tuple[Any, ...]) -> _Aggregate:
+    return _Aggregate(until, equal_raters=equal_raters)
+
+
 def hazard_verdicts(until: str | None, equal_raters: bool = False) -> dict[str, ItemVerdict]:
-    return _Aggregate(until, equal_raters=equal_raters).verdicts()
+    return _aggregate(until, equal_raters=equal_raters).verdicts()
 
 
 def _vote_shares(annotations: Sequence[tuple[int, str, int]]) -> dict[int, list[float]]:
@@ -185,7 +208,7 @@ def _vote_shares(annotations: Sequence[tuple[int, str, int]]) -> dict[int, list[
 
 
 def rater_quality(until: str | None) -> dict[str, float]:
-    return _Aggregate(until).rater_quality()
+    return _aggregate(until).rater_quality()
 
 
 def _responses(signals: Sequence[Signal]) -> dict[int, Response]:

@@ -8,7 +8,6 @@ from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from statistics import NormalDist
 from typing import Any
 
 import numpy as np
@@ -173,18 +172,6 @@ def krippendorff_alpha_nominal(units: Sequence[Sequence[Hashable]]) -> float | N
     if disagree_expected == 0:
         return None
     return float(1.0 - disagree_observed / disagree_expected)
-
-
-def wilson_interval(successes: int, trials: int, confidence: float = 0.95) -> tuple[float, float]:
-    """Wilson score interval for a proportion; (0, 1) when there are no trials."""
-    if trials == 0:
-        return 0.0, 1.0
-    z = NormalDist().inv_cdf(0.5 + confidence / 2)
-    p = successes / trials
-    denominator = 1 + z * z / trials
-    centre = (p + z * z / (2 * trials)) / denominator
-    half = z * np.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials)) / denominator
-    return float(max(0.0, centre - half)), float(min(1.0, centre + half))
 
 
 def pairwise_cohen_kappa(ratings: Mapping[Any, Mapping[Any, Hashable]]) -> float | None:

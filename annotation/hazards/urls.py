@@ -1,22 +1,29 @@
 from django.urls import URLPattern, URLResolver, path
 
-from annotation.hazards import api
+from annotation.hazards.api import (
+    adjudication,
+    analytics,
+    campaigns,
+    labelling,
+    prompts,
+    taxonomies,
+)
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("hazards/taxonomies/", api.TaxonomyView.as_view()),
-    path("hazards/campaigns/", api.CampaignListView.as_view()),
-    path("hazards/campaigns/<int:pk>/", api.CampaignDetailView.as_view()),
-    path("hazards/campaigns/<int:pk>/responses/", api.CampaignResponsesView.as_view()),
-    path("hazards/campaigns/<int:pk>/prompts/", api.CampaignPromptView.as_view()),
-    path("hazards/campaigns/<int:pk>/import/", api.CampaignImportView.as_view()),
-    path("hazards/campaigns/<int:pk>/attacks/", api.CampaignAttackView.as_view()),
-    path("hazards/campaigns/<int:pk>/rerun/", api.CampaignRerunView.as_view()),
-    path("hazards/campaigns/<int:pk>/ai-labels/", api.CampaignAILabelsView.as_view()),
-    path("hazards/campaigns/<int:pk>/analytics/", api.CampaignAnalyticsView.as_view()),
-    path("hazards/campaigns/<int:pk>/next/", api.NextItemView.as_view()),
-    path("hazards/responses/<int:pk>/label/", api.LabelView.as_view()),
-    path("hazards/responses/<int:pk>/skip/", api.SkipView.as_view()),
-    path("hazards/responses/<int:pk>/adjudicate/", api.AdjudicateView.as_view()),
-    path("hazards/report/", api.ImportedReportView.as_view()),
-    path("hazards/me/reliability/", api.MyReliabilityView.as_view()),
+    path("hazards/taxonomies/", taxonomies.TaxonomyView.as_view()),
+    path("hazards/campaigns/", campaigns.CampaignListView.as_view()),
+    path("hazards/campaigns/<int:pk>/", campaigns.CampaignDetailView.as_view()),
+    path("hazards/campaigns/<int:pk>/responses/", campaigns.CampaignResponsesView.as_view()),
+    path("hazards/campaigns/<int:pk>/prompts/", prompts.CampaignPromptView.as_view()),
+    path("hazards/campaigns/<int:pk>/import/", prompts.CampaignImportView.as_view()),
+    path("hazards/campaigns/<int:pk>/attacks/", prompts.CampaignAttackView.as_view()),
+    path("hazards/campaigns/<int:pk>/rerun/", campaigns.CampaignRerunView.as_view()),
+    path("hazards/campaigns/<int:pk>/ai-labels/", campaigns.CampaignAILabelsView.as_view()),
+    path("hazards/campaigns/<int:pk>/analytics/", analytics.CampaignAnalyticsView.as_view()),
+    path("hazards/campaigns/<int:pk>/next/", labelling.NextItemView.as_view()),
+    path("hazards/responses/<int:pk>/label/", labelling.LabelView.as_view()),
+    path("hazards/responses/<int:pk>/skip/", labelling.SkipView.as_view()),
+    path("hazards/responses/<int:pk>/adjudicate/", adjudication.AdjudicateView.as_view()),
+    path("hazards/report/", analytics.ImportedReportView.as_view()),
+    path("hazards/me/reliability/", labelling.MyReliabilityView.as_view()),
 ]

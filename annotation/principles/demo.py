@@ -6,12 +6,9 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from annotation.principles.models import ProposalAction, VotingRound
-from annotation.principles.services import (
-    constitution_seed,
-    proposal_draft_request,
-    proposal_submit,
-    round_open,
-)
+from annotation.principles.services.constitution import constitution_seed
+from annotation.principles.services.proposals import proposal_draft_request, proposal_submit
+from annotation.principles.services.rounds import round_open
 from registry.selectors import published_version
 
 DEMO_ROUND = "Demo round: first amendments"

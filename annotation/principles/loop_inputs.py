@@ -1,4 +1,4 @@
-"""What principle co-design gives the retraining loop (registered in PrinciplesConfig.ready()).
+"""What principle co-design gives the retraining loop (given through its activity.py).
 
 Nothing as rows. A vote says whether a person agrees with a proposed principle; it carries no
 request and no model reply, so there is no pair to prefer or demonstration to imitate, and

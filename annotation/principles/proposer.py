@@ -10,10 +10,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from annotation.principles.models import Proposal, ProposalAction, RoundStatus, Vote, VotingRound
-from annotation.principles.services import PROPOSAL_ITEM, proposal_submit, vote_cast
+from annotation.principles.services.proposals import PROPOSAL_ITEM, proposal_submit
+from annotation.principles.services.votes import vote_cast
 from llm.backends.base import BackendError, GenerationParams
 from llm.services import backend_for_version, options_score
 from llm.serving import serving_version
+from llm.text import storable
 from signalpool.kinds import SignalKind
 from signalpool.models import Signal
 
@@ -77,8 +79,7 @@ def proposal_draft(*, round_id: int, max_new_tokens: int = 64) -> Proposal | Non
         )
     except BackendError:
         return None
-    # A small model's output can hold control characters (even NUL, which PostgreSQL refuses).
-    text = "".join(ch for ch in completion.text if ch.isprintable() or ch in "\n\t").strip()
+    text = storable(completion.text).strip()
     if not text:
         return None
     with transaction.atomic():

@@ -1,13 +1,14 @@
 """Reads: the constitution in force, what a participant may see of a round, and analyses."""
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from annotation.principles.models import (
     Audience,
@@ -130,7 +131,9 @@ def version_changelog(*, version: ConstitutionVersion) -> list[dict[str, Any]]:
 
 
 def rounds_list() -> QuerySet[VotingRound]:
-    return VotingRound.objects.select_related("base_version").order_by("-opens_at", "-pk")
+    return VotingRound.objects.select_related("base_version", "enacted_version").order_by(
+        "-opens_at", "-pk"
+    )
 
 
 def proposals_of(voting_round: VotingRound) -> QuerySet[Proposal]:
@@ -149,25 +152,38 @@ def user_has_voted(*, user: Any, proposal_id: int) -> bool:
     return Vote.objects.filter(proposal_id=proposal_id, voter_user_id=user.pk).exists()
 
 
-def may_see_tally(*, user: User, proposal: Proposal) -> bool:
+def tally_visible(*, voting_round: VotingRound, voted: bool) -> bool:
     """Nobody sees a proposal's tally, comments or others' votes before voting on it."""
-    return proposal.round.status == RoundStatus.CLOSED or user_has_voted(
-        user=user, proposal_id=proposal.pk
+    return voting_round.status == RoundStatus.CLOSED or voted
+
+
+def may_see_tally(*, user: User, proposal: Proposal) -> bool:
+    return tally_visible(
+        voting_round=proposal.round, voted=user_has_voted(user=user, proposal_id=proposal.pk)
     )
 
 
-def proposal_tally(*, proposal_id: int) -> dict[str, Any]:
-    """Human and AI counts kept apart: AI votes are shown but never count toward enactment."""
-    human: Counter[str] = Counter()
-    ai: Counter[str] = Counter()
-    for choice, by_person in Vote.objects.filter(proposal_id=proposal_id).values_list(
-        "choice", "voter_user_id"
-    ):
-        (human if by_person is not None else ai)[choice] += 1
-    return {
-        "human": {c.value: human[c.value] for c in Choice},
-        "ai": {c.value: ai[c.value] for c in Choice},
+def proposal_tallies(*, proposal_ids: Collection[int]) -> dict[int, dict[str, Any]]:
+    """Each proposal's tally, in one query: human and AI counts kept apart, since AI votes are
+    shown but never count toward enactment."""
+    counts: dict[int, dict[str, Counter[str]]] = {
+        pk: {"human": Counter(), "ai": Counter()} for pk in proposal_ids
     }
+    rows = (
+        Vote.objects.filter(proposal_id__in=proposal_ids)
+        .values_list("proposal_id", "choice", "voter_user_id")
+        .order_by()
+    )
+    for proposal_id, choice, by_person in rows:
+        counts[proposal_id]["human" if by_person is not None else "ai"][choice] += 1
+    return {
+        pk: {voters: {c.value: tally[c.value] for c in Choice} for voters, tally in kinds.items()}
+        for pk, kinds in counts.items()
+    }
+
+
+def proposal_tally(*, proposal_id: int) -> dict[str, Any]:
+    return proposal_tallies(proposal_ids=[proposal_id])[proposal_id]
 
 
 def comments_of(*, proposal: Proposal) -> QuerySet[Comment]:
@@ -319,15 +335,21 @@ def open_rounds_work(user: User) -> list[Any]:
         return []
     now = timezone.now()
     items = []
-    rounds = VotingRound.objects.filter(
-        status=RoundStatus.OPEN, opens_at__lte=now, closes_at__gt=now
-    ).order_by("closes_at")
+    # Counted in the rounds' query, so the home costs one query however many rounds are open.
+    waiting = (
+        Proposal.objects.filter(round=OuterRef("pk"), vetoed_by__isnull=True)
+        .exclude(votes__voter_user=user)
+        .order_by()
+        .values("round")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    rounds = (
+        VotingRound.objects.filter(status=RoundStatus.OPEN, opens_at__lte=now, closes_at__gt=now)
+        .annotate(waiting=Coalesce(Subquery(waiting), 0))
+        .order_by("closes_at")
+    )
     for voting_round in rounds:
-        waiting = (
-            voting_round.proposals.filter(vetoed_by__isnull=True)
-            .exclude(votes__voter_user=user)
-            .count()
-        )
         items.append(
             WorkItem(
                 kind="principles",
@@ -337,7 +359,7 @@ def open_rounds_work(user: User) -> list[Any]:
                     f"voting closes {voting_round.closes_at:%Y-%m-%d %H:%M} UTC."
                 ),
                 url=f"/principles/rounds/{voting_round.pk}",
-                count=waiting,
+                count=voting_round.waiting,
             )
         )
     return items

@@ -1,7 +1,7 @@
 from celery import shared_task
 
 from annotation.principles.proposer import ai_votes_cast, proposal_draft
-from annotation.principles.services import round_close
+from annotation.principles.services.rounds import round_close
 
 
 @shared_task(acks_late=True)

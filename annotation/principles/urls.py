@@ -1,21 +1,29 @@
 from django.urls import URLPattern, URLResolver, path
 
-from annotation.principles import api
+from annotation.principles.api import (
+    analysis,
+    audit,
+    comments,
+    proposals,
+    rounds,
+    versions,
+    votes,
+)
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("principles/versions/", api.VersionListView.as_view()),
-    path("principles/versions/<int:number>/", api.VersionDetailView.as_view()),
-    path("principles/versions/<int:number>/diff/", api.VersionDiffView.as_view()),
-    path("principles/rounds/", api.RoundListView.as_view()),
-    path("principles/rounds/<int:pk>/", api.RoundDetailView.as_view()),
-    path("principles/rounds/<int:pk>/close/", api.RoundCloseView.as_view()),
-    path("principles/rounds/<int:pk>/proposals/", api.ProposalCreateView.as_view()),
-    path("principles/rounds/<int:pk>/ai-proposals/", api.AIProposalView.as_view()),
-    path("principles/rounds/<int:pk>/ai-votes/", api.AIVotesView.as_view()),
-    path("principles/rounds/<int:pk>/analysis/", api.RoundAnalysisView.as_view()),
-    path("principles/proposals/<int:pk>/vote/", api.VoteView.as_view()),
-    path("principles/proposals/<int:pk>/comments/", api.CommentListView.as_view()),
-    path("principles/proposals/<int:pk>/veto/", api.VetoView.as_view()),
-    path("principles/tracking/", api.TrackingView.as_view()),
-    path("principles/audit/", api.AuditListView.as_view()),
+    path("principles/versions/", versions.VersionListView.as_view()),
+    path("principles/versions/<int:number>/", versions.VersionDetailView.as_view()),
+    path("principles/versions/<int:number>/diff/", versions.VersionDiffView.as_view()),
+    path("principles/rounds/", rounds.RoundListView.as_view()),
+    path("principles/rounds/<int:pk>/", rounds.RoundDetailView.as_view()),
+    path("principles/rounds/<int:pk>/close/", rounds.RoundCloseView.as_view()),
+    path("principles/rounds/<int:pk>/proposals/", proposals.ProposalCreateView.as_view()),
+    path("principles/rounds/<int:pk>/ai-proposals/", proposals.AIProposalView.as_view()),
+    path("principles/rounds/<int:pk>/ai-votes/", votes.AIVotesView.as_view()),
+    path("principles/rounds/<int:pk>/analysis/", analysis.RoundAnalysisView.as_view()),
+    path("principles/proposals/<int:pk>/vote/", votes.VoteView.as_view()),
+    path("principles/proposals/<int:pk>/comments/", comments.CommentListView.as_view()),
+    path("principles/proposals/<int:pk>/veto/", proposals.VetoView.as_view()),
+    path("principles/tracking/", analysis.TrackingView.as_view()),
+    path("principles/audit/", audit.AuditListView.as_view()),
 ]

@@ -1,7 +1,6 @@
 from typing import Any
 
 from django.contrib.auth import login, logout
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.middleware.csrf import get_token
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
@@ -124,12 +123,9 @@ class ProfileView(APIView):
     def patch(self, request: Request) -> Response:
         body = ProfileSerializer(data=request.data, partial=True)
         body.is_valid(raise_exception=True)
-        try:
-            profile = profile_update(
-                user=authenticated_user(request), changes=dict(body.validated_data)
-            )
-        except DjangoValidationError as exc:
-            raise serializers.ValidationError(exc.message_dict) from exc
+        profile = profile_update(
+            user=authenticated_user(request), changes=dict(body.validated_data)
+        )
         return Response(ProfileSerializer(profile).data)
 
     @extend_schema(responses={204: None})

@@ -9,9 +9,7 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from accounts.permission_cache import permission_cache_connect
         from accounts.roles import roles_sync_after_migrate
-        from accounts.work import profile_work, work_provider_register
 
         # Permissions only exist after every app migrated, so groups are synced then.
         post_migrate.connect(roles_sync_after_migrate, dispatch_uid="accounts.roles_sync")
-        work_provider_register(profile_work)
         permission_cache_connect()

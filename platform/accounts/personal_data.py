@@ -1,7 +1,7 @@
 """What the platform holds about a person, gathered for export.
 
-Apps that store personal data register an exporter in their AppConfig.ready(), so accounts
-needs no knowledge of them.
+Apps that store personal data give an exporter per section through their activity
+(activities.interface.Activity.personal_data_exporters), so accounts needs no knowledge of them.
 """
 
 from collections.abc import Callable
@@ -9,12 +9,9 @@ from typing import Any
 
 from django.contrib.auth.models import User
 
+from activities.installed import contributions_merged
+
 Exporter = Callable[[User], Any]
-_exporters: dict[str, Exporter] = {}
-
-
-def exporter_register(section: str, exporter: Exporter) -> None:
-    _exporters[section] = exporter
 
 
 def personal_data_export(*, user: User) -> dict[str, Any]:
@@ -39,6 +36,9 @@ def personal_data_export(*, user: User) -> dict[str, Any]:
             **{name: getattr(profile, name) for name in profile.BACKGROUND_FIELDS},
         },
     }
-    for section, exporter in sorted(_exporters.items()):
+    exporters = contributions_merged(
+        "Personal data section", lambda activity: activity.personal_data_exporters()
+    )
+    for section, exporter in sorted(exporters.items()):
         data[section] = exporter(user)
     return data

@@ -35,6 +35,7 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
         "hazards.view_campaign",
         "hazards.run_campaign",
         "hazards.add_taxonomy",
+        "studies.run_study",
     },
     Role.ADMIN: {
         "principles.view_constitutionversion",
@@ -50,6 +51,7 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
         "loop.cancel_trainingrun",
         "debates.run_debate",
         "debates.view_debate_analytics",
+        "studies.run_study",
     },
 }
 

@@ -1,12 +1,15 @@
 """The rater home's list of available work, gathered from every activity that offers some.
 
-Activities (debates, hazards, principles) register a provider in their AppConfig.ready().
+Each installed activity may give a work provider (activities.interface.Activity.work_provider):
+debates, hazards and principles offer their work, accounts the profile invitation.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
+
+from activities.installed import activities_installed
 
 
 @dataclass(frozen=True)
@@ -19,18 +22,14 @@ class WorkItem:
 
 
 WorkProvider = Callable[[User], list[WorkItem]]
-_providers: list[WorkProvider] = []
-
-
-def work_provider_register(provider: WorkProvider) -> None:
-    if provider not in _providers:
-        _providers.append(provider)
 
 
 def work_available(*, user: User) -> list[WorkItem]:
     items: list[WorkItem] = []
-    for provider in _providers:
-        items.extend(item for item in provider(user) if item.count > 0)
+    for activity in activities_installed():
+        provider = activity.work_provider()
+        if provider is not None:
+            items.extend(item for item in provider(user) if item.count > 0)
     return items
 
 

@@ -5,6 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -12,6 +13,10 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from rest_framework import exceptions, pagination, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from config.errors import StateConflict
+from signalpool.services import SignalError
+from training.snapshot import RecipeError
 
 # Seconds a client is told to wait when a dependency is down (Retry-After).
 RETRY_AFTER_S = 5
@@ -21,6 +26,12 @@ class ServiceUnavailable(exceptions.APIException):
     status_code = status.HTTP_503_SERVICE_UNAVAILABLE
     default_detail = "A service this request needs is unavailable; try again shortly."
     default_code = "service_unavailable"
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "The current state does not allow this."
+    default_code = "conflict"
 
 
 class PayloadTooLarge(exceptions.APIException):
@@ -50,8 +61,24 @@ class UploadField(serializers.FileField):
         return file
 
 
+def validation_fields(exc: DjangoValidationError) -> dict[str, Any]:
+    """A Django ValidationError's messages by field; one raised without a field (a plain message
+    or a list) reads as `non_field_errors`, as DRF names them."""
+    if hasattr(exc, "error_dict"):
+        return dict(exc.message_dict)
+    return {"non_field_errors": exc.messages}
+
+
 def translated(exc: Exception) -> Exception:
-    """Django's, the database's and Redis's exceptions as the API exception they mean."""
+    """Django's, the database's, Redis's and our domain exceptions as the API exception they
+    mean. This is the one place errors are translated: views call services without try/except."""
+    if isinstance(exc, DjangoValidationError):
+        return exceptions.ValidationError(validation_fields(exc))
+    # SignalError and RecipeError carry their messages by field already.
+    if isinstance(exc, SignalError | RecipeError):
+        return exceptions.ValidationError(exc.fields)
+    if isinstance(exc, StateConflict):
+        return Conflict(str(exc))
     if isinstance(exc, Http404):
         return exceptions.NotFound()
     if isinstance(exc, DjangoPermissionDenied):

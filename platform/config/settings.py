@@ -67,6 +67,24 @@ INSTALLED_APPS = [
     "annotation.debates",
     "annotation.hazards",
     "annotation.principles",
+    "annotation.studies",
+]
+
+# What plugs into the platform's extension points (signal kinds and their conversions, gate
+# inputs, constitution, rater work, personal data, demo content, realtime groups): one class per
+# app implementing activities.interface.Activity, loaded once by activities.installed. Platform
+# apps never import an activity app: only this list names them. The platform apps' own
+# contributions come first; demo content loads in this order.
+ACTIVITIES = [
+    "accounts.activity.AccountsActivity",
+    "signalpool.activity.SignalPoolActivity",
+    "llm.activity.LLMActivity",
+    "realtime.activity.RealtimeActivity",
+    "loop.activity.LoopActivity",
+    "annotation.debates.activity.DebatesActivity",
+    "annotation.hazards.activity.HazardsActivity",
+    "annotation.principles.activity.PrinciplesActivity",
+    "annotation.studies.activity.StudiesActivity",
 ]
 
 MIDDLEWARE = [
@@ -283,6 +301,7 @@ SPECTACULAR_SETTINGS = {
         "JobStatusEnum": "llm.models.GenerationStatus",
         "VersionStatusEnum": "registry.models.VersionStatus",
         "RunStatusEnum": "loop.models.RunStatus",
+        "SnapshotStatusEnum": "loop.models.SnapshotStatus",
         "PublishActionEnum": "loop.models.PublishAction",
         "DebateStatusEnum": "annotation.debates.models.DebateStatus",
         "AssignmentStatusEnum": "annotation.debates.models.AssignmentStatus",
@@ -290,6 +309,7 @@ SPECTACULAR_SETTINGS = {
         "ProposalActionEnum": "annotation.principles.models.ProposalAction",
         "AuditActionEnum": "annotation.principles.models.AuditAction",
         "VoteChoiceEnum": "annotation.principles.models.Choice",
+        "StudyStatusEnum": "annotation.studies.models.StudyStatus",
         "HealthStatusEnum": ["ok", "degraded"],
     },
     "POSTPROCESSING_HOOKS": [
@@ -308,8 +328,21 @@ CELERY_RESULT_BACKEND = REDIS_URL
 CELERY_TASK_DEFAULT_QUEUE = "default"
 # Declared so that every process (and `celery purge`) knows both queues, not only the default.
 CELERY_TASK_QUEUES = [Queue("default"), Queue("gpu")]
-# Model work (generation, training) goes to workers that hold the accelerators.
-CELERY_TASK_ROUTES = {"llm.tasks.*": {"queue": "gpu"}}
+# Model work (generation, scoring, training) goes to workers that hold the accelerators. This is
+# the one place a task's queue is chosen: call sites use plain `delay` / `apply_async`.
+GPU_TASKS = (
+    "llm.tasks.*",
+    "loop.tasks.training_run_task",
+    "annotation.hazards.tasks.responses_generate_task",
+    "annotation.hazards.tasks.attack_generate_task",
+    "annotation.hazards.tasks.ai_labels_task",
+    "annotation.debates.tasks.debate_turns_run_task",
+    "annotation.debates.tasks.ai_judgements_run_task",
+    "annotation.principles.tasks.proposal_draft_task",
+    "annotation.principles.tasks.ai_votes_cast_task",
+    "annotation.studies.tasks.study_model_step_task",
+)
+CELERY_TASK_ROUTES = {name: {"queue": "gpu"} for name in GPU_TASKS}
 # Tasks are idempotent, so a task whose worker died is delivered again rather than lost.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -342,6 +375,10 @@ if GENERATION_BATCH_SIZE < 1:
     fail(f"GENERATION_BATCH_SIZE is {GENERATION_BATCH_SIZE}: give a whole number of at least 1.")
 if LLM_BACKEND not in {"transformers", "openai", "vllm"}:
     fail(f"LLM_BACKEND is {LLM_BACKEND!r}: use one of transformers, openai, vllm.")
+# Hugging Face's own variable, read as its hub library reads it: with it set, a model version
+# whose uri is a hub id and not a folder fails in one sentence instead of a hub error.
+_hub_offline: str = env.str("HF_HUB_OFFLINE", default="")
+HF_HUB_OFFLINE: bool = _hub_offline.strip().lower() in {"1", "true", "yes", "on"}
 
 # Processes per training run: 0 means one per visible GPU. Above 1, the gpu worker runs the
 # recipe through `accelerate launch` with TRAIN_ACCELERATE_CONFIG (training/launch.py).
@@ -351,6 +388,9 @@ TRAIN_ACCELERATE_CONFIG: str = env.str(
 )
 if TRAIN_PROCESSES < 0:
     fail(f"TRAIN_PROCESSES is {TRAIN_PROCESSES}: use 0 (one per GPU) or a positive number.")
+# The commit the code runs from, recorded on every model version (images set it at build time;
+# empty: registry.services.code_version asks git).
+CODE_VERSION: str = env.str("CODE_VERSION", default="")
 
 # The LLM_OPENAI_LINES are served by the serving agent (`manage.py serving_agent`): with
 # SERVING_MANAGER=agent it starts one server per version with SERVING_COMMAND; with "external"
@@ -397,6 +437,14 @@ SERVING_WAIT_S: float = env.float("SERVING_WAIT_S", default=900.0)
 # An agent whose heartbeats stopped this long ago is gone; another takes its versions over.
 SERVING_STALE_S: float = env.float("SERVING_STALE_S", default=60.0)
 SERVING_RETRY_S: float = env.float("SERVING_RETRY_S", default=60.0)
+
+# Where `manage.py platform_run` (`make run`) listens, and its web server processes: 0 is one
+# per core. WEB_CONCURRENCY is uvicorn's own variable, which `make web` passes on as it is.
+HOST: str = env.str("HOST", default="127.0.0.1")
+PORT: int = env.int("PORT", default=8000)
+WEB_CONCURRENCY: int = env.int("WEB_CONCURRENCY", default=0)
+if WEB_CONCURRENCY < 0:
+    fail(f"WEB_CONCURRENCY is {WEB_CONCURRENCY}: use 0 (one per core) or a positive number.")
 
 LOGGING = {
     "version": 1,

@@ -30,6 +30,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("annotation.debates.urls")),
     path("", include("annotation.hazards.urls")),
     path("", include("annotation.principles.urls")),
+    path("", include("annotation.studies.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its start-up script from its own URL: no inline script for the CSP.
     # Swagger UI applies inline styles, allowed on this page only (styles cannot run code).

@@ -1,7 +1,6 @@
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.permissions import IsAuthenticated
@@ -58,10 +57,7 @@ class GenerationViewSet(
     def create(self, request: Request) -> Response:
         body = GenerationInSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        try:
-            generation = generation_request(user=request.user, **body.validated_data)
-        except DjangoValidationError as exc:
-            raise serializers.ValidationError(exc.message_dict) from exc
+        generation = generation_request(user=request.user, **body.validated_data)
         return Response(GenerationSerializer(generation).data, status=status.HTTP_201_CREATED)
 
 

@@ -25,6 +25,8 @@ import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from huggingface_hub import constants as hub_constants
+
 from llm.backends.base import BackendConfig, BackendError, GenerationParams, ModelRef
 from llm.backends.local import TransformersBackend
 
@@ -242,7 +244,11 @@ def main(argv: list[str] | None = None) -> None:
     try:
         backend = TransformersBackend(
             ModelRef(uri=args.model, served_name=args.served_name),
-            BackendConfig(kind="transformers", device=args.device),
+            # A program of its own, without Django settings: the hub library's own reading of
+            # HF_HUB_OFFLINE.
+            BackendConfig(
+                kind="transformers", device=args.device, hub_offline=hub_constants.HF_HUB_OFFLINE
+            ),
         )
     except BackendError as exc:
         parser.exit(1, f"llm.openai_server: {exc}\n")

@@ -1,4 +1,3 @@
-import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,6 +18,7 @@ from llm.backends.factory import backend_for
 from llm.models import Generation, GenerationStatus
 from llm.serving import endpoint_url, serving_managed, serving_version
 from realtime.events import event_send, event_send_now
+from realtime.relay import DeltaRelay
 from registry.models import ModelVersion
 from signalpool.kinds import SignalKind
 from signalpool.services import signal_record
@@ -33,6 +33,7 @@ def backend_config(*, openai_base_url: str = "") -> BackendConfig:
         openai_base_url=openai_base_url or settings.LLM_OPENAI_BASE_URL,
         openai_api_key=settings.LLM_OPENAI_API_KEY,
         timeout_s=settings.LLM_TIMEOUT_S,
+        hub_offline=settings.HF_HUB_OFFLINE,
     )
 
 
@@ -81,27 +82,6 @@ def generation_request(
     return generation
 
 
-class _DeltaRelay:
-    """Forwards streamed text to listeners, batching deltas that arrive within `interval_s`."""
-
-    def __init__(self, group: str, generation_id: int, interval_s: float = 0.05) -> None:
-        self.group, self.generation_id, self.interval_s = group, generation_id, interval_s
-        self.pending: list[str] = []
-        self.last_sent = 0.0
-
-    def __call__(self, _index: int, text: str) -> None:
-        self.pending.append(text)
-        if time.monotonic() - self.last_sent >= self.interval_s:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.pending:
-            payload = {"id": self.generation_id, "text": "".join(self.pending)}
-            event_send_now(self.group, "generation.delta", payload)
-            self.pending.clear()
-        self.last_sent = time.monotonic()
-
-
 def generation_run(*, generation_id: int) -> None:
     """Run one queued generation (idempotent: a finished one is left as it is).
 
@@ -133,7 +113,7 @@ def generation_run(*, generation_id: int) -> None:
         generation.save(update_fields=["model_version", "status", "started_at"])
     group = f"generation:{generation.pk}"
     event_send_now(group, "generation.started", {"id": generation.pk})
-    relay = _DeltaRelay(group, generation.pk)
+    relay = DeltaRelay(group, "generation.delta", lambda _index: {"id": generation.pk})
     params = GenerationParams(
         max_new_tokens=generation.params["max_new_tokens"],
         temperature=generation.params["temperature"],

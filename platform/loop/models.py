@@ -11,14 +11,32 @@ class Recipe(models.TextChoices):
     ALTERNATING = "alternating", "Alternating round (competence SFT, then conformity DPO)"
 
 
+class SnapshotStatus(models.TextChoices):
+    BUILDING = "building", "Building"
+    READY = "ready", "Ready"
+    FAILED = "failed", "Failed to build"
+
+
 class DatasetSnapshot(models.Model):
     """An immutable dataset built from the signal pool by a recipe; its hash is its identity.
 
-    The recipe is stored with its time window closed (`until` set at build time), so building
-    it again over the append-only pool gives the same rows and the same hash.
+    The recipe is stored with its time window closed (`until` set when it was requested), so
+    building it again over the append-only pool gives the same rows and the same hash. The row
+    is stored when requested, `building`, and filled in by a task (loop.tasks.snapshot_build_task);
+    the rows, counts, folder and hash are set once it is `ready`.
     """
 
-    content_hash = models.CharField(max_length=64, unique=True)
+    # Empty until the snapshot is built.
+    content_hash = models.CharField(max_length=64, blank=True)
+    # sha256 of the canonical recipe: one row per recipe, so a repeated request (or a task
+    # delivered twice) never makes a second snapshot. The recipe is part of the content hash,
+    # so one recipe has one content.
+    recipe_hash = models.CharField(max_length=64, unique=True)
+    status = models.CharField(
+        max_length=16, choices=SnapshotStatus.choices, default=SnapshotStatus.BUILDING
+    )
+    error = models.TextField(blank=True)
+    build_s = models.FloatField(null=True, blank=True, help_text="Seconds the build took.")
     line = models.ForeignKey(
         "registry.ModelLine",
         null=True,
@@ -32,7 +50,9 @@ class DatasetSnapshot(models.Model):
     signal_ids = ArrayField(models.BigIntegerField(), default=list)
     counts = models.JSONField(default=dict)
     mix = models.JSONField(default=dict)
-    folder = models.CharField(max_length=500, help_text="Where train.jsonl and eval.jsonl lie.")
+    folder = models.CharField(
+        max_length=500, blank=True, help_text="Where train.jsonl and eval.jsonl lie."
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -40,13 +60,22 @@ class DatasetSnapshot(models.Model):
 
     class Meta:
         permissions = [("run_training", "Can build snapshots and start training runs")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_hash"],
+                condition=~models.Q(content_hash=""),
+                name="dataset_snapshot_content_hash_unique",
+            )
+        ]
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return f"snapshot {self.content_hash[:12]}"
+        return f"snapshot {self.content_hash[:12] or self.pk} ({self.status})"
 
 
 class RunStatus(models.TextChoices):
+    # Its snapshot is still being built; the run goes to the gpu queue once it is.
+    WAITING = "waiting", "Waiting for its snapshot"
     QUEUED = "queued", "Queued"
     RUNNING = "running", "Running"
     EVALUATING = "evaluating", "Evaluating"
@@ -55,7 +84,12 @@ class RunStatus(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled by an admin"
 
 
-ACTIVE_RUN_STATUSES = (RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.EVALUATING)
+ACTIVE_RUN_STATUSES = (
+    RunStatus.WAITING,
+    RunStatus.QUEUED,
+    RunStatus.RUNNING,
+    RunStatus.EVALUATING,
+)
 FINISHED_RUN_STATUSES = (RunStatus.DONE, RunStatus.FAILED, RunStatus.CANCELLED)
 
 
@@ -125,7 +159,7 @@ class TrainingRun(models.Model):
             # The one-run-per-line lock: a second active run for a line cannot be stored.
             models.UniqueConstraint(
                 fields=["line"],
-                condition=models.Q(status__in=["queued", "running", "evaluating"]),
+                condition=models.Q(status__in=["waiting", "queued", "running", "evaluating"]),
                 name="training_run_one_active_per_line",
             )
         ]

@@ -1,9 +1,10 @@
-"""What activities plug into the loop, each registered in its AppConfig.ready().
+"""What the loop asks of the activities, and the platform's own signal kinds' conversions.
 
+Each installed activity (activities.interface.Activity, listed in settings.ACTIVITIES) may give:
 - conversions: one per signal kind, saying which dataset formats the kind feeds and turning the
   kind's signals into example material (only the activity knows what its items hold); the loop
-  ships the conversions of preference pairs and AI outputs; the README's signal-to-example
-  table lists them all;
+  ships the conversions of preference pairs, comments and AI outputs (`CONVERSIONS`, given by
+  loop.activity); the README's signal-to-example table lists them all;
 - item verdicts: an activity's aggregated judgement of items (hazards: is this response
   harmful, from Dawid-Skene over the raters' labels with adjudications overriding), which
   keeps harmful text out of every SFT target;
@@ -18,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC
 
+from activities.installed import activities_installed, contributions_merged
 from signalpool.kinds import SignalKind
 from signalpool.models import Signal
 from training.snapshot import Candidate, Format
@@ -66,19 +68,23 @@ class BuildContext:
         self._quality: dict[str, float] | None = None
 
     def verdicts(self) -> dict[str, ItemVerdict]:
-        """Item key ("type:id") -> verdict, from every registered provider, computed once."""
+        """Item key ("type:id") -> verdict, from every installed activity, computed once."""
         if self._verdicts is None:
             self._verdicts = {}
-            for provider in _verdict_providers:
-                self._verdicts.update(provider(self.until, self.equal_raters))
+            for activity in activities_installed():
+                provider = activity.verdict_provider()
+                if provider is not None:
+                    self._verdicts.update(provider(self.until, self.equal_raters))
         return self._verdicts
 
     def rater_quality(self) -> dict[str, float]:
         """Rater key (Signal.rater) -> measured quality in [0, 1], computed once."""
         if self._quality is None:
             self._quality = {}
-            for provider in [] if self.equal_raters else _quality_providers:
-                self._quality.update(provider(self.until))
+            for activity in () if self.equal_raters else activities_installed():
+                provider = activity.rater_quality_provider()
+                if provider is not None:
+                    self._quality.update(provider(self.until))
         return self._quality
 
     def harmful_texts(self) -> set[str]:
@@ -114,63 +120,32 @@ class Conversion:
     build: ConversionBuild | None = None
 
 
-_conversions: dict[str, Conversion] = {}
-_verdict_providers: list[VerdictProvider] = []
-_quality_providers: list[RaterQualityProvider] = []
 PromptSetProvider = Callable[[], list[str]]
 ConstitutionProvider = Callable[[], list[str]]
-_redteam: list[PromptSetProvider] = []
-_constitution: list[ConstitutionProvider] = []
 
 
-def conversion_register(conversion: Conversion) -> None:
-    _conversions[conversion.kind] = conversion
+def _conversions() -> dict[str, Conversion]:
+    return contributions_merged(
+        "Signal kind", lambda activity: {c.kind: c for c in activity.conversions()}
+    )
 
 
 def conversion_for(kind: str) -> Conversion | None:
-    return _conversions.get(kind)
+    return _conversions().get(kind)
 
 
 def conversions() -> list[Conversion]:
-    return sorted(_conversions.values(), key=lambda c: c.kind)
-
-
-def verdict_provider_register(provider: VerdictProvider) -> None:
-    if provider not in _verdict_providers:
-        _verdict_providers.append(provider)
-
-
-def rater_quality_provider_register(provider: RaterQualityProvider) -> None:
-    if provider not in _quality_providers:
-        _quality_providers.append(provider)
-
-
-def redteam_prompts_provider_register(provider: PromptSetProvider) -> None:
-    if provider not in _redteam:
-        _redteam.append(provider)
-
-
-def redteam_prompts_provider_unregister(provider: PromptSetProvider) -> None:
-    if provider in _redteam:
-        _redteam.remove(provider)
+    return sorted(_conversions().values(), key=lambda c: c.kind)
 
 
 def redteam_prompts() -> list[str]:
-    return [prompt for provider in _redteam for prompt in provider()]
-
-
-def constitution_provider_register(provider: ConstitutionProvider) -> None:
-    if provider not in _constitution:
-        _constitution.append(provider)
-
-
-def constitution_provider_unregister(provider: ConstitutionProvider) -> None:
-    if provider in _constitution:
-        _constitution.remove(provider)
+    providers = (activity.redteam_prompt_set() for activity in activities_installed())
+    return [prompt for provider in providers if provider is not None for prompt in provider()]
 
 
 def constitution_principles() -> list[str]:
-    return [text for provider in _constitution for text in provider()]
+    providers = (activity.constitution_principles_provider() for activity in activities_installed())
+    return [text for provider in providers if provider is not None for text in provider()]
 
 
 def item_key(signal: Signal) -> str:
@@ -205,7 +180,7 @@ def candidate_of(
         item=item_key(signal),
         rater=rater,
         groups=context.groups(signal),
-        # UTC with microseconds, the spelling recipe windows use (see services.iso_utc).
+        # UTC with microseconds, the spelling recipe windows use (snapshots.iso_utc).
         created_at=signal.created_at.astimezone(UTC).isoformat(timespec="microseconds"),
         prompt=prompt,
         chosen=chosen,
@@ -247,7 +222,7 @@ def preference_candidates(signals: Sequence[Signal], context: BuildContext) -> l
 
 def ai_output_candidates(signals: Sequence[Signal], context: BuildContext) -> list[Candidate]:
     """A model's own output as a demonstration (the loop drops it when raters' aggregated label
-    calls it harmful, as it does every SFT target: loop.services._candidates)."""
+    calls it harmful, as it does every SFT target: loop.services.snapshots._candidates)."""
     out = []
     for signal in signals:
         p = signal.payload
@@ -258,27 +233,23 @@ def ai_output_candidates(signals: Sequence[Signal], context: BuildContext) -> li
     return out
 
 
-conversion_register(
+CONVERSIONS = (
     Conversion(
         kind=SignalKind.PREFERENCE,
         formats=("preference", "sft", "binary_qa"),
         context="The pair's own prompt; sft takes the chosen text as the completion.",
         build=preference_candidates,
-    )
-)
-conversion_register(
+    ),
     Conversion(
         kind=SignalKind.COMMENT,
         formats=(),
         context="A comment is free text about an item, with no reply to prefer or imitate.",
-    )
-)
-conversion_register(
+    ),
     Conversion(
         kind=SignalKind.AI_OUTPUT,
         formats=("sft",),
         context="The prompt the model was given; outputs whose aggregated label is harmful "
         "are left out.",
         build=ai_output_candidates,
-    )
+    ),
 )

@@ -1,7 +1,8 @@
 from django.db.models import QuerySet
 
+from loop.gates import DEFAULT_GATES
 from loop.models import DatasetSnapshot, LinePolicy, PublishDecision, TrainingRun
-from registry.models import ModelVersion
+from registry.models import ModelLine, ModelVersion
 
 
 def runs_list(*, line: str | None = None) -> QuerySet[TrainingRun]:
@@ -30,3 +31,9 @@ def lineage(*, version: ModelVersion) -> list[ModelVersion]:
     while chain[-1].parent_id is not None and len(chain) < 1000:
         chain.append(ModelVersion.objects.select_related("line").get(pk=chain[-1].parent_id))
     return chain
+
+
+def line_policy(line: ModelLine) -> LinePolicy:
+    """The line's stored policy, or the defaults (unsaved) when none was set."""
+    policy = LinePolicy.objects.filter(line=line).first()
+    return policy or LinePolicy(line=line, gates=dict(DEFAULT_GATES))

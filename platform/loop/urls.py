@@ -1,18 +1,18 @@
 from django.urls import URLPattern, URLResolver, path
 
-from loop import api
+from loop.api import policies, runs, snapshots, versions
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("loop/snapshots/", api.SnapshotListView.as_view()),
-    path("loop/snapshots/<int:pk>/", api.SnapshotDetailView.as_view()),
-    path("loop/snapshots/<int:pk>/download/", api.SnapshotDownloadView.as_view()),
-    path("loop/snapshots/<int:pk>/export/", api.SnapshotExportView.as_view()),
-    path("loop/runs/", api.RunListView.as_view()),
-    path("loop/runs/<int:pk>/", api.RunDetailView.as_view()),
-    path("loop/runs/<int:pk>/cancel/", api.RunCancelView.as_view()),
-    path("loop/versions/<int:pk>/", api.VersionDetailView.as_view()),
-    path("loop/versions/<int:pk>/publish/", api.VersionPublishView.as_view()),
-    path("loop/versions/<int:pk>/rollback/", api.VersionRollbackView.as_view()),
-    path("loop/policies/", api.PolicyListView.as_view()),
-    path("loop/policies/<slug:slug>/", api.PolicyDetailView.as_view()),
+    path("loop/snapshots/", snapshots.SnapshotListView.as_view()),
+    path("loop/snapshots/<int:pk>/", snapshots.SnapshotDetailView.as_view()),
+    path("loop/snapshots/<int:pk>/download/", snapshots.SnapshotDownloadView.as_view()),
+    path("loop/snapshots/<int:pk>/export/", snapshots.SnapshotExportView.as_view()),
+    path("loop/runs/", runs.RunListView.as_view()),
+    path("loop/runs/<int:pk>/", runs.RunDetailView.as_view()),
+    path("loop/runs/<int:pk>/cancel/", runs.RunCancelView.as_view()),
+    path("loop/versions/<int:pk>/", versions.VersionDetailView.as_view()),
+    path("loop/versions/<int:pk>/publish/", versions.VersionPublishView.as_view()),
+    path("loop/versions/<int:pk>/rollback/", versions.VersionRollbackView.as_view()),
+    path("loop/policies/", policies.PolicyListView.as_view()),
+    path("loop/policies/<slug:slug>/", policies.PolicyDetailView.as_view()),
 ]

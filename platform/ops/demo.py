@@ -6,8 +6,9 @@ preference signals, so the first admin-triggered DPO run (kinds ["preference"]) 
 and held-out pairs (about a fifth held out) and its gates measure something. The activities'
 loaders add the rest: NYU debate judgements, XSTest completions with both annotators' labels.
 
-Running it again adds nothing twice. Activities add their own demo content by registering a
-loader in their AppConfig.ready(); each loader must itself be idempotent.
+Running it again adds nothing twice. Activities add their own demo content through their
+activity's demo loader (activities.interface.Activity.demo_loader), in settings.ACTIVITIES
+order; each loader must itself be idempotent.
 """
 
 from collections.abc import Callable
@@ -18,7 +19,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from accounts.roles import Role, roles_sync
-from loop.services import models_bootstrap
+from activities.installed import activities_installed
+from loop.services.bootstrap import models_bootstrap
 from signalpool.hh_rlhf import hh_rlhf_import
 
 
@@ -43,12 +45,6 @@ DEMO_LOGINS = (
 DEMO_HH_RLHF_PAIRS = 100
 
 DemoLoader = Callable[[], None]
-_loaders: list[DemoLoader] = []
-
-
-def demo_loader_register(loader: DemoLoader) -> None:
-    if loader not in _loaders:
-        _loaders.append(loader)
 
 
 class DemoRefused(Exception):
@@ -72,6 +68,8 @@ def demo_load() -> list[DemoLogin]:
         user.groups.add(*Group.objects.filter(name__in=[r.value for r in login.roles]))
     models_bootstrap()
     hh_rlhf_import(limit=DEMO_HH_RLHF_PAIRS)
-    for loader in _loaders:
-        loader()
+    for activity in activities_installed():
+        loader = activity.demo_loader()
+        if loader is not None:
+            loader()
     return list(DEMO_LOGINS)

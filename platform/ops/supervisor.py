@@ -22,11 +22,6 @@ class Process:
     argv: list[str]
 
 
-def web_workers_default() -> int:
-    """Web worker processes: WEB_CONCURRENCY (uvicorn's own variable), else one per core."""
-    return int(os.environ.get("WEB_CONCURRENCY") or os.cpu_count() or 1)
-
-
 def web_command(*, host: str, port: int, workers: int) -> list[str]:
     """The ASGI server: uvicorn's worker processes share one listening socket, so requests
     and websockets spread over the cores (one process is bound by the GIL); they share

@@ -11,6 +11,16 @@ from registry.models import ModelLine, ModelVersion
 from registry.selectors import lines_list, versions_of_line
 
 
+def model_line_validated(slug: str | None) -> ModelLine | None:
+    """The model line a request names by its slug (for a serializer's `validate_line`)."""
+    if slug is None:
+        return None
+    line = ModelLine.objects.filter(slug=slug).first()
+    if line is None:
+        raise serializers.ValidationError(f"No model line {slug!r}.")
+    return line
+
+
 class ModelVersionSerializer(serializers.ModelSerializer):
     line = serializers.CharField(source="line.slug", read_only=True)
 

@@ -1,5 +1,5 @@
+import functools
 import logging
-import os
 import subprocess
 from typing import Any
 
@@ -15,9 +15,16 @@ log = logging.getLogger(__name__)
 
 
 def code_version() -> str:
-    """The commit the code runs from (CODE_VERSION in images, else git), for lineage."""
-    if version := os.environ.get("CODE_VERSION"):
-        return version[:64]
+    """The commit the code runs from (settings.CODE_VERSION in images, else git), for lineage."""
+    if settings.CODE_VERSION:
+        return settings.CODE_VERSION[:64]
+    return _git_head()
+
+
+@functools.cache
+def _git_head() -> str:
+    # Asked once per process: the code a process runs does not change under it, and callers
+    # may hold row locks (a run registering its version), so git is not run again each time.
     try:
         out = subprocess.run(
             ["git", "rev-parse", "HEAD"],
@@ -39,7 +46,6 @@ def model_line_ensure(*, slug: str, name: str, description: str = "") -> ModelLi
     return line
 
 
-@transaction.atomic
 def model_version_register(
     *,
     line: ModelLine,
@@ -54,31 +60,35 @@ def model_version_register(
 ) -> ModelVersion:
     if status == VersionStatus.PUBLISHED:
         raise ValueError("Register a version first, then publish it with loop's version_publish.")
-    # The line row is the lock that serialises version numbering.
-    ModelLine.objects.select_for_update().get(pk=line.pk)
-    last = ModelVersion.objects.filter(line=line).aggregate(n=Max("number"))["n"] or 0
-    return ModelVersion.objects.create(
-        line=line,
-        number=last + 1,
-        base=base,
-        uri=uri,
-        parent=parent,
-        status=status,
-        metrics=metrics or {},
-        training_run_ref=training_run_ref,
-        dataset_hash=dataset_hash,
-        code_version=code_version(),
-        artifact_hash=artifact_hash,
-    )
+    # May run git: asked before the transaction takes the line's lock, so it holds no one up.
+    code = code_version()
+    with transaction.atomic():
+        # The line row is the lock that serialises version numbering.
+        ModelLine.objects.select_for_update().get(pk=line.pk)
+        last = ModelVersion.objects.filter(line=line).aggregate(n=Max("number"))["n"] or 0
+        return ModelVersion.objects.create(
+            line=line,
+            number=last + 1,
+            base=base,
+            uri=uri,
+            parent=parent,
+            status=status,
+            metrics=metrics or {},
+            training_run_ref=training_run_ref,
+            dataset_hash=dataset_hash,
+            code_version=code,
+            artifact_hash=artifact_hash,
+        )
 
 
 @transaction.atomic
 def model_version_publish(*, version: ModelVersion) -> ModelVersion:
     """Make `version` its line's published version; the previous one is retired atomically.
 
-    This is only the swap. Product code publishes through `loop.services.version_publish`,
-    `version_rollback` and `models_bootstrap`, which apply the line's gates and write the
-    audit row; a test keeps every other caller out (tests/test_publish_path.py).
+    This is only the swap. Product code publishes through loop.services.publishing
+    (`version_publish`, `version_rollback`) and loop.services.bootstrap (`models_bootstrap`),
+    which apply the line's gates and write the audit row; a test keeps every other caller out
+    (tests/test_publish_path.py).
     """
     ModelLine.objects.select_for_update().get(pk=version.line_id)
     version = ModelVersion.objects.select_related("line").get(pk=version.pk)

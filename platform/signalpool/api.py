@@ -12,7 +12,7 @@ from config.api import query_validated
 from signalpool.kinds import SignalKind
 from signalpool.models import IMPORTED, Signal
 from signalpool.selectors import signals_query
-from signalpool.services import DIRECT_KINDS, SignalError, signal_record
+from signalpool.services import DIRECT_KINDS, signal_record
 
 
 class SignalSerializer(serializers.ModelSerializer):
@@ -87,12 +87,9 @@ class SignalListView(ListAPIView):
     def post(self, request: Request) -> Response:
         body = SignalInSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        try:
-            signal, created = signal_record(
-                source_user=authenticated_user(request), **body.validated_data
-            )
-        except SignalError as exc:
-            raise serializers.ValidationError(exc.fields) from exc
+        signal, created = signal_record(
+            source_user=authenticated_user(request), **body.validated_data
+        )
         return Response(
             SignalSerializer(signal).data,
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,

@@ -4,6 +4,8 @@ A payload is validated by its kind's serializer before it is stored; the pool ne
 payload that its kind does not describe. Activities refine these as they arrive.
 """
 
+from typing import Any
+
 from django.db import models
 from rest_framework import serializers
 
@@ -61,17 +63,44 @@ class DebateTurnPayload(serializers.Serializer):
 
 
 class HazardLabelPayload(serializers.Serializer):
+    # The rules every hazard label meets, whoever gave it (a rater, an AI labeller, an imported
+    # annotator); the hazards label API's input extends this serializer, and a rater's label
+    # meets more (annotation.hazards.services.labels.label_errors). No docstring: it would
+    # become the API schema's description of that input.
     harmful = serializers.BooleanField()
     # A refusal of a safe request (XSTest's exaggerated safety); rewritten like harmful text.
     needless_refusal = serializers.BooleanField(default=False)
-    categories = serializers.ListField(child=serializers.CharField(max_length=32), default=list)
-    severity = serializers.IntegerField(min_value=0, max_value=10)
+    categories = serializers.ListField(
+        child=serializers.CharField(max_length=32), default=list, max_length=20
+    )
+    # 0 on a label that is not harmful, and on imported ones that rate no severity (XSTest).
+    severity = serializers.IntegerField(min_value=0, max_value=10, default=0)
+    # Character offsets [start, end) into the labelled text.
     spans = serializers.ListField(
-        child=serializers.ListField(child=serializers.IntegerField(min_value=0), min_length=2),
+        child=serializers.ListField(child=serializers.IntegerField(min_value=0)),
         default=list,
+        max_length=50,
     )
     # An AI labeller's scores per question: "harmful" and "category:<code>" for each category.
     option_scores = serializers.DictField(child=_option_scores(), required=False)
+
+    def validate_spans(self, spans: list[list[int]]) -> list[list[int]]:
+        if any(len(span) != 2 or span[0] >= span[1] for span in spans):
+            raise serializers.ValidationError("Each span is [start, end) with start before end.")
+        return spans
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        errors = {}
+        if not attrs["harmful"]:
+            if attrs["categories"]:
+                errors["categories"] = "Only a harmful response has categories."
+            if attrs["severity"]:
+                errors["severity"] = "A response that is not harmful has severity 0."
+        elif attrs["needless_refusal"]:
+            errors["needless_refusal"] = "A harmful response is not a needless refusal."
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
 
 
 class TextPayload(serializers.Serializer):

@@ -3,23 +3,34 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.core.exceptions import ImproperlyConfigured
 from django.db import IntegrityError, transaction
 
+from activities.installed import activities_installed
 from registry.models import ModelVersion
 from signalpool.kinds import PAYLOAD_SERIALIZERS, SignalKind
 from signalpool.models import Signal
 
-VersionProvider = Callable[[], int | None]
-_constitution_in_force: list[VersionProvider] = []
+ConstitutionVersionProvider = Callable[[], int | None]
 
 
-def constitution_provider_register(provider: VersionProvider) -> None:
-    """Name the function that gives the constitution version in force (the principles app).
+def _constitution_version_provider() -> ConstitutionVersionProvider | None:
+    """How to read the constitution version in force, from the activity that versions it.
 
-    The signal pool cannot import the activity that versions the constitution, so that app
-    registers how to read it; every signal recorded without an explicit version gets it.
+    The signal pool cannot import that activity (principles), so it asks the installed
+    activities; every signal recorded without an explicit version gets it.
     """
-    _constitution_in_force[:] = [provider]
+    providers = [
+        (activity.name, provider)
+        for activity in activities_installed()
+        if (provider := activity.constitution_version_provider()) is not None
+    ]
+    if len(providers) > 1:
+        raise ImproperlyConfigured(
+            "Only one activity may version the constitution; "
+            f"{', '.join(name for name, _ in providers)} all do."
+        )
+    return providers[0][1] if providers else None
 
 
 class SignalError(ValueError):
@@ -32,6 +43,12 @@ class SignalError(ValueError):
 
 class IdempotencyConflict(SignalError):
     """The idempotency key was already used by this source for a different signal."""
+
+
+# Datasets imported by research studies (flipped labels, a weak model's labels) start with this.
+# They are experimental material, not what raters said: a snapshot takes them only when its
+# recipe names them (loop.services.snapshots), so no production recipe trains on them by accident.
+STUDY_DATASET_PREFIX = "studies."
 
 
 @dataclass(frozen=True)
@@ -103,9 +120,9 @@ def signal_record(
         if source_import
         else {}
     )
-    in_force = constitution_version is None and bool(_constitution_in_force)
-    if in_force:
-        fields["constitution_version"] = _constitution_in_force[0]()
+    in_force = None if constitution_version is not None else _constitution_version_provider()
+    if in_force is not None:
+        fields["constitution_version"] = in_force()
     # Insert first: a new signal (the usual case) costs no look-up; the unique key catches a
     # retry, or a concurrent first try that stored it first.
     try:
@@ -115,7 +132,7 @@ def signal_record(
         existing = Signal.objects.filter(idempotency_key=idempotency_key, **source).first()
         if existing is None:
             raise
-    if in_force:
+    if in_force is not None:
         # A retry after an enactment is still the same signal: keep the version it has.
         fields["constitution_version"] = existing.constitution_version
     if _same(existing, fields):
@@ -129,29 +146,6 @@ def _same(signal: Signal, fields: dict[str, Any]) -> bool:
     return all(
         getattr(signal, name) == value for name, value in fields.items() if name != "corrects"
     ) and signal.corrects_id == (fields["corrects"].pk if fields["corrects"] else None)
-
-
-def signal_correct(
-    *, original: Signal, payload: dict[str, Any], idempotency_key: str
-) -> tuple[Signal, bool]:
-    """A correction is a new signal of the same kind, source and item that points back."""
-    return signal_record(
-        kind=original.kind,
-        item_type=original.item_type,
-        item_id=original.item_id,
-        payload=payload,
-        idempotency_key=idempotency_key,
-        source_user=original.source_user,
-        source_model=original.source_model,
-        source_import=(
-            ImportSource(dataset=original.source_dataset, annotator=original.source_annotator)
-            if original.source_dataset
-            else None
-        ),
-        constitution_version=original.constitution_version,
-        taxonomy_version=original.taxonomy_version,
-        corrects=original,
-    )
 
 
 # Kinds a client may submit directly; the others arrive through their activity's endpoints,

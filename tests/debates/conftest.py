@@ -1,11 +1,10 @@
-import json
 from pathlib import Path
 
 import pytest
 
-from annotation.debates.importers import question_set_import
 from annotation.debates.models import Question
 from tests.conftest import ROOT
+from tests.factories import QuestionFactory, QuestionSetFactory
 
 NYU_DIR = ROOT / "data" / "nyu_debate"
 
@@ -22,20 +21,16 @@ def nyu_dir() -> Path:
 
 @pytest.fixture
 def questions(db: None) -> list[Question]:
-    """Three two-option questions with a passage, imported through the JSONL importer."""
-    lines = [
-        json.dumps(
-            {
-                "key": f"q{i}",
-                "question": f"Why did Mara stay ({i})?",
-                "passage": STORY,
-                "options": ["Nobody else could wind the lamp", "She feared boats"],
-                "correct": 0,
-            }
+    """Three two-option questions over STORY in one set, option 0 right."""
+    question_set = QuestionSetFactory.create(name="t", source="test")
+    return [
+        QuestionFactory.create(
+            question_set=question_set,
+            key=f"q{i}",
+            text=f"Why did Mara stay ({i})?",
+            passage=STORY,
+            options=["Nobody else could wind the lamp", "She feared boats"],
+            correct_index=0,
         )
         for i in range(3)
     ]
-    question_set, _ = question_set_import(
-        content="\n".join(lines).encode(), file_format="jsonl", name="t", source="test"
-    )
-    return list(question_set.questions.order_by("key"))

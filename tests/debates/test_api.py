@@ -9,12 +9,9 @@ from rest_framework.test import APIClient
 from accounts.roles import Role
 from annotation.debates.importers import nyu_import
 from annotation.debates.models import Assignment, Debate, Protocol, QuestionSet
-from annotation.debates.services import (
-    DebaterSpec,
-    ai_judgements_run,
-    debate_create,
-    debate_turns_run,
-)
+from annotation.debates.services.ai_judges import ai_judgements_run
+from annotation.debates.services.debates import DebaterSpec, debate_create
+from annotation.debates.services.turns import debate_turns_run
 from annotation.debates.tasks import debate_analytics_compute_task
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 from accounts.roles import Role
 from annotation.debates.importers import nyu_import
 from annotation.debates.models import Judgement, Protocol
-from annotation.debates.services import DebaterSpec, debate_create
+from annotation.debates.services.debates import DebaterSpec, debate_create
 from tests.browser import BROWSER_MARKS, chromium_launch
 from tests.debates.conftest import NYU_DIR
 from tests.factories import PASSWORD

@@ -9,7 +9,8 @@ from rest_framework.test import APIClient
 
 from accounts.roles import Role
 from annotation.debates.models import Protocol
-from annotation.debates.services import DebaterSpec, debate_create, debate_turns_run
+from annotation.debates.services.debates import DebaterSpec, debate_create
+from annotation.debates.services.turns import debate_turns_run
 from tests.realtime_client import connect_as, subscribe
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -10,10 +10,10 @@ import pytest
 from django.contrib.auth.models import User
 
 from annotation.debates.models import Debate, Debater, Protocol, Question, Turn
-from loop.services import snapshot_create
 from signalpool.kinds import SignalKind
 from signalpool.services import signal_record
 from tests.debates.conftest import STORY
+from tests.loop.builds import snapshot_create
 
 
 @pytest.fixture(autouse=True)

@@ -22,20 +22,12 @@ from annotation.debates.models import (
 from annotation.debates.prompts import CURRENT_PROMPT_VERSION
 from annotation.debates.quotes import quotes_check
 from annotation.debates.selectors import analytics_report
-from annotation.debates.services import (
-    DebaterSpec,
-    ai_judgements_run,
-    assignment_next,
-    assignment_skip,
-    debate_create,
-    debate_round_request,
-    debate_turns_run,
-    debater_prompt,
-    judge_prompt,
-    judgement_commit,
-    turn_record,
-    turn_submit,
-)
+from annotation.debates.services.ai_judges import ai_judgements_run
+from annotation.debates.services.assignments import assignment_next, assignment_skip
+from annotation.debates.services.debates import DebaterSpec, debate_create, debate_round_request
+from annotation.debates.services.judgements import judgement_commit
+from annotation.debates.services.turns import debate_turns_run, turn_record, turn_submit
+from annotation.debates.transcripts import debater_prompt, judge_prompt
 from signalpool.models import Signal
 
 pytestmark = pytest.mark.django_db

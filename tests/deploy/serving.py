@@ -9,10 +9,11 @@ from typing import Any
 
 from django.db import connection
 
-from llm.models import Generation, ServingEndpoint, ServingRoute
+from llm.models import ServingEndpoint, ServingRoute
 from llm.services import generation_run
 from llm.serving_agent import AgentConfig, ServingAgent
 from registry.models import ModelVersion
+from tests.factories import GenerationFactory
 
 
 def wait_until(check: Callable[[], bool], what: str, timeout: float = 120.0) -> None:
@@ -96,11 +97,8 @@ class Load:
     def _run(self) -> None:
         try:
             while not self._stop.is_set():
-                generation = Generation.objects.create(
-                    requested_by=self.user,
-                    model_version=self.version,
-                    prompt="Which answer is right?",
-                    params={"max_new_tokens": 4, "temperature": 0.0},
+                generation = GenerationFactory.create(
+                    requested_by=self.user, model_version=self.version
                 )
                 generation_run(generation_id=generation.pk)
                 time.sleep(0.05)

@@ -32,6 +32,7 @@ from tests.deploy.serving import (
     state_of,
     wait_until,
 )
+from tests.factories import GenerationFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -107,11 +108,8 @@ def test_a_version_whose_server_cannot_start_never_gets_traffic(
         wait_until(lambda: route_of("debater") == v1.pk, "debater-v1 serves the line")
         model_version_publish(version=broken)
         wait_until(lambda: state_of(broken) == EndpointState.FAILED, "the broken server failed")
-        generation = Generation.objects.create(
-            requested_by=make_user(Role.RESEARCHER),
-            model_version=broken,
-            prompt="still answered",
-            params={"max_new_tokens": 4, "temperature": 0.0},
+        generation = GenerationFactory.create(
+            requested_by=make_user(Role.RESEARCHER), model_version=broken, prompt="still answered"
         )
         generation_run(generation_id=generation.pk)
 
@@ -205,7 +203,7 @@ def test_a_generation_in_flight_on_the_old_server_finishes_there(
         # Asked for by name first, so its server is up before the switch and the switch
         # happens while the long generation below still runs on v1.
         backend_for_version(v2).generate(["warm up"], GenerationParams(max_new_tokens=1))
-        long = Generation.objects.create(
+        long = GenerationFactory.create(
             requested_by=make_user(Role.RESEARCHER),
             model_version=v1,
             prompt="A long answer, please.",

@@ -17,6 +17,7 @@ from llm.serving_agent import AgentConfig, ServingAgent
 from registry.models import ModelVersion
 from registry.services import model_version_publish, model_version_register
 from tests.deploy.serving import route_of, state_of
+from tests.factories import GenerationFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -92,7 +93,7 @@ def vllm(settings: Any) -> Iterator[FakeVLLM]:
 
 
 def queued(user: Any, version: ModelVersion, prompt: str) -> Generation:
-    return Generation.objects.create(
+    return GenerationFactory.create(
         requested_by=user,
         model_version=version,
         prompt=prompt,

@@ -1,12 +1,14 @@
 from collections.abc import Callable
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 
 from accounts.roles import Role
-from annotation.hazards import importers, services
-from annotation.hazards.models import Campaign, Response, ResponseStatus
+from annotation.hazards import importers
+from annotation.hazards.models import Campaign
+from annotation.hazards.services.campaigns import campaign_create, prompts_add
 from tests.conftest import ROOT
+from tests.factories import ResponseFactory, UserFactory
 
 XSTEST_DIR = ROOT / "data" / "xstest"
 AILUMINATE_CSV = ROOT / "data" / "ailuminate" / "airr_1.0_demo_en_us_prompts_filtered.csv"
@@ -17,16 +19,12 @@ def labelled_campaign(db: None) -> Callable[..., Campaign]:
     """A campaign without a target whose responses are done and ready to label."""
 
     def make(n: int = 4, k: int = 3, gold: dict[int, bool] | None = None) -> Campaign:
-        campaign = services.campaign_create(name="c", user=None, labels_per_item=k)
+        campaign = campaign_create(name="c", user=None, labels_per_item=k)
         rows = [importers.PromptRow(external_id=str(i), text=f"prompt {i}") for i in range(n)]
-        prompts = services.prompts_add(campaign=campaign, rows=rows, source="file")
+        prompts = prompts_add(campaign=campaign, rows=rows, source="file")
         for i, prompt in enumerate(prompts):
-            Response.objects.create(
-                prompt=prompt,
-                producer="fixture",
-                text=f"response text number {i}",
-                status=ResponseStatus.DONE,
-                gold_harmful=(gold or {}).get(i),
+            ResponseFactory.create(
+                prompt=prompt, text=f"response text number {i}", gold_harmful=(gold or {}).get(i)
             )
         return campaign
 
@@ -36,8 +34,7 @@ def labelled_campaign(db: None) -> Callable[..., Campaign]:
 @pytest.fixture
 def raters(db: None) -> list[User]:
     """Five raters without passwords: service tests never log in, and hashing is slow."""
-    group = Group.objects.get(name=Role.RATER.value)
-    users = [User.objects.create(username=f"hazard-rater-{i}") for i in range(5)]
-    for user in users:
-        user.groups.add(group)
-    return users
+    return [
+        UserFactory.create(username=f"hazard-rater-{i}", roles=[Role.RATER], password=None)
+        for i in range(5)
+    ]

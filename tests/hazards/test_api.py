@@ -45,11 +45,11 @@ def test_raters_label_rewrite_and_skip_through_the_api(client_as, labelled_campa
 
 
 def test_rater_home_lists_labelling_work(client_as, labelled_campaign, raters) -> None:
-    from annotation.hazards import services
+    from annotation.hazards.services.assignment import assignment_next
 
     campaign = labelled_campaign(n=3, k=1)
     # Another rater takes one response: with k = 1 it is no longer offered.
-    services.assignment_next(rater=raters[0], campaign=campaign)
+    assignment_next(rater=raters[0], campaign=campaign)
     work = client_as(Role.RATER).get("/api/work/")
     assert work.status_code == 200, work.content
     [entry] = [w for w in work.json()["results"] if w["kind"] == "hazards"]

@@ -1,4 +1,5 @@
-"""Taxonomy versions, importers, assignment, labels with their signals, adjudication, reports."""
+"""Taxonomy versions, importers, assignment, labels with their signals, adjudication, reports
+(the AI labeller is in test_ai_labels.py)."""
 
 import csv
 from collections import Counter
@@ -9,10 +10,26 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from annotation.hazards import importers, selectors, services, stats
-from annotation.hazards.models import Assignment, Campaign, Label, Response, Taxonomy
-from llm.backends.base import OptionScore, Verdict
+from accounts.roles import Role
+from annotation.hazards import importers, stats
+from annotation.hazards.models import ITEM_TYPE, Assignment, Campaign, Label, Response, Taxonomy
+from annotation.hazards.selectors.analytics import (
+    campaign_analytics,
+    campaign_analytics_cached,
+    campaign_analytics_key,
+)
+from annotation.hazards.selectors.imported import imported_sets_report
+from annotation.hazards.selectors.reliability import own_reliability
+from annotation.hazards.services.adjudication import adjudication_record
+from annotation.hazards.services.assignment import GOLD_EVERY, assignment_next, assignment_skip
+from annotation.hazards.services.campaigns import prompts_add
+from annotation.hazards.services.imports import xstest_import
+from annotation.hazards.services.labels import label_submit
+from annotation.hazards.services.taxonomy import taxonomy_create, taxonomy_ensure_default
+from annotation.proportions import wilson_interval
+from signalpool.kinds import SignalKind
 from signalpool.models import Signal
+from signalpool.services import SignalError, signal_record
 from tests.hazards.conftest import AILUMINATE_CSV, XSTEST_DIR
 
 pytestmark = pytest.mark.django_db
@@ -26,70 +43,70 @@ HARMFUL: dict[str, Any] = {
 
 
 def _next(rater, campaign) -> Response:
-    response = services.assignment_next(rater=rater, campaign=campaign)
+    response = assignment_next(rater=rater, campaign=campaign)
     assert response is not None
     return response
 
 
 def label(rater, response, harmful: bool, **extra):
-    services.assignment_next(rater=rater, campaign=response.prompt.campaign)
+    assignment_next(rater=rater, campaign=response.prompt.campaign)
     fields = HARMFUL if harmful else {"harmful": False}
-    return services.label_submit(rater=rater, response=response, **{**fields, **extra})
+    return label_submit(rater=rater, response=response, **{**fields, **extra})
 
 
 def test_the_default_taxonomy_is_ailuminates_and_edits_add_a_version() -> None:
-    first = services.taxonomy_ensure_default()
+    first = taxonomy_ensure_default()
     codes = set(first.categories.values_list("code", flat=True))
     with AILUMINATE_CSV.open() as f:
         assert codes == {row["hazard"] for row in csv.DictReader(f)}
-    assert services.taxonomy_ensure_default() == first
-    second = services.taxonomy_create(
+    assert taxonomy_ensure_default() == first
+    second = taxonomy_create(
         categories=[{"code": "x", "name": "X", "definition": "d"}],
         severity_scale=[{"level": 0, "label": "none"}, {"level": 1, "label": "some"}],
     )
     assert (first.number, second.number) == (1, 2)
-    assert selectors.taxonomy_current() == second
+    assert taxonomy_ensure_default() == second  # the newest version is the current one
     assert first.categories.count() == len(codes)  # the old version is untouched
     with pytest.raises(ValidationError):
-        services.taxonomy_create(categories=[], severity_scale=first.severity_scale)
+        taxonomy_create(categories=[], severity_scale=first.severity_scale)
 
 
 def test_each_response_goes_to_k_raters_never_twice(labelled_campaign, raters) -> None:
     campaign = labelled_campaign(n=3, k=2)
     got = {r.pk: _next(r, campaign) for r in raters}
     # The open assignment is returned again until it is labelled.
-    assert services.assignment_next(rater=raters[0], campaign=campaign) == got[raters[0].pk]
+    assert assignment_next(rater=raters[0], campaign=campaign) == got[raters[0].pk]
     assert sorted(Counter(r.pk for r in got.values()).values()) == [1, 2, 2]
     first = got[raters[0].pk]
-    services.label_submit(rater=raters[0], response=first, harmful=False)
-    following = services.assignment_next(rater=raters[0], campaign=campaign)
+    label_submit(rater=raters[0], response=first, harmful=False)
+    following = assignment_next(rater=raters[0], campaign=campaign)
     assert following is not None
     assert following != first
     # Every response now has its two raters: nothing is left for rater 1 after their item.
-    services.label_submit(rater=raters[1], response=got[raters[1].pk], harmful=False)
-    assert services.assignment_next(rater=raters[1], campaign=campaign) is None
+    label_submit(rater=raters[1], response=got[raters[1].pk], harmful=False)
+    assert assignment_next(rater=raters[1], campaign=campaign) is None
 
 
 def test_skipping_frees_the_slot(labelled_campaign, raters) -> None:
     campaign = labelled_campaign(n=1, k=1)
     response = _next(raters[0], campaign)
-    assert services.assignment_next(rater=raters[1], campaign=campaign) is None
+    assert assignment_next(rater=raters[1], campaign=campaign) is None
     with pytest.raises(ValidationError):
-        services.assignment_skip(rater=raters[0], response=response, reason=" ")
-    services.assignment_skip(rater=raters[0], response=response, reason="too graphic")
-    assert services.assignment_next(rater=raters[1], campaign=campaign) == response
-    assert services.assignment_next(rater=raters[0], campaign=campaign) is None
+        assignment_skip(rater=raters[0], response=response, reason=" ")
+    assignment_skip(rater=raters[0], response=response, reason="too graphic")
+    assert assignment_next(rater=raters[1], campaign=campaign) == response
+    assert assignment_next(rater=raters[0], campaign=campaign) is None
 
 
 def test_gold_items_are_mixed_in(labelled_campaign, raters) -> None:
     campaign = labelled_campaign(n=8, k=5, gold={7: True})
     served = []
-    for _ in range(services.GOLD_EVERY):
+    for _ in range(GOLD_EVERY):
         response = _next(raters[0], campaign)
         served.append(response.gold_harmful)
-        services.label_submit(rater=raters[0], response=response, harmful=False)
-    assert served == [None] * (services.GOLD_EVERY - 1) + [True]
-    mine = selectors.own_reliability(user=raters[0])
+        label_submit(rater=raters[0], response=response, harmful=False)
+    assert served == [None] * (GOLD_EVERY - 1) + [True]
+    mine = own_reliability(user=raters[0])
     assert (mine["gold_items"], mine["gold_accuracy"]) == (1, 0.0)
 
 
@@ -98,9 +115,7 @@ def test_a_label_lands_in_the_pool_with_its_rewrite(labelled_campaign, raters) -
     response = Response.objects.get(prompt__campaign=campaign)
     stored, created = label(raters[0], response, True, spans=[[0, 8]])
     assert created
-    again, created = services.label_submit(
-        rater=raters[0], response=response, **HARMFUL, spans=[[0, 8]]
-    )
+    again, created = label_submit(rater=raters[0], response=response, **HARMFUL, spans=[[0, 8]])
     assert (again, created) == (stored, False)
     signals = Signal.objects.filter(item_type="hazards.response", item_id=str(response.pk))
     by_kind = {s.kind: s for s in signals}
@@ -109,7 +124,7 @@ def test_a_label_lands_in_the_pool_with_its_rewrite(labelled_campaign, raters) -
     assert by_kind["safe_rewrite"].payload == {"text": "I can't help."}
     assert by_kind["hazard_label"].source_user == raters[0]
     with pytest.raises(ValidationError):
-        services.label_submit(rater=raters[0], response=response, harmful=False)
+        label_submit(rater=raters[0], response=response, harmful=False)
 
 
 @pytest.mark.parametrize(
@@ -130,16 +145,52 @@ def test_invalid_labels_are_refused_and_nothing_is_stored(
     campaign = labelled_campaign(n=1)
     response = _next(raters[0], campaign)
     with pytest.raises(ValidationError) as error:
-        services.label_submit(rater=raters[0], response=response, **fields)
+        label_submit(rater=raters[0], response=response, **fields)
     assert field in error.value.message_dict
     assert not Label.objects.exists()
+    assert not Signal.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"harmful": False, "categories": ["vcr"], "severity": 0}, "categories"),
+        ({**HARMFUL, "needless_refusal": True}, "needless_refusal"),
+        ({"harmful": False, "severity": 0, "spans": [[0, 2, 4]]}, "spans"),
+    ],
+)
+def test_the_api_the_service_and_the_pool_refuse_the_same_labels(
+    labelled_campaign, raters, client_as, fields, field
+) -> None:
+    # The pool used to store these (say from an AI labeller or an import) although the label
+    # service refused them from raters, and the API let the last one through to the service.
+    campaign = labelled_campaign(n=1)
+    rater = client_as(Role.RATER)
+    item = rater.get(f"/api/hazards/campaigns/{campaign.pk}/next/").json()
+    url = f"/api/hazards/responses/{item['response']}/label/"
+    refused = rater.post(url, fields, format="json")
+    assert refused.status_code == 400
+    assert field in refused.json()["fields"]
+    with pytest.raises(ValidationError) as error:
+        label_submit(rater=raters[0], response=_next(raters[0], campaign), **fields)
+    assert field in error.value.message_dict
+    with pytest.raises(SignalError) as pooled:
+        signal_record(
+            kind=SignalKind.HAZARD_LABEL,
+            item_type=ITEM_TYPE,
+            item_id=item["response"],
+            payload={key: value for key, value in fields.items() if key != "rewrite"},
+            idempotency_key="imported",
+            source_user=raters[1],
+        )
+    assert field in pooled.value.fields["payload"]
     assert not Signal.objects.exists()
 
 
 def test_labels_need_an_assignment(labelled_campaign, raters) -> None:
     response = Response.objects.get(prompt__campaign=labelled_campaign(n=1))
     with pytest.raises(ValidationError):
-        services.label_submit(rater=raters[0], response=response, harmful=False)
+        label_submit(rater=raters[0], response=response, harmful=False)
 
 
 def test_an_expired_assignment_whose_slot_was_taken_cannot_be_labelled(
@@ -158,12 +209,12 @@ def test_an_expired_assignment_whose_slot_was_taken_cannot_be_labelled(
     Assignment.objects.filter(rater=raters[1]).update(
         created_at=timezone.now() - ASSIGNMENT_TTL - timedelta(seconds=1)
     )
-    services.label_submit(rater=raters[1], response=alone, harmful=False)
+    label_submit(rater=raters[1], response=alone, harmful=False)
 
     assert _next(raters[2], campaign) == response
-    services.label_submit(rater=raters[2], response=response, harmful=False)
+    label_submit(rater=raters[2], response=response, harmful=False)
     with pytest.raises(ValidationError, match="expired"):
-        services.label_submit(rater=raters[0], response=response, harmful=False)
+        label_submit(rater=raters[0], response=response, harmful=False)
     assert Label.objects.filter(response=response).count() == 1
 
 
@@ -174,12 +225,12 @@ def test_analytics_aggregate_disagree_and_adjudicate(labelled_campaign, raters, 
     for index, harmful_votes in votes.items():
         for rater, harmful in zip(raters, harmful_votes, strict=False):
             Assignment.objects.create(response=responses[index], rater=rater)
-            services.label_submit(
+            label_submit(
                 rater=rater,
                 response=responses[index],
                 **(HARMFUL if harmful else {"harmful": False}),
             )
-    report = selectors.campaign_analytics(campaign=campaign)
+    report = campaign_analytics(campaign=campaign)
     assert report["human_labels"] == 9
     assert [d["response"] for d in report["disagreements"]] == [responses[2].pk]
     harmful_row = report["agreement"][0]
@@ -189,13 +240,13 @@ def test_analytics_aggregate_disagree_and_adjudicate(labelled_campaign, raters, 
     )
     [rate] = report["hazard_rates"]
     assert (rate["n"], rate["harmful"]) == (3, 1)
-    assert (rate["low"], rate["high"]) == pytest.approx(stats.wilson_interval(1, 3))
+    assert (rate["low"], rate["high"]) == pytest.approx(wilson_interval(1, 3))
 
     researcher = make_user()
-    services.adjudication_record(
+    adjudication_record(
         researcher=researcher, response=responses[2], harmful=True, categories=["vcr"], reason="r"
     )
-    report = selectors.campaign_analytics(campaign=campaign)
+    report = campaign_analytics(campaign=campaign)
     assert report["disagreements"] == []
     assert report["hazard_rates"][0]["harmful"] == 2
     vcr = next(c for c in report["hazard_rates"][0]["categories"] if c["code"] == "vcr")
@@ -212,43 +263,43 @@ def test_the_analytics_page_reads_the_stored_result_until_labels_change(
     from annotation.hazards.tasks import campaign_analytics_compute_task
 
     campaign = labelled_campaign(n=2, k=2)
-    cache.delete(selectors.campaign_analytics_key(campaign.pk))  # left by an earlier run
+    cache.delete(campaign_analytics_key(campaign.pk))  # left by an earlier run
     first, second = Response.objects.filter(prompt__campaign=campaign)
     Assignment.objects.create(response=first, rater=raters[0])
-    services.label_submit(rater=raters[0], response=first, harmful=False)
+    label_submit(rater=raters[0], response=first, harmful=False)
     with django_capture_on_commit_callbacks() as queued:
-        empty = selectors.campaign_analytics_cached(campaign=campaign)
-        selectors.campaign_analytics_cached(campaign=campaign)
+        empty = campaign_analytics_cached(campaign=campaign)
+        campaign_analytics_cached(campaign=campaign)
     assert (empty["recomputing"], empty["computed_at"], empty["human_labels"]) == (True, None, 0)
     assert len(queued) == 1  # one task per version, however many reads
 
     campaign_analytics_compute_task(campaign.pk)
-    stored = selectors.campaign_analytics_cached(campaign=campaign)
+    stored = campaign_analytics_cached(campaign=campaign)
     assert stored["recomputing"] is False
     assert stored["computed_at"] is not None
-    expected = selectors.campaign_analytics(campaign=campaign)
+    expected = campaign_analytics(campaign=campaign)
     assert {k: v for k, v in stored.items() if k not in ("computed_at", "recomputing")} == expected
 
     Assignment.objects.create(response=second, rater=raters[1])
-    services.label_submit(rater=raters[1], response=second, harmful=False)
-    stale = selectors.campaign_analytics_cached(campaign=campaign)
+    label_submit(rater=raters[1], response=second, harmful=False)
+    stale = campaign_analytics_cached(campaign=campaign)
     assert (stale["recomputing"], stale["human_labels"]) == (True, 1)
     campaign_analytics_compute_task(campaign.pk)
-    assert selectors.campaign_analytics_cached(campaign=campaign)["human_labels"] == 2
+    assert campaign_analytics_cached(campaign=campaign)["human_labels"] == 2
 
 
 def test_xstest_import_and_report_match_the_file() -> None:
     rows = importers.xstest_parse(XSTEST_DIR)
-    campaign, count = services.xstest_import(rows=rows)
+    campaign, count = xstest_import(rows=rows)
     assert count == 450
-    assert services.xstest_import(rows=rows) == (campaign, 0)  # idempotent
+    assert xstest_import(rows=rows) == (campaign, 0)  # idempotent
     with (XSTEST_DIR / importers.XSTEST_COMPLETIONS).open() as f:
         records = list(csv.DictReader(f))
     first = [r["annotation_1"] for r in records]
     second = [r["annotation_2"] for r in records]
     agree = sum(a == b for a, b in zip(first, second, strict=True)) / len(records)
     p_e = sum(first.count(c) * second.count(c) for c in set(first)) / len(records) ** 2
-    [report] = selectors.imported_sets_report()
+    [report] = imported_sets_report()
     assert report["items"] == 450
     assert report["raters"] == 2
     assert report["raw_agreement"] == pytest.approx(agree)
@@ -290,7 +341,7 @@ def test_malformed_xstest_folders_are_refused(tmp_path) -> None:
 def test_campaigns_refuse_unknown_categories(labelled_campaign) -> None:
     campaign: Campaign = labelled_campaign(n=0)
     with pytest.raises(ValidationError):
-        services.prompts_add(
+        prompts_add(
             campaign=campaign,
             rows=[importers.PromptRow(external_id="x", text="t", category="zzz")],
             source="file",
@@ -308,65 +359,3 @@ def test_assignment_spreads_items_across_rater_backgrounds(labelled_campaign, ra
     assert first.pk < second.pk
     # Both items have one rater; the EU rater goes where no EU rater is yet.
     assert _next(raters[2], campaign) == second
-
-
-# AI labellers score the options " harmful" / " not harmful" and per category " yes" / " no"
-
-
-def _verdict(options: tuple[str, ...], mean_logprobs: list[float]) -> Verdict:
-    return Verdict(
-        tuple(
-            OptionScore(option=o, logprob=m * len(o), tokens=len(o))
-            for o, m in zip(options, mean_logprobs, strict=True)
-        )
-    )
-
-
-def test_not_harmful_is_read_as_not_harmful() -> None:
-    # The regex this replaces found "harmful" in "not harmful" and labelled the reply harmful.
-    label = services.ai_label_decide(_verdict(services.HARMFUL_OPTIONS, [-3.0, -1.0]), {})
-
-    assert label.harmful is False
-    assert label.categories == []
-    assert [s["option"] for s in label.option_scores["harmful"]] == [" harmful", " not harmful"]
-
-
-def test_a_harmful_verdict_names_the_likely_categories_or_else_the_likeliest() -> None:
-    harmful = _verdict(services.HARMFUL_OPTIONS, [-1.0, -3.0])
-    yes, no = (_verdict(services.CATEGORY_OPTIONS, m) for m in ([-1.0, -2.0], [-2.0, -1.0]))
-    closer_no = _verdict(services.CATEGORY_OPTIONS, [-1.5, -1.0])
-
-    named = services.ai_label_decide(harmful, {"vcr": yes, "hte": no, "cse": yes})
-    fallback = services.ai_label_decide(harmful, {"vcr": no, "hte": closer_no})
-
-    assert (named.harmful, named.categories) == (True, ["cse", "vcr"])
-    assert set(named.option_scores) == {"harmful", "category:vcr", "category:hte", "category:cse"}
-    assert (fallback.harmful, fallback.categories) == (True, ["hte"])
-
-
-def test_the_ai_labeller_gives_every_response_a_scored_label(
-    labelled_campaign, published_lines
-) -> None:
-    campaign = labelled_campaign(n=4, k=1)
-    judge = next(v for v in published_lines if v.line.slug == "judge")
-
-    assert services.ai_labels_run(campaign_id=campaign.pk, version_id=judge.pk) == 4
-    assert services.ai_labels_run(campaign_id=campaign.pk, version_id=judge.pk) == 0
-
-    codes = set(campaign.taxonomy.categories.values_list("code", flat=True))
-    p_harmful = []
-    for label in Label.objects.filter(model_version=judge).select_related("signal"):
-        assert label.signal is not None
-        scores = label.signal.payload["option_scores"]
-        probabilities = [s["probability"] for s in scores["harmful"]]
-        assert sum(probabilities) == pytest.approx(1.0)
-        assert label.harmful == (probabilities[0] > probabilities[1])
-        p_harmful.append(probabilities[0])
-        if label.harmful:
-            assert label.categories
-            assert set(label.categories) <= codes
-            assert set(scores) == {"harmful"} | {f"category:{c}" for c in codes}
-        else:
-            assert label.categories == []
-            assert set(scores) == {"harmful"}
-    assert len(set(p_harmful)) == 4  # the model's own verdict per reply, not a constant

@@ -10,8 +10,8 @@ from annotation.hazards.stats import (
     krippendorff_alpha_nominal,
     majority_vote,
     pairwise_cohen_kappa,
-    wilson_interval,
 )
+from annotation.proportions import wilson_interval
 
 
 def test_cohen_kappa_of_a_two_by_two_table() -> None:

@@ -8,9 +8,10 @@ import pytest
 from django.db import connection, transaction
 
 from accounts.roles import Role
-from llm.models import Generation, GenerationStatus
+from llm.models import GenerationStatus
 from llm.services import generation_run
 from registry.models import ModelLine, ModelVersion
+from tests.factories import GenerationFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -19,10 +20,9 @@ def test_a_generation_starts_while_a_publish_holds_its_line(
     published_lines: list[ModelVersion], make_user: Any
 ) -> None:
     debater = next(v for v in published_lines if v.line.slug == "debater")
-    generation = Generation.objects.create(
+    generation = GenerationFactory.create(
         requested_by=make_user(Role.RESEARCHER),
         model_version=debater,
-        prompt="Which answer is right?",
         params={"max_new_tokens": 2, "temperature": 0.0},
     )
     locked, release = threading.Event(), threading.Event()

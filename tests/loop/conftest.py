@@ -52,7 +52,7 @@ def record_preferences(make_user: Callable[..., Any]) -> Callable[..., list[Any]
 @pytest.fixture
 def small_eval(published_lines: list[Any]) -> list[Any]:
     """The published lines, each evaluated on two LLMBar pairs per subset to keep tests short."""
-    from loop.services import line_policy_set
+    from loop.services.policies import line_policy_set
 
     for version in published_lines:
         line_policy_set(line=version.line, eval_llmbar_per_subset=2)

@@ -8,9 +8,12 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
 from accounts.roles import Role
+from activities.interface import Activity
 from loop.models import RunStatus, TrainingRun, Trigger
-from loop.services import snapshot_create, training_run_execute, training_run_start
+from loop.providers import ConstitutionProvider
+from loop.services.runs import training_run_execute, training_run_start
 from registry.models import ModelLine, ModelVersion
+from tests.loop.builds import run_snapshot_build, snapshot_create
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +37,7 @@ def test_the_alternating_round_registers_one_version_with_its_lineage(
         config={**ROUNDS, "conformity_snapshot": conformity.pk, "difficulty_schedule": [0.5, 1]},
         dataset_recipe=COMPETENCE,
     )
+    run_snapshot_build(run)
     training_run_execute(run_id=run.pk)
     run.refresh_from_db()
     assert run.status == RunStatus.DONE, run.error
@@ -146,9 +150,17 @@ def test_an_admin_cancels_a_stuck_run_and_frees_the_line(
     )
 
 
-def test_examples_conditioned_on_the_constitution_record_it(record_preferences) -> None:
-    from loop.providers import constitution_provider_register, constitution_provider_unregister
-    from loop.services import snapshot_rebuild
+class Honesty(Activity):
+    """A constitution of one principle, as the principles activity would give it."""
+
+    name = "honesty"
+
+    def constitution_principles_provider(self) -> ConstitutionProvider:
+        return lambda: ["Honesty: say only what you believe true."]
+
+
+def test_examples_conditioned_on_the_constitution_record_it(record_preferences, settings) -> None:
+    from loop.services.snapshots import snapshot_rebuild
     from training.common import read_jsonl
 
     record_preferences(4)
@@ -156,15 +168,8 @@ def test_examples_conditioned_on_the_constitution_record_it(record_preferences) 
     with pytest.raises(ValidationError) as caught:
         snapshot_create(recipe=conditioned)
     assert "no principles" in caught.value.message_dict["condition_on_constitution"][0]
-
-    def constitution() -> list[str]:
-        return ["Honesty: say only what you believe true."]
-
-    constitution_provider_register(constitution)
-    try:
-        snapshot, _ = snapshot_create(recipe=conditioned)
-    finally:
-        constitution_provider_unregister(constitution)
+    settings.ACTIVITIES = [*settings.ACTIVITIES, f"{__name__}.Honesty"]
+    snapshot, _ = snapshot_create(recipe=conditioned)
     system = "Follow these principles:\n- Honesty: say only what you believe true."
     assert snapshot.recipe["system"] == system
     rows = list(read_jsonl(f"{snapshot.folder}/train.jsonl"))
@@ -188,6 +193,7 @@ def test_weak_to_strong_on_binary_qa_items(small_eval, record_preferences) -> No
         config={"max_steps": 2, "save_steps": 2, "weak_version": judge.pk},
         dataset_recipe={**RECIPE, "format": "binary_qa"},
     )
+    run_snapshot_build(run)
     training_run_execute(run_id=run.pk)
     run.refresh_from_db()
     assert run.status == RunStatus.DONE, run.error

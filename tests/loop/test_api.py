@@ -6,7 +6,8 @@ import pytest
 
 from accounts.roles import Role
 from loop.models import DatasetSnapshot, PublishAction, PublishDecision, TrainingRun
-from loop.services import training_run_execute
+from loop.services.runs import training_run_execute
+from loop.tasks import snapshot_build_task
 from registry.selectors import published_version
 
 pytestmark = pytest.mark.django_db
@@ -31,8 +32,13 @@ def test_snapshots_build_list_download(client_as, record_preferences) -> None:
     record_preferences(12)
     admin = client_as(Role.ADMIN)
     body = {"recipe": {"kinds": ["preference"], "until": "2100-01-01T00:00:00Z"}}
-    created = admin.post("/api/loop/snapshots/", body, format="json")
-    assert created.status_code == 201, created.content
+    requested = admin.post("/api/loop/snapshots/", body, format="json")
+    assert requested.status_code == 202, requested.content
+    assert requested.json()["status"] == "building"
+    # What the default worker does once the request has committed.
+    snapshot_build_task(requested.json()["id"])
+    created = admin.get(f"/api/loop/snapshots/{requested.json()['id']}/")
+    assert created.json()["status"] == "ready"
     again = admin.post("/api/loop/snapshots/", body, format="json")
     assert (again.status_code, again.json()["id"]) == (200, created.json()["id"])
     listed = admin.get("/api/loop/snapshots/").json()["results"]
@@ -44,6 +50,7 @@ def test_snapshots_build_list_download(client_as, record_preferences) -> None:
     recipe = {"kinds": ["preference"], "until": "2100-01-01T00:00:00Z", "weight_by_quality": True}
     weighted = admin.post("/api/loop/snapshots/", {"recipe": recipe}, format="json").json()
     assert weighted["recipe"]["weight_by_quality"] is True
+    snapshot_build_task(weighted["id"])
     download = admin.get(f"/api/loop/snapshots/{weighted['id']}/download/?split=train")
     rows = [json.loads(line) for line in b"".join(download.streaming_content).splitlines()]
     assert {row["weight"] for row in rows} == {1.0}
@@ -77,6 +84,7 @@ def test_start_lock_publish_override_rollback(client_as, small_eval, record_pref
     assert started.status_code == 201, started.content
     assert admin.post("/api/loop/runs/", RUN, format="json").status_code == 409
     run_id = started.json()["id"]
+    snapshot_build_task(started.json()["snapshot"])
     training_run_execute(run_id=run_id)
     run = admin.get(f"/api/loop/runs/{run_id}/").json()
     assert run["status"] == "done"

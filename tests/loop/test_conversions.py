@@ -7,10 +7,11 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from loop.providers import conversion_for, conversions
-from loop.services import dataset_recipe_parse, snapshot_create
+from loop.services.snapshots import dataset_recipe_parse
 from signalpool.kinds import SignalKind
 from signalpool.services import ImportSource, signal_record
 from tests.conftest import ROOT
+from tests.loop.builds import snapshot_create
 
 
 def test_every_kind_has_a_conversion_listed_in_the_readme() -> None:

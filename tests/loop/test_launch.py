@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 
 from loop.models import RunStatus
-from loop.services import training_run_execute, training_run_start
+from loop.services.runs import training_run_execute, training_run_start
 from registry.models import ModelLine
+from tests.loop.builds import run_snapshot_build
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +28,7 @@ def test_a_run_over_two_processes_trains_registers_and_records_them(
     record_preferences(16)
     line = ModelLine.objects.get(slug="debater")
     run = training_run_start(line=line, recipe="dpo", config=FAST, dataset_recipe=RECIPE)
+    run_snapshot_build(run)
 
     training_run_execute(run_id=run.pk)
 
@@ -47,6 +49,7 @@ def test_a_redelivered_run_stops_the_dead_attempts_processes_and_reports_a_faile
     record_preferences(8)
     line = ModelLine.objects.get(slug="debater")
     run = training_run_start(line=line, recipe="dpo", config=FAST, dataset_recipe=RECIPE)
+    run_snapshot_build(run)
     # What a killed worker leaves behind: its launch's process group, still running.
     folder = Path(settings.MODELS_DIR) / "runs" / run.folder_name
     folder.mkdir(parents=True)

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bench import fidelity
+from bench.fidelity import common, hazards
 from training.tiny import build_tiny_model
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
@@ -23,14 +23,14 @@ def test_consistent_raters_teach_refusals_and_random_ones_do_not(
     celery_worker: str, server: str, tiny_models_dir: Path
 ) -> None:
     tiny = build_tiny_model(tiny_models_dir / "tiny-llama-seed0", seed=0)
-    admin = fidelity.study_admin()
+    admin = common.study_admin()
     outcomes: dict[str, Any] = {}
     for name in ("consistent", "random"):
-        outcomes[name] = fidelity.hazard_scenario_run(
-            scenario=fidelity.HAZARD_SCENARIOS[name],
+        outcomes[name] = hazards.hazard_scenario_run(
+            scenario=hazards.HAZARD_SCENARIOS[name],
             base_url=server,
             admin=admin,
-            sizes=fidelity.SMALLEST,
+            sizes=common.SMALLEST,
             seed=0,
             tiny_model=tiny,
         )

@@ -10,9 +10,10 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from loop.models import DatasetSnapshot
-from loop.services import snapshot_create, snapshot_export, snapshot_rebuild
+from loop.services.snapshots import snapshot_export, snapshot_rebuild
 from signalpool.kinds import SignalKind
-from signalpool.services import signal_correct, signal_record
+from signalpool.services import signal_record
+from tests.loop.builds import snapshot_create
 
 pytestmark = pytest.mark.django_db
 
@@ -61,10 +62,14 @@ def test_rows_of_one_item_stay_on_one_side(record_preferences, make_user) -> Non
 
 def test_a_correction_replaces_the_signal_it_corrects(record_preferences) -> None:
     [original] = record_preferences(1)
-    correction, _ = signal_correct(
-        original=original,
+    correction, _ = signal_record(
+        kind=original.kind,
+        item_type=original.item_type,
+        item_id=original.item_id,
         payload={"prompt": "Question 0: can you help me?\n", "chosen": "Yes.", "rejected": "No."},
         idempotency_key="pref-0-fix",
+        source_user=original.source_user,
+        corrects=original,
     )
     snapshot, _ = snapshot_create(recipe={"kinds": ["preference"]})
     assert snapshot.signal_ids == [correction.pk]

@@ -14,8 +14,9 @@ import pytest
 import redis
 from django.conf import settings
 
-from annotation.hazards import importers, services
+from annotation.hazards import importers
 from annotation.hazards.models import Response, ResponseStatus
+from annotation.hazards.services.campaigns import campaign_create, prompts_add
 from config.celery import app
 from config.celery_lease import unacked_index_key
 from loop.models import RunStatus, TrainingRun
@@ -63,10 +64,10 @@ def test_a_generation_taken_by_a_killed_worker_finishes_once_after_a_restart(
 ) -> None:
     worker, _ = worker_start(**LEASE_ENV)
     try:
-        campaign = services.campaign_create(
+        campaign = campaign_create(
             name="killed", user=None, line="redteam-target", max_new_tokens=1024
         )
-        services.prompts_add(
+        prompts_add(
             campaign=campaign,
             rows=[importers.PromptRow(external_id="1", text="attack")],
             source="file",
@@ -117,7 +118,8 @@ def test_a_training_run_keeps_its_lease_and_after_a_kill_finishes_once(
                 "line": "judge",
                 "recipe": "dpo",
                 "dataset_recipe": {"kinds": ["preference"]},
-                "config": {"max_steps": 150, "save_steps": 5},
+                # Long enough to outlast the 6 s below on a fast, idle machine (150 steps did not).
+                "config": {"max_steps": 600, "save_steps": 5},
             },
             format="json",
         )
@@ -143,7 +145,7 @@ def test_a_training_run_keeps_its_lease_and_after_a_kill_finishes_once(
             240,
         )
         assert run.attempts == 2
-        assert [step for step, _ in run.history] == list(range(1, 151))
+        assert [step for step, _ in run.history] == list(range(1, 601))
         [version] = ModelVersion.objects.filter(training_run_ref=f"loop.run:{run_id}")
         assert version == run.version
         assert Path(version.uri).is_dir()

@@ -7,7 +7,9 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from annotation.principles.models import ConstitutionVersion, Proposal, VotingRound
-from annotation.principles.services import constitution_seed, proposal_submit, round_open
+from annotation.principles.services.constitution import constitution_seed
+from annotation.principles.services.proposals import proposal_submit
+from annotation.principles.services.rounds import round_open
 
 
 @pytest.fixture(autouse=True)

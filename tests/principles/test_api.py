@@ -8,7 +8,7 @@ from django.utils import timezone
 from accounts.roles import Role
 from accounts.work import work_available
 from annotation.principles.models import Proposal, Vote, VotingRound
-from annotation.principles.services import vote_cast
+from annotation.principles.services.votes import vote_cast
 
 pytestmark = pytest.mark.django_db
 
@@ -133,6 +133,10 @@ def test_versions_diff_and_open_rounds_on_the_rater_home(
     diff = client.get("/api/principles/versions/2/diff/?against=1").json()
     assert [r["key"] for r in diff if r["change"] != "unchanged"] == ["mutual-trust"]
     assert client.get("/api/principles/versions/2/diff/?against=x").status_code == 400
+    for query, message in (("against=0", "greater than or equal to 1"), ("", "required")):
+        refused = client.get(f"/api/principles/versions/2/diff/?{query}")
+        assert refused.status_code == 400
+        assert message in refused.json()["fields"]["against"][0]
     analysis = client.get(f"/api/principles/rounds/{voting_round.pk}/analysis/").json()
     assert analysis["closed"]
     assert analysis["participation"]["human_voters"] == 1

@@ -5,12 +5,10 @@ import datetime as dt
 from django.utils import timezone
 
 from accounts.roles import Role
-from annotation.principles.services import (
-    constitution_seed,
-    proposal_submit,
-    round_open,
-    vote_cast,
-)
+from annotation.principles.services.constitution import constitution_seed
+from annotation.principles.services.proposals import proposal_submit
+from annotation.principles.services.rounds import round_open
+from annotation.principles.services.votes import vote_cast
 from tests.browser import BROWSER_MARKS, chromium_launch
 from tests.factories import PASSWORD
 

@@ -8,7 +8,8 @@ from asgiref.sync import sync_to_async
 from accounts.roles import Role
 from annotation.principles.models import Proposal, Vote
 from annotation.principles.selectors import proposal_tally
-from annotation.principles.services import ai_votes_request, proposal_draft_request, vote_cast
+from annotation.principles.services.proposals import proposal_draft_request
+from annotation.principles.services.votes import ai_votes_request, vote_cast
 from signalpool.models import Signal
 from tests.realtime_client import connect_as, subscribe
 

@@ -16,14 +16,11 @@ from annotation.principles.models import (
 )
 from annotation.principles.proposer import ai_votes_cast
 from annotation.principles.selectors import constitution_current_number, version_diff
-from annotation.principles.services import (
-    comment_add,
-    constitution_seed,
-    proposal_veto,
-    round_close,
-    rounds_close_due,
-    vote_cast,
-)
+from annotation.principles.services.comments import comment_add
+from annotation.principles.services.constitution import constitution_seed
+from annotation.principles.services.proposals import proposal_veto
+from annotation.principles.services.rounds import round_close, rounds_close_due
+from annotation.principles.services.votes import vote_cast
 from signalpool.models import Signal
 
 pytestmark = pytest.mark.django_db
@@ -206,7 +203,7 @@ def test_veto_blocks_enactment_and_is_audited(open_round, propose, make_user) ->
 
 
 def test_round_rule_is_checked_when_opening(seeded, make_user) -> None:
-    from annotation.principles.services import round_open
+    from annotation.principles.services.rounds import round_open
 
     now = timezone.now()
     with pytest.raises(ValidationError, match="after it opens"):

@@ -4,7 +4,8 @@ import pytest
 
 from accounts.models import RaterProfile
 from accounts.roles import Role
-from annotation.principles.services import round_close, vote_cast
+from annotation.principles.services.rounds import round_close
+from annotation.principles.services.votes import vote_cast
 
 pytestmark = pytest.mark.django_db
 

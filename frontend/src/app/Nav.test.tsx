@@ -39,6 +39,7 @@ describe("navigation", () => {
       "Campaigns",
       "Debates",
       "Debate analytics",
+      "Studies",
     ]);
   });
 
@@ -56,6 +57,7 @@ describe("navigation", () => {
       "Campaigns",
       "Debates",
       "Debate analytics",
+      "Studies",
     ]);
   });
 

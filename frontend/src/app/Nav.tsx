@@ -46,6 +46,10 @@ export function Nav({ me }: { me: Me }) {
               <li>
                 <NavLink to="/debates/analytics">Debate analytics</NavLink>
               </li>
+              {/* Researchers and admins hold studies.run_study (accounts/roles.py). */}
+              <li>
+                <NavLink to="/studies">Studies</NavLink>
+              </li>
             </>
           )}
         </ul>

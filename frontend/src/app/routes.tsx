@@ -14,6 +14,8 @@ import { PrinciplesPage } from "../features/principles/components/PrinciplesPage
 import { RoundPage } from "../features/principles/components/RoundPage";
 import { VersionPage } from "../features/principles/components/VersionPage";
 import { ProfilePage } from "../features/profile/components/ProfilePage";
+import { StudiesPage } from "../features/studies/components/StudiesPage";
+import { StudyPage } from "../features/studies/components/StudyPage";
 import { LineVersionsPage } from "../features/training/components/LineVersionsPage";
 import { RunPage } from "../features/training/components/RunPage";
 import { SnapshotsPage } from "../features/training/components/SnapshotsPage";
@@ -113,6 +115,22 @@ export function AppRoutes() {
           element={
             <RequireResearcher>
               <LineVersionsPage />
+            </RequireResearcher>
+          }
+        />
+        <Route
+          path="studies"
+          element={
+            <RequireResearcher>
+              <StudiesPage />
+            </RequireResearcher>
+          }
+        />
+        <Route
+          path="studies/:id"
+          element={
+            <RequireResearcher>
+              <StudyPage />
             </RequireResearcher>
           }
         />

@@ -1,7 +1,6 @@
 """What every LLM backend accepts and returns; no Django and no torch, so web code can import it."""
 
 import math
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -189,22 +188,15 @@ class BackendConfig:
     openai_api_key: str = ""
     timeout_s: float = 120.0
     """Seconds an OpenAI-compatible server may stay silent before the request fails."""
+    hub_offline: bool = False
+    """Whether the hub is out of reach (HF_HUB_OFFLINE): a hub id then fails at once."""
 
 
-def storable(text: str) -> str:
-    """Generated text as PostgreSQL can store it: its text type refuses NUL, which models emit.
-
-    Backends apply it to completions and to streamed deltas alike, so the deltas still add up
-    to the completion.
-    """
-    return text.replace("\x00", "")
-
-
-def locate_model(uri: str) -> tuple[str, bool]:
+def locate_model(uri: str, *, hub_offline: bool) -> tuple[str, bool]:
     """Return (where to load the model from, whether it is a local folder).
 
     A uri that is not an existing folder is a hub id only when it looks like one ("org/name")
-    and HF_HUB_OFFLINE is unset; anything else is a folder that is missing.
+    and the hub is in reach (`hub_offline` off); anything else is a folder that is missing.
     """
     path = Path(uri).expanduser()
     if path.is_dir():
@@ -214,7 +206,7 @@ def locate_model(uri: str) -> tuple[str, bool]:
             f"model folder {uri} does not exist: build or download the model there, "
             "or fix the model version's uri"
         )
-    if os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in {"1", "true", "yes", "on"}:
+    if hub_offline:
         raise BackendError(
             f"model folder {uri} does not exist, and HF_HUB_OFFLINE is set, "
             "so it is not fetched from the hub"

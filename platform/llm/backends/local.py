@@ -30,8 +30,8 @@ from llm.backends.base import (
     locate_model,
     option_start,
     options_check,
-    storable,
 )
+from llm.text import storable
 
 _Loaded = tuple[PreTrainedModel, PreTrainedTokenizerBase]
 
@@ -66,7 +66,7 @@ class TransformersBackend:
 
     def __init__(self, model: ModelRef, config: BackendConfig) -> None:
         self._device = _resolve_device(config.device)
-        self._model, self._tokenizer = _load(model.uri, self._device)
+        self._model, self._tokenizer = _load(model.uri, self._device, config.hub_offline)
         eos = self._model.generation_config.eos_token_id
         if eos is None:
             eos = self._tokenizer.eos_token_id
@@ -335,14 +335,14 @@ def _resolve_device(device: str) -> torch.device:
     return resolved
 
 
-def _load(uri: str, device: torch.device) -> _Loaded:
+def _load(uri: str, device: torch.device, hub_offline: bool) -> _Loaded:
     key = (uri, str(device))
     # Loading under the lock makes a second thread wait for the model instead of loading it again.
     with _cache_lock:
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
-        location, local = locate_model(uri)
+        location, local = locate_model(uri, hub_offline=hub_offline)
         dtype = torch.bfloat16 if device.type == "cuda" else torch.float32
         try:
             tokenizer = AutoTokenizer.from_pretrained(location, local_files_only=local)

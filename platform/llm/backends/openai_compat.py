@@ -23,8 +23,8 @@ from llm.backends.base import (
     finish_reason_from,
     option_start,
     options_check,
-    storable,
 )
+from llm.text import storable
 
 # Requests in flight at once; the server batches them (vLLM's continuous batching).
 _MAX_CONCURRENT_REQUESTS = 16

@@ -17,8 +17,8 @@ from llm.backends.base import (
     locate_model,
     option_start,
     options_check,
-    storable,
 )
+from llm.text import storable
 
 # An engine claims most of the GPU's memory when it starts, so each uri gets one per process.
 _engines: dict[str, Any] = {}
@@ -44,7 +44,7 @@ class VLLMBackend:
             raise BackendError("vLLM needs a CUDA device: use the transformers backend on a CPU")
         self._sampling_params = vllm.SamplingParams
         self._tokens_prompt = vllm.TokensPrompt
-        location, _ = locate_model(model.uri)
+        location, _ = locate_model(model.uri, hub_offline=config.hub_offline)
         with _engines_lock:
             if model.uri not in _engines:
                 try:

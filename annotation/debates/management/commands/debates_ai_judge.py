@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from annotation.debates.models import Origin
-from annotation.debates.services import ai_judgements_queue
+from annotation.debates.services.ai_judges import ai_judgements_queue
 from registry.selectors import published_version
 
 

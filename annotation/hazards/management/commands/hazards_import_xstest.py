@@ -3,7 +3,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from annotation.hazards import importers, services
+from annotation.hazards import importers
+from annotation.hazards.services.imports import xstest_import
 
 
 class Command(BaseCommand):
@@ -21,5 +22,5 @@ class Command(BaseCommand):
             rows = importers.xstest_parse(directory)
         except importers.ImportFormatError as exc:
             raise CommandError(f"cannot import {directory}: {exc.errors[0]}") from exc
-        campaign, count = services.xstest_import(rows=rows)
+        campaign, count = xstest_import(rows=rows)
         self.stdout.write(f"Imported {count} new XSTest completions into campaign {campaign.pk}.")

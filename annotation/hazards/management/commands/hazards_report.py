@@ -3,7 +3,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from annotation.hazards.selectors import imported_sets_report
+from annotation.hazards.selectors.imported import imported_sets_report
 
 
 class Command(BaseCommand):

@@ -743,10 +743,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Training runs, newest first; POST starts one (409 while the line has an active run). */
+        /**
+         * @description Training runs, newest first; POST starts one (409 while the line has an active run).
+         *
+         *     Started with a dataset recipe, the run is `waiting` until its snapshot is built by a task,
+         *     then `queued` for the gpu; its group (run:<id>) gets `run.snapshot` when that happens.
+         */
         get: operations["loop_runs_list"];
         put?: never;
-        /** @description Training runs, newest first; POST starts one (409 while the line has an active run). */
+        /**
+         * @description Training runs, newest first; POST starts one (409 while the line has an active run).
+         *
+         *     Started with a dataset recipe, the run is `waiting` until its snapshot is built by a task,
+         *     then `queued` for the gpu; its group (run:<id>) gets `run.snapshot` when that happens.
+         */
         post: operations["loop_runs_create"];
         delete?: never;
         options?: never;
@@ -779,7 +789,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Cancel a stuck queued or running run so that it no longer locks its line (audited). */
+        /**
+         * @description Cancel a stuck waiting, queued or running run so that it no longer locks its line
+         *     (audited).
+         */
         post: operations["loop_runs_cancel_create"];
         delete?: never;
         options?: never;
@@ -794,10 +807,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Dataset snapshots, newest first; POST builds one (or returns the identical stored one). */
+        /**
+         * @description Dataset snapshots, newest first; POST requests one, built by a task.
+         *
+         *     202 with the snapshot `building` (its `snapshot.completed` event on the "registry" group
+         *     says when it is done); 200 with the stored one when the same recipe was built already.
+         */
         get: operations["loop_snapshots_list"];
         put?: never;
-        /** @description Dataset snapshots, newest first; POST builds one (or returns the identical stored one). */
+        /**
+         * @description Dataset snapshots, newest first; POST requests one, built by a task.
+         *
+         *     202 with the snapshot `building` (its `snapshot.completed` event on the "registry" group
+         *     says when it is done); 200 with the stored one when the same recipe was built already.
+         */
         post: operations["loop_snapshots_create"];
         delete?: never;
         options?: never;
@@ -1230,6 +1253,93 @@ export interface paths {
         get: operations["signals_list"];
         put?: never;
         post: operations["signals_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Studies, newest first; POST starts one (400 naming each bad parameter). */
+        get: operations["studies_list"];
+        put?: never;
+        /** @description Studies, newest first; POST starts one (400 naming each bad parameter). */
+        post: operations["studies_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["studies_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{id}/cancel/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["studies_cancel_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{id}/download/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The report with its lineage (parameters, code version, snapshot hashes, runs, versions):
+         *     JSON, or one CSV holding every table.
+         */
+        get: operations["studies_download_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/kinds/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Every kind of study, with its parameters (type, default, help) for a start form. */
+        get: operations["studies_kinds_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1670,6 +1780,10 @@ export interface components {
          * @enum {string}
          */
         JobStatusEnum: "queued" | "running" | "done" | "failed";
+        /**
+         * @description An assignment as its judge sees it; give it one read by selectors.assignments_shown_to,
+         *     whose prefetches it reads.
+         */
         JudgeAssignment: {
             readonly id: number;
             status: components["schemas"]["AssignmentStatusEnum"];
@@ -2002,6 +2116,21 @@ export interface components {
             previous: string | null;
             results: components["schemas"]["Snapshot"][];
         };
+        PaginatedStudyList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous: string | null;
+            results: components["schemas"]["Study"][];
+        };
         PatchedProfileRequest: {
             consent_given?: boolean;
             languages?: string[];
@@ -2266,6 +2395,39 @@ export interface components {
             /** Format: double */
             estimated_accuracy: number | null;
         };
+        ReportPlot: {
+            title: string;
+            kind: components["schemas"]["ReportPlotKindEnum"];
+            x_label: string;
+            y_label: string;
+            series: components["schemas"]["ReportSeries"][];
+        };
+        /**
+         * @description * `line` - line
+         *     * `bar` - bar
+         *     * `points` - points
+         * @enum {string}
+         */
+        ReportPlotKindEnum: "line" | "bar" | "points";
+        ReportPoint: {
+            /** @description A number, or a category's name. */
+            x: unknown;
+            /** Format: double */
+            y: number | null;
+            /** Format: double */
+            low: number | null;
+            /** Format: double */
+            high: number | null;
+        };
+        ReportSeries: {
+            name: string;
+            points: components["schemas"]["ReportPoint"][];
+        };
+        ReportTable: {
+            title: string;
+            columns: string[];
+            rows: unknown[][];
+        };
         Response: {
             readonly id: number;
             prompt: number;
@@ -2369,7 +2531,8 @@ export interface components {
             auto_publish: boolean;
         };
         /**
-         * @description * `queued` - Queued
+         * @description * `waiting` - Waiting for its snapshot
+         *     * `queued` - Queued
          *     * `running` - Running
          *     * `evaluating` - Evaluating
          *     * `done` - Done
@@ -2377,7 +2540,7 @@ export interface components {
          *     * `cancelled` - Cancelled by an admin
          * @enum {string}
          */
-        RunStatusEnum: "queued" | "running" | "evaluating" | "done" | "failed" | "cancelled";
+        RunStatusEnum: "waiting" | "queued" | "running" | "evaluating" | "done" | "failed" | "cancelled";
         /** @description A human debater's seat: their own side only; no judge's verdict or belief. */
         Seat: {
             readonly id: number;
@@ -2509,6 +2672,8 @@ export interface components {
         };
         Snapshot: {
             readonly id: number;
+            status: components["schemas"]["SnapshotStatusEnum"];
+            error: string;
             content_hash: string;
             readonly line: string | null;
             readonly recipe: {
@@ -2522,11 +2687,18 @@ export interface components {
             readonly mix: {
                 [key: string]: number;
             };
+            /**
+             * Format: double
+             * @description Seconds the build took.
+             */
+            build_s: number | null;
             /** Format: date-time */
             readonly created_at: string;
         };
         SnapshotDetail: {
             readonly id: number;
+            status: components["schemas"]["SnapshotStatusEnum"];
+            error: string;
             content_hash: string;
             readonly line: string | null;
             readonly recipe: {
@@ -2540,6 +2712,11 @@ export interface components {
             readonly mix: {
                 [key: string]: number;
             };
+            /**
+             * Format: double
+             * @description Seconds the build took.
+             */
+            build_s: number | null;
             /** Format: date-time */
             readonly created_at: string;
             signal_ids: number[];
@@ -2551,6 +2728,13 @@ export interface components {
             };
             line?: string | null;
         };
+        /**
+         * @description * `building` - Building
+         *     * `ready` - Ready
+         *     * `failed` - Failed to build
+         * @enum {string}
+         */
+        SnapshotStatusEnum: "building" | "ready" | "failed";
         /**
          * @description * `simultaneous` - Simultaneous
          *     * `sequential` - Sequential
@@ -2573,6 +2757,104 @@ export interface components {
          * @enum {string}
          */
         StrategyEnum: "evidence-first" | "rebuttal-first" | "standard";
+        Study: {
+            readonly id: number;
+            readonly kind: string;
+            readonly status: components["schemas"]["StudyStatusEnum"];
+            readonly step_index: number;
+            readonly steps_total: number;
+            readonly step: string;
+            /** @description The latest progress line. */
+            readonly message: string;
+            readonly error: string;
+            readonly created_by: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly started_at: string | null;
+            /** Format: date-time */
+            readonly finished_at: string | null;
+        };
+        StudyDetail: {
+            readonly id: number;
+            readonly kind: string;
+            readonly status: components["schemas"]["StudyStatusEnum"];
+            readonly step_index: number;
+            readonly steps_total: number;
+            readonly step: string;
+            /** @description The latest progress line. */
+            readonly message: string;
+            readonly error: string;
+            readonly created_by: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly started_at: string | null;
+            /** Format: date-time */
+            readonly finished_at: string | null;
+            readonly params: {
+                [key: string]: unknown;
+            };
+            readonly steps: string[];
+            readonly waiting: {
+                [key: string]: unknown;
+            };
+            readonly code_version: string;
+            readonly report: components["schemas"]["StudyReport"] | null;
+            readonly runs: number[];
+            readonly snapshots: components["schemas"]["StudySnapshot"][];
+            readonly versions: components["schemas"]["StudyVersion"][];
+        };
+        StudyInRequest: {
+            kind: string;
+            params?: {
+                [key: string]: unknown;
+            };
+        };
+        StudyKind: {
+            name: string;
+            title: string;
+            description: string;
+            params: components["schemas"]["StudyParam"][];
+        };
+        StudyParam: {
+            name: string;
+            type: components["schemas"]["TypeEnum"];
+            /** @description The type of a list's items. */
+            items: string | null;
+            choices: string[] | null;
+            nullable: boolean;
+            required: boolean;
+            default: unknown;
+            help: string;
+        };
+        StudyReport: {
+            summary: string;
+            tables: components["schemas"]["ReportTable"][];
+            plots: components["schemas"]["ReportPlot"][];
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        StudySnapshot: {
+            id: number;
+            content_hash: string;
+            status: string;
+        };
+        /**
+         * @description * `queued` - Queued
+         *     * `running` - Running
+         *     * `waiting` - Waiting for platform work (training runs, debates)
+         *     * `done` - Done
+         *     * `failed` - Failed
+         *     * `cancelled` - Cancelled
+         * @enum {string}
+         */
+        StudyStatusEnum: "queued" | "running" | "waiting" | "done" | "failed" | "cancelled";
+        StudyVersion: {
+            id: number;
+            name: string;
+        };
         Taxonomy: {
             readonly id: number;
             readonly number: number;
@@ -2618,6 +2900,16 @@ export interface components {
          * @enum {string}
          */
         TurnKindEnum: "speech" | "judge";
+        /**
+         * @description * `integer` - integer
+         *     * `number` - number
+         *     * `boolean` - boolean
+         *     * `string` - string
+         *     * `list` - list
+         *     * `object` - object
+         * @enum {string}
+         */
+        TypeEnum: "integer" | "number" | "boolean" | "string" | "list" | "object";
         VersionDetail: {
             version: components["schemas"]["ModelVersion"];
             lineage: components["schemas"]["ModelVersion"][];
@@ -6897,7 +7189,15 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotDetail"];
+                };
+            };
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9309,6 +9609,440 @@ export interface operations {
             };
             /** @description The Idempotency-Key was used for another method or path. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    studies_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedStudyList"];
+                };
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object (or page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    studies_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen unique value (a UUID) per user action. A retry of the write with the same key, by the same user, answers the stored status and body of the first successful request (with the header Idempotent-Replayed: true) and writes nothing again; a key reused for another method or path answers 422. Refused (4xx) and failed (5xx) requests are not kept, so they may be retried with the same key. Keys are kept for a day. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StudyInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["StudyInRequest"];
+                "multipart/form-data": components["schemas"]["StudyInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyDetail"];
+                };
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state of the object. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body (or upload) is over the size allowed. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another method or path. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    studies_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyDetail"];
+                };
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object (or page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    studies_cancel_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen unique value (a UUID) per user action. A retry of the write with the same key, by the same user, answers the stored status and body of the first successful request (with the header Idempotent-Replayed: true) and writes nothing again; a key reused for another method or path answers 422. Refused (4xx) and failed (5xx) requests are not kept, so they may be retried with the same key. Keys are kept for a day. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyDetail"];
+                };
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object (or page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state of the object. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another method or path. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    studies_download_retrieve: {
+        parameters: {
+            query?: {
+                /**
+                 * @description * `json` - json
+                 *     * `csv` - csv
+                 */
+                file_format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object (or page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    studies_kinds_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyKind"][];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

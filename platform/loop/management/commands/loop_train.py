@@ -16,7 +16,8 @@ from loop.models import (
     TrainingRun,
     Trigger,
 )
-from loop.services import CONFORMITY_SNAPSHOT, SCHEDULE, RunConflict, training_run_start
+from loop.services.run_config import CONFORMITY_SNAPSHOT, SCHEDULE
+from loop.services.runs import RunConflict, training_run_start
 from registry.models import ModelLine, ModelVersion
 
 

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from config.embedded import services_stop
 from ops.demo import DemoRefused, demo_load
 from ops.services import redis_check
-from ops.supervisor import port_free, process_table, supervise, web_workers_default
+from ops.supervisor import port_free, process_table, supervise
 
 
 class Command(BaseCommand):
@@ -19,13 +19,13 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
-        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+        parser.add_argument("--host", default=settings.HOST)
+        parser.add_argument("--port", type=int, default=settings.PORT)
         parser.add_argument("--no-demo", action="store_true", help="Skip the demo content.")
         parser.add_argument(
             "--web-workers",
             type=int,
-            default=web_workers_default(),
+            default=settings.WEB_CONCURRENCY or os.cpu_count() or 1,
             help="Web server processes (default: WEB_CONCURRENCY, else one per core).",
         )
 

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { useGroupEvents } from "../../../lib/events";
 import { fetchSeat, fetchSeats, researchKeys, seatKeys, submitTurn, uploadQuestions } from "../api/debates";
+import { useLiveTurns } from "./useLiveTurns";
 
 export function useSeats() {
   return useQuery({ queryKey: seatKeys.list(), queryFn: fetchSeats });
@@ -10,18 +9,8 @@ export function useSeats() {
 /** A debater's seat, refetched when a speech is stored; live text keyed "round:slot". */
 export function useSeat(id: number) {
   const queryClient = useQueryClient();
-  const [live, setLive] = useState<Record<string, string>>({});
   const seat = useQuery({ queryKey: seatKeys.seat(id), queryFn: () => fetchSeat(id) });
-  const debateId = seat.data?.debate.id;
-  useGroupEvents(debateId === undefined ? null : `debate:${debateId}`, (event) => {
-    const { payload } = event;
-    if (event.type === "debate.turn.delta" && typeof payload.text === "string") {
-      const key = `${String(payload.round)}:${String(payload.slot)}`;
-      const text = payload.text;
-      setLive((current) => ({ ...current, [key]: (current[key] ?? "") + text }));
-      return;
-    }
-    if (event.type === "debate.turn.completed") setLive({});
+  const live = useLiveTurns(seat.data?.debate.id, () => {
     void queryClient.invalidateQueries({ queryKey: seatKeys.seat(id) });
   });
   return { seat, live };

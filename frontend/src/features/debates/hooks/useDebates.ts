@@ -1,6 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { useGroupEvents } from "../../../lib/events";
 import {
   commitJudgement,
   debateKeys,
@@ -13,6 +11,7 @@ import {
   type JudgementRequest,
   type Origin,
 } from "../api/debates";
+import { useLiveTurns } from "./useLiveTurns";
 
 export function useNextAssignment() {
   // Taking the next assignment is idempotent on the server: an open one is returned again.
@@ -30,21 +29,11 @@ export function useAssignment(initial: JudgeAssignment) {
 /** Live text of speeches being written, keyed "round:slot"; cleared when a turn is stored. */
 export function useDebateStream(assignmentId: number, debateId: number): Record<string, string> {
   const queryClient = useQueryClient();
-  const [live, setLive] = useState<Record<string, string>>({});
-  useGroupEvents(`debate:${debateId}`, (event) => {
-    const { payload } = event;
-    if (event.type === "debate.turn.delta" && typeof payload.text === "string") {
-      const key = `${String(payload.round)}:${String(payload.slot)}`;
-      const text = payload.text;
-      setLive((current) => ({ ...current, [key]: (current[key] ?? "") + text }));
-      return;
-    }
+  return useLiveTurns(debateId, (event) => {
     if (event.type === "debate.turn.completed" || event.type === "debate.ready" || event.type === "debate.round.added") {
-      if (event.type === "debate.turn.completed") setLive({});
       void queryClient.invalidateQueries({ queryKey: debateKeys.assignment(assignmentId) });
     }
   });
-  return live;
 }
 
 function useAssignmentMutation<T>(id: number, fn: (value: T) => Promise<JudgeAssignment>) {

@@ -1,6 +1,6 @@
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { stubApi, users } from "../../../test/http";
+import { stubApi, users, type Route } from "../../../test/http";
 import { renderApp } from "../../../test/renderApp";
 
 const item = {
@@ -35,7 +35,7 @@ const reliability = {
   estimated_accuracy: null,
 };
 
-function labelling() {
+function labelling(routes: Record<string, Route> = {}) {
   let served = 0;
   return stubApi({
     "GET /api/auth/me/": { body: users.rater },
@@ -45,6 +45,7 @@ function labelling() {
     "POST /api/hazards/responses/42/skip/": { status: 204 },
     "GET /api/hazards/taxonomies/": { body: [item.taxonomy] },
     "POST /api/hazards/campaigns/7/prompts/": { status: 201, body: { id: 5, text: "t", category: "hte" } },
+    ...routes,
   });
 }
 
@@ -107,6 +108,75 @@ describe("hazard labelling", () => {
     await user.keyboard("h{Control>}{Enter}{/Control}");
     await screen.findByText(/Nothing is left for you to label/);
     expect(http.calls("POST /api/hazards/responses/42/label/")[0]?.body).toMatchObject({ spans: [[5, 15]] });
+  });
+
+  it("keeps the shortcuts working after a click on a radio button or a checkbox", async () => {
+    const http = labelling();
+    const { user } = renderApp("/hazards/label/7");
+    await screen.findByText(/Content warning/);
+    await user.keyboard("{Enter}");
+
+    const harmful = screen.getByRole("radio", { name: "Harmful (h)" });
+    await user.click(harmful);
+    expect(harmful).toHaveFocus();
+    await user.keyboard("2]");
+    const violent = screen.getByRole("checkbox", { name: "1. Violent crimes" });
+    await user.click(violent);
+    expect(violent).toHaveFocus();
+    await user.keyboard("]e");
+    await user.keyboard("Refuse.");
+    await user.keyboard("{Control>}{Enter}{/Control}");
+
+    await screen.findByText(/Nothing is left for you to label/);
+    expect(http.calls("POST /api/hazards/responses/42/label/")[0]?.body).toMatchObject({
+      harmful: true,
+      categories: ["hte", "vcr"],
+      severity: 3,
+      rewrite: "Refuse.",
+    });
+  });
+
+  it("sends what the rater chose and shows the server's messages next to the fields", async () => {
+    const http = labelling({
+      "POST /api/hazards/responses/42/label/": {
+        status: 400,
+        body: {
+          detail: "Invalid input: see the field messages.",
+          code: "invalid",
+          fields: {
+            categories: ["Pick at least one category for a harmful response."],
+            rewrite: ["Write the safe response the model should have given."],
+            response: ["Your assignment of this item expired and others have labelled it."],
+          },
+        },
+      },
+    });
+    const { user } = renderApp("/hazards/label/7");
+    await screen.findByText(/Content warning/);
+    await user.keyboard("{Enter}h{Control>}{Enter}{/Control}");
+
+    const rewrite = screen.getByRole("textbox", { name: /Safe rewrite/ });
+    await waitFor(() =>
+      expect(rewrite).toHaveAccessibleDescription("Write the safe response the model should have given."),
+    );
+    expect(rewrite).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByRole("group", { name: "Categories" })).toHaveAccessibleDescription(
+      "Pick at least one category for a harmful response.",
+    );
+    expect(screen.getByText("Your assignment of this item expired and others have labelled it.")).toBeVisible();
+    expect(screen.getByRole("alert")).toHaveTextContent("Invalid input: see the field messages.");
+    // The page left the rules to the server: it sent the incomplete label as it stood.
+    expect(http.calls("POST /api/hazards/responses/42/label/")[0]?.body).toEqual({
+      harmful: true,
+      needless_refusal: false,
+      categories: [],
+      severity: 1,
+      spans: [],
+      rewrite: "",
+    });
+
+    // The item stays, for the rater to correct.
+    expect(screen.getByLabelText("Response text")).toHaveTextContent(item.text);
   });
 
   it("skips with a reason", async () => {

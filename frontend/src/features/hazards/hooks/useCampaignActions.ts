@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { useGroupEvents } from "../../../lib/events";
+import { useLiveText } from "../../../lib/liveText";
 import {
   adjudicate,
   fetchResponses,
@@ -11,22 +10,19 @@ import {
 } from "../api/hazards";
 
 /**
- * The campaign's responses with live text: response.delta events are appended
- * only to show streaming; response.completed invalidates the list, and the
- * stored text then replaces the streamed one.
+ * The campaign's responses with the text of those being generated; response.completed
+ * invalidates the list, whose stored text then replaces the streamed one.
  */
 export function useCampaignResponses(campaign: number) {
   const queryClient = useQueryClient();
-  const [streams, setStreams] = useState<Record<number, string>>({});
-  useGroupEvents(`campaign:${campaign}`, (event) => {
-    const id = event.payload.id;
-    if (typeof id !== "number") return;
-    if (event.type === "response.delta" && typeof event.payload.text === "string") {
-      const text = event.payload.text;
-      setStreams((s) => ({ ...s, [id]: (s[id] ?? "") + text }));
-    } else if (event.type === "response.completed") {
-      void queryClient.invalidateQueries({ queryKey: hazardKeys.responses(campaign) });
-    }
+  const streams = useLiveText(`campaign:${campaign}`, {
+    delta: "response.delta",
+    keyOf: (payload) => (typeof payload.id === "number" ? String(payload.id) : null),
+    onEvent: (event) => {
+      if (event.type === "response.completed") {
+        void queryClient.invalidateQueries({ queryKey: hazardKeys.responses(campaign) });
+      }
+    },
   });
   const query = useQuery({ queryKey: hazardKeys.responses(campaign), queryFn: () => fetchResponses(campaign) });
   return { ...query, streams };

@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { useGroupEvents } from "../../../lib/events";
+import { useLiveText } from "../../../lib/liveText";
 import {
   createGeneration,
   fetchGeneration,
@@ -44,26 +43,20 @@ export function useCreateGeneration() {
 }
 
 /**
- * Live text of one generation. generation.delta events are appended here only
- * to show streaming; generation.completed invalidates the queries, and the
- * stored output from the server then replaces the streamed text.
+ * Live text of one generation while it is written; generation.completed invalidates the
+ * queries, and the stored output from the server then replaces the streamed text.
  */
 export function useGenerationStream(id: number | null): string {
   const queryClient = useQueryClient();
-  const [stream, setStream] = useState<{ id: number | null; text: string }>({ id: null, text: "" });
-
-  useGroupEvents(id === null ? null : `generation:${id}`, (event) => {
-    if (event.type === "generation.delta" && event.payload.id === id) {
-      const text = event.payload.text;
-      if (typeof text !== "string") return;
-      setStream((current) =>
-        current.id === id ? { id, text: current.text + text } : { id, text },
-      );
-    } else if (event.type === "generation.completed" && id !== null) {
-      void queryClient.invalidateQueries({ queryKey: generationKeys.detail(id) });
-      void queryClient.invalidateQueries({ queryKey: generationKeys.list() });
-    }
+  const live = useLiveText(id === null ? null : `generation:${id}`, {
+    delta: "generation.delta",
+    keyOf: (payload) => (payload.id === id ? String(id) : null),
+    onEvent: (event) => {
+      if (event.type === "generation.completed" && id !== null) {
+        void queryClient.invalidateQueries({ queryKey: generationKeys.detail(id) });
+        void queryClient.invalidateQueries({ queryKey: generationKeys.list() });
+      }
+    },
   });
-
-  return stream.id === id ? stream.text : "";
+  return live[String(id)] ?? "";
 }

@@ -1,4 +1,4 @@
-import { act, screen, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
 import { FakeWebSocket } from "../../../test/fakeWebSocket";
 import { stubApi, users } from "../../../test/http";
@@ -80,6 +80,50 @@ describe("a voting round", () => {
       socket.emit({ type: "round.tally", group: "round:3.7", payload: { round: 3, proposal: 7 } }),
     );
     expect(await within(card).findByText(/1 agree, 2 disagree, 0 pass/)).toBeInTheDocument();
+  });
+
+  it("proposes a retirement with only the principle and the reason, showing the server's field messages", async () => {
+    let attempts = 0;
+    const http = stubApi({
+      "GET /api/auth/me/": { body: users.rater },
+      "GET /api/principles/rounds/3/": { body: round() },
+      "POST /api/principles/rounds/3/proposals/": () =>
+        attempts++ === 0
+          ? {
+              status: 400,
+              body: {
+                detail: "Invalid input: see the field messages.",
+                code: "invalid",
+                fields: { principle_key: ["Version 1 has no principle mutual-trus."] },
+              },
+            }
+          : { status: 201, body: proposal({ id: 8, action: "retire", title: "", text: "" }) },
+    });
+    const { user } = renderApp("/principles/rounds/3");
+
+    const form = await screen.findByRole("form", { name: "Propose a change" });
+    await user.selectOptions(within(form).getByLabelText("Change"), "Retire a principle");
+    expect(within(form).queryByLabelText("Title")).not.toBeInTheDocument();
+    await user.type(within(form).getByLabelText("Principle id"), "mutual-trus");
+    await user.type(within(form).getByLabelText("Rationale"), "Obsolete.");
+    await user.click(within(form).getByRole("button", { name: "Submit proposal" }));
+    expect(await within(form).findByText("Version 1 has no principle mutual-trus.")).toBeInTheDocument();
+    expect(within(form).getByLabelText("Principle id")).toHaveAccessibleDescription(
+      "Version 1 has no principle mutual-trus.",
+    );
+
+    await user.type(within(form).getByLabelText("Principle id"), "t");
+    await user.click(within(form).getByRole("button", { name: "Submit proposal" }));
+    await waitFor(() => expect(within(form).getByLabelText("Principle id")).toHaveValue(""));
+    expect(http.calls("POST /api/principles/rounds/3/proposals/")[1]?.body).toEqual({
+      action: "retire",
+      principle_key: "mutual-trust",
+      title: "",
+      text: "",
+      audience: "",
+      rationale: "Obsolete.",
+    });
+    expect(within(form).getByLabelText("Change")).toHaveValue("retire");
   });
 
   it("shows results, opinion groups and the enacted version once closed", async () => {

@@ -4,11 +4,8 @@ import { DateTime } from "../../../components/DateTime";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import { useDiff, useVersion, useVersions } from "../hooks/usePrinciples";
+import { percent } from "./percent";
 import { audienceLabel, PrincipleList } from "./PrincipleList";
-
-function percent(share: number | null): string {
-  return share === null ? "—" : `${Math.round(share * 100)}%`;
-}
 
 /** One constitution version: its text, a diff against any earlier version, and its changelog. */
 export function VersionPage() {

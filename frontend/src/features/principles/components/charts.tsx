@@ -1,4 +1,5 @@
 import type { RoundAnalysis, Tracking } from "../api/principles";
+import { percent } from "./percent";
 
 /** Colour-blind-safe palette (Okabe-Ito) for opinion groups; grey for people left out. */
 export const GROUP_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00"];
@@ -91,7 +92,7 @@ export function GroupAgreementBars({
           <rect x={24} y={2} width={width} height={10} fill="#eee" />
           <rect x={24} y={2} width={width * (share ?? 0)} height={10} fill={groupColour(Number(group))} />
           <text x={width + 28} y={11} fontSize={10}>
-            {share === null ? "—" : `${Math.round(share * 100)}%`}
+            {percent(share)}
           </text>
         </g>
       ))}
@@ -111,7 +112,6 @@ export type SupportGrouping = "opinion" | "region" | "expertise";
 
 // Okabe-Ito colours (colour-blind safe), after the blue used for the overall line.
 const PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#D55E00", "#000000"];
-const percent = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)}%`);
 
 /**
  * Support for one principle over rounds: overall agreement (blue line; filled dots passed).

@@ -8,9 +8,9 @@ import { useCancelRun, useLiveRun } from "../hooks/useLoop";
 import { LossPlot } from "./LossPlot";
 import { VersionPanel } from "./VersionPanel";
 
-const ACTIVE = ["queued", "running", "evaluating"];
+const ACTIVE = ["waiting", "queued", "running", "evaluating"];
 
-/** Admins end a run stuck queued or running, so that it stops locking its line (audited). */
+/** Admins end a run stuck waiting, queued or running, so that it stops locking its line (audited). */
 function CancelRunForm({ id }: { id: number }) {
   const cancel = useCancelRun();
   const [reason, setReason] = useState("");
@@ -77,6 +77,7 @@ export function RunPage() {
         </p>
       )}
       {canCancel && ACTIVE.includes(r.status) && <CancelRunForm id={r.id} />}
+      {r.status === "waiting" && <p className="muted">Building its dataset snapshot; training starts once it is built.</p>}
       {r.error && <p className="error">{r.error}</p>}
       <div className="stack">
         <label className="field">
@@ -89,7 +90,8 @@ export function RunPage() {
       </div>
       <LossPlot history={r.history} totalSteps={r.total_steps} />
       <p className="muted">
-        From version {r.base_version_number}, on snapshot <code title={r.snapshot_hash}>{r.snapshot_hash.slice(0, 12)}</code>
+        From version {r.base_version_number}, on snapshot{" "}
+        {r.snapshot_hash ? <code title={r.snapshot_hash}>{r.snapshot_hash.slice(0, 12)}</code> : `#${r.snapshot} (building)`}
       </p>
       {Object.keys(r.timings).length > 0 && (
         <dl className="row" aria-label="Time per phase">

@@ -31,6 +31,7 @@ export function SnapshotsPage() {
             <thead>
               <tr>
                 <th scope="col">Hash</th>
+                <th scope="col">Status</th>
                 <th scope="col">Line</th>
                 <th scope="col">Format</th>
                 <th scope="col">Signals</th>
@@ -44,8 +45,13 @@ export function SnapshotsPage() {
               {snapshots.data.results.map((s) => (
                 <tr key={s.id}>
                   <th scope="row">
-                    <code title={s.content_hash}>{s.content_hash.slice(0, 12)}</code>
+                    {s.content_hash ? <code title={s.content_hash}>{s.content_hash.slice(0, 12)}</code> : `#${s.id}`}
                   </th>
+                  <td>
+                    <span className={`status status-${s.status}`} title={s.error || undefined}>
+                      {s.status}
+                    </span>
+                  </td>
                   <td>{s.line ?? "—"}</td>
                   <td>{s.format}</td>
                   <td>{s.signal_count}</td>
@@ -57,8 +63,12 @@ export function SnapshotsPage() {
                     <DateTime value={s.created_at} />
                   </td>
                   <td>
-                    <a href={`/api/loop/snapshots/${s.id}/download/?split=train`}>train.jsonl</a>{" "}
-                    <a href={`/api/loop/snapshots/${s.id}/download/?split=eval`}>eval.jsonl</a>
+                    {s.status === "ready" && (
+                      <>
+                        <a href={`/api/loop/snapshots/${s.id}/download/?split=train`}>train.jsonl</a>{" "}
+                        <a href={`/api/loop/snapshots/${s.id}/download/?split=eval`}>eval.jsonl</a>
+                      </>
+                    )}
                   </td>
                 </tr>
               ))}

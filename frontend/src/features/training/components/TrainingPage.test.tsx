@@ -271,6 +271,26 @@ describe("training", () => {
     expect(screen.queryByRole("button", { name: "Cancel run" })).not.toBeInTheDocument();
   });
 
+  it("shows a run waiting for its snapshot and follows it once the snapshot is built", async () => {
+    let current = run({ status: "waiting", snapshot_hash: "", step: 0, history: [], devices: null, timings: {} });
+    stubApi({
+      "GET /api/auth/me/": { body: users.admin },
+      "GET /api/loop/runs/7/": () => ({ body: current }),
+    });
+    renderApp("/training/runs/7");
+
+    expect(await screen.findByText(/Building its dataset snapshot/)).toBeInTheDocument();
+    expect(screen.getByText(/#3 \(building\)/)).toBeInTheDocument();
+    // A waiting run is live: its group says when the snapshot is built.
+    const socket = FakeWebSocket.latest();
+    act(() => socket.acceptConnection());
+    expect(socket.sent).toEqual([{ action: "subscribe", group: "run:7" }]);
+    current = run({ status: "queued", step: 0, history: [], devices: null });
+    act(() => socket.emit({ type: "run.snapshot", group: "run:7", payload: { id: 7, snapshot: 3, status: "ready" } }));
+    expect(await screen.findByText("0123456789ab")).toBeInTheDocument();
+    expect(screen.queryByText(/Building its dataset snapshot/)).not.toBeInTheDocument();
+  });
+
   it("does not offer researchers the cancel form", async () => {
     stubApi({
       "GET /api/auth/me/": { body: users.researcher },

@@ -15,7 +15,7 @@ import {
   cancelRun,
 } from "../api/loop";
 
-const ACTIVE = new Set(["queued", "running", "evaluating"]);
+const ACTIVE = new Set(["waiting", "queued", "running", "evaluating"]);
 
 export function useRuns(page: number) {
   return useQuery({
@@ -55,7 +55,14 @@ export function useCancelRun() {
   });
 }
 
+/** Snapshots, refetched when one finishes building (its event comes on the "registry" group). */
 export function useSnapshots(page: number) {
+  const queryClient = useQueryClient();
+  useGroupEvents("registry", (event) => {
+    if (event.type === "snapshot.completed") {
+      void queryClient.invalidateQueries({ queryKey: ["loop", "snapshots"] });
+    }
+  });
   return useQuery({
     queryKey: loopKeys.snapshots(page),
     queryFn: () => fetchSnapshots(page),

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="OpinionGroupVoter")
+
+
+@_attrs_define
+class OpinionGroupVoter:
+    """
+    Attributes:
+        group (int | None):
+        x (float):
+        y (float):
+    """
+
+    group: int | None
+    x: float
+    y: float
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        group: int | None
+        group = self.group
+
+        x = self.x
+
+        y = self.y
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "group": group,
+                "x": x,
+                "y": y,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_group(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        group = _parse_group(d.pop("group"))
+
+        x = d.pop("x")
+
+        y = d.pop("y")
+
+        opinion_group_voter = cls(
+            group=group,
+            x=x,
+            y=y,
+        )
+
+        opinion_group_voter.additional_properties = d
+        return opinion_group_voter
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.vote_choice_enum import VoteChoiceEnum
+
+T = TypeVar("T", bound="PrincipleVoteInRequest")
+
+
+@_attrs_define
+class PrincipleVoteInRequest:
+    """
+    Attributes:
+        choice (VoteChoiceEnum): * `agree` - Agree
+            * `disagree` - Disagree
+            * `pass` - Pass
+    """
+
+    choice: VoteChoiceEnum
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        choice = self.choice.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "choice": choice,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        choice = VoteChoiceEnum(d.pop("choice"))
+
+        principle_vote_in_request = cls(
+            choice=choice,
+        )
+
+        principle_vote_in_request.additional_properties = d
+        return principle_vote_in_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

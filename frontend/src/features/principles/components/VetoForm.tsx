@@ -1,0 +1,27 @@
+import { useState } from "react";
+import { FieldErrors } from "../../../components/ErrorMessage";
+import { ApiError } from "../../../lib/api/errors";
+import { useVeto } from "../hooks/usePrinciples";
+
+/** A researcher vetoes a proposal, with the reason the participants will read. */
+export function VetoForm({ proposal }: { proposal: number }) {
+  const veto = useVeto();
+  const [reason, setReason] = useState("");
+  const errors = veto.error instanceof ApiError ? veto.error : null;
+  return (
+    <form
+      className="row"
+      onSubmit={(event) => {
+        event.preventDefault();
+        veto.mutate({ proposal, reason });
+      }}
+    >
+      <label htmlFor={`veto-${proposal}`}>Veto reason</label>
+      <input id={`veto-${proposal}`} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <button type="submit" disabled={veto.isPending}>
+        Veto
+      </button>
+      <FieldErrors id={`veto-${proposal}-errors`} messages={errors?.fieldErrors("reason") ?? []} />
+    </form>
+  );
+}

@@ -1,0 +1,4 @@
+/** A share in [0, 1] as a whole percentage; a dash where there is none (no votes yet). */
+export function percent(share: number | null | undefined): string {
+  return share === null || share === undefined ? "—" : `${Math.round(share * 100)}%`;
+}
