@@ -178,8 +178,9 @@ def _aggregate(until: str | None, *, equal_raters: bool = False) -> _Aggregate:
     """The pool's aggregate, built once for the verdicts and the rater quality that one snapshot
     build asks for (Dawid-Skene is the slow part of a build).
 
-    Kept while the window's hazard signals are the same ones (one query checks: how many, the
-    newest id and time), so a build after a new label or correction computes it again.
+    Kept while the window's hazard signals and the gold answers are the same ones (a query each
+    checks how many and the newest), so a build after a new label, correction or imported gold
+    item computes it again: gold answers anchor Dawid-Skene as much as labels do.
     """
     signals = Signal.objects.filter(
         kind__in=[SignalKind.HAZARD_LABEL, SignalKind.ADJUDICATION], item_type=ITEM_TYPE
@@ -187,7 +188,10 @@ def _aggregate(until: str | None, *, equal_raters: bool = False) -> _Aggregate:
     if until:
         signals = signals.filter(created_at__lt=until)
     state = signals.aggregate(n=Count("pk"), last=Max("pk"), at=Max("created_at"))
-    return _aggregate_of(until, equal_raters, tuple(state.values()))
+    gold = Response.objects.filter(gold_harmful__isnull=False).aggregate(
+        n=Count("pk"), last=Max("pk")
+    )
+    return _aggregate_of(until, equal_raters, (*state.values(), *gold.values()))
 
 
 @functools.lru_cache(maxsize=1)

@@ -4,11 +4,13 @@ targets, rater quality comes from gold items, and attacks are the gate's prompts
 
 import json
 from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from annotation.hazards import importers
 from annotation.hazards.loop_inputs import hazard_verdicts, rater_quality
@@ -222,13 +224,25 @@ def test_a_snapshot_build_runs_dawid_skene_once(labelled_campaign, raters, monke
     monkeypatch.setattr(stats, "dawid_skene", counted)
     first, second = responses(labelled_campaign(n=2))
     labelled(raters, first, [True, True, False])
-    # Rewrites ask for both the verdicts and the raters' quality over the same pool.
-    recipe = {"kinds": ["safe_rewrite"], "format": "preference", "min_reliability": 0.1}
+    # Rewrites ask for both the verdicts and the raters' quality over the same pool. One window
+    # for every build, so that only the pool's state can tell the builds apart.
+    until = (timezone.now() + timedelta(days=1)).isoformat()
+    recipe = {
+        "kinds": ["safe_rewrite"],
+        "format": "preference",
+        "min_reliability": 0.1,
+        "until": until,
+    }
     assert len(rows(recipe)) == 2
     assert len(runs) == 1
     labelled(raters, second, [True, True, True])  # a new label: the next build aggregates again
-    assert len(rows(recipe)) == 5
+    # (Another seed: the same recipe would be answered with the snapshot already built.)
+    assert len(rows({**recipe, "seed": 1})) == 5
     assert len(runs) == 2
+    # A gold answer that arrives without a label anchors the aggregate too.
+    Response.objects.filter(pk=first.pk).update(gold_harmful=False)
+    rows({**recipe, "seed": 2})
+    assert len(runs) == 3
 
 
 def test_equal_raters_count_every_label_alike(labelled_campaign, raters) -> None:
