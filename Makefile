@@ -11,7 +11,7 @@ export HF_HUB_OFFLINE := 1
 export HF_DATASETS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: bench-signals bench-loop bench-serving bench-write-path bench-events bench-analytics bench-gpu bench-fidelity soak run test setup frontend-build lint typecheck schema schema-check client client-check web worker-default worker-gpu beat serving clean
+.PHONY: bench-signals bench-snapshot bench-loop bench-serving bench-write-path bench-events bench-analytics bench-gpu bench-fidelity soak run test setup frontend-build lint typecheck schema schema-check client client-check web worker-default worker-gpu beat serving clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -111,6 +111,10 @@ bench-gpu: setup
 ## What raters say through the activities changes what the model does (issue 11's study).
 bench-fidelity: setup
 	$(PY) bench/signal_fidelity.py
+## A DPO snapshot built from 100,000 and 1,000,000 preference signals next to a raw COPY of
+## the same rows, in a scratch database (ARGS="--rows 100000" for one size).
+bench-snapshot: setup
+	$(PY) bench/snapshot.py $(ARGS)
 
 ## Not part of `make test` (a few minutes): kill -9 of web, workers and Redis under submission
 ## load, then acknowledged / stored / duplicated / lost counts; see bench/README.md.

@@ -2,12 +2,16 @@
 
     .venv/bin/python bench/loop_run.py                    # 256 HH-RLHF pairs, 50 DPO steps
     .venv/bin/python bench/loop_run.py --pairs 1024 --steps 200 --recipe reward
+    .venv/bin/python bench/loop_run.py --demo             # the run an admin starts after `make run`
 
 Records HH-RLHF harmless-base pairs (data/hh_rlhf) as preference signals, then runs the same
 service calls as the admin trigger: build the snapshot, train on the tiny model (or the line's
-published model), evaluate, publish. The snapshot build and the run execute in this process
-(what the default and gpu workers do) so the split is free of queue latency; the workers' own
-start-up is not included.
+published model), evaluate, publish. `--demo` instead loads the demo content (`demo_load`, what
+`make run` does: its red-team prompts and constitution make the evaluation generate replies and
+ask the judge) and sends what the Training page's form sends by default: DPO, 50 steps, kinds
+["preference"], the recipe's own max_length and the snapshot's own held-out fraction. The
+snapshot build and the run execute in this process (what the default and gpu workers do) so the
+split is free of queue latency; the workers' own start-up is not included.
 Everything happens in one transaction that is rolled back, and the model files go to a
 temporary folder, so nothing is kept. Prints one table of seconds per phase.
 """
@@ -40,6 +44,7 @@ from loop.services.bootstrap import models_bootstrap  # noqa: E402
 from loop.services.policies import line_policy_set  # noqa: E402
 from loop.services.runs import training_run_execute, training_run_start  # noqa: E402
 from loop.tasks import snapshot_build_task  # noqa: E402
+from ops.demo import demo_load  # noqa: E402
 from registry.models import ModelLine  # noqa: E402
 from signalpool.kinds import SignalKind  # noqa: E402
 from signalpool.services import signal_record  # noqa: E402
@@ -75,6 +80,9 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=50)
     parser.add_argument("--recipe", choices=["dpo", "reward", "sft"], default="dpo")
     parser.add_argument("--llmbar-per-subset", type=int, default=25)
+    parser.add_argument(
+        "--demo", action="store_true", help="the demo content and the form's default run"
+    )
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="bench-loop-"))
@@ -89,16 +97,16 @@ def main() -> None:
                 pass
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    print(f"loop run: {args.recipe}, {args.pairs} HH-RLHF pairs, {args.steps} steps")
+    sizes = "the demo content" if args.demo else f"{args.pairs} HH-RLHF pairs"
+    print(f"loop run: {args.recipe}, {sizes}, {args.steps} steps")
     for name, seconds in figures.items():
         print(f"  {name:<34} {seconds:8.2f} s")
 
 
-def run(args: argparse.Namespace) -> dict[str, float]:
+def record_signals(pairs: int) -> None:
     models_bootstrap()
     user, _ = User.objects.get_or_create(username="bench-loop-rater")
-    started = time.perf_counter()
-    for n, pair in enumerate(hh_pairs(args.pairs)):
+    for n, pair in enumerate(hh_pairs(pairs)):
         signal_record(
             kind=SignalKind.PREFERENCE,
             item_type="bench.hh_rlhf",
@@ -107,16 +115,29 @@ def run(args: argparse.Namespace) -> dict[str, float]:
             idempotency_key=f"bench-hh-{n}",
             source_user=user,
         )
+
+
+def run(args: argparse.Namespace) -> dict[str, float]:
+    started = time.perf_counter()
+    if args.demo:
+        demo_load()
+    else:
+        record_signals(args.pairs)
     recorded = time.perf_counter() - started
     line = ModelLine.objects.get(slug="debater")
     line_policy_set(line=line, eval_llmbar_per_subset=args.llmbar_per_subset)
     fmt = "sft" if args.recipe == "sft" else "preference"
+    config: dict[str, int] = {"max_steps": args.steps}
+    dataset_recipe: dict[str, object] = {"kinds": ["preference"], "format": fmt}
+    if not args.demo:
+        config["max_length"] = 512
+        dataset_recipe["eval_fraction"] = 0.1
     started = time.perf_counter()
     run = training_run_start(
         line=line,
         recipe=args.recipe,
-        config={"max_steps": args.steps, "max_length": 512},
-        dataset_recipe={"kinds": ["preference"], "format": fmt, "eval_fraction": 0.1},
+        config=config,
+        dataset_recipe=dataset_recipe,
         auto_publish=True,
     )
     snapshot_build_task(run.snapshot_id)
@@ -132,7 +153,7 @@ def run(args: argparse.Namespace) -> dict[str, float]:
         timings.get(k, 0.0) for k in ("snapshot_s", "training_s", "evaluation_s", "publish_s")
     )
     return {
-        "record signals (not part of a run)": recorded,
+        "signals or demo content (not a run)": recorded,
         "snapshot (build, hash, write JSONL)": timings["snapshot_s"],
         "training (recipe.run)": timings["training_s"],
         "  of which the trainer's train()": trainer,

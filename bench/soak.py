@@ -40,6 +40,8 @@ from bench.lib.processes import Supervised, free_port, wait_until  # noqa: E402
 
 # Short leases so that a killed worker's task comes back within the run (production: 60 + 10 s).
 LEASE_ENV = {"CELERY_VISIBILITY_TIMEOUT": "10", "CELERY_RESTORE_INTERVAL": "2"}
+# Each client comments far faster than a person may; the per-person limits would answer 429.
+os.environ.setdefault("RATER_SUBMISSION_RATES", "comment=100000/m")
 PREFIX = "soak "
 
 

@@ -46,9 +46,11 @@ def generator_config() -> dict[str, Any]:
         "class_overrides": {
             "Response": {"class_name": "HazardResponse", "module_name": "hazard_response"}
         },
-        # Downloads: a snapshot is JSON Lines, a study report JSON or CSV; both come as bytes.
+        # Downloads: a snapshot is JSON Lines (its Hugging Face export a zip), a study report
+        # JSON or CSV; all come as bytes.
         "content_type_overrides": {
             "application/jsonl": "application/octet-stream",
+            "application/zip": "application/octet-stream",
             "text/csv": "application/octet-stream",
         },
         "post_hooks": [

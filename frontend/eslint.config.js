@@ -2,6 +2,7 @@
 // `npm run lint`; `make test` runs it next to the type check.
 import js from "@eslint/js";
 import { defineConfig } from "eslint/config";
+import i18next from "eslint-plugin-i18next";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
@@ -19,6 +20,24 @@ export default defineConfig(
       // A missing dependency is a stale value read from an earlier render: an error, not a
       // warning (the preset's rules-of-hooks is one already).
       "react-hooks/exhaustive-deps": "error",
+    },
+  },
+  {
+    // Every user-facing string goes through react-i18next (src/lib/i18n.ts): text in JSX and
+    // the attributes a person reads or hears fail lint when written as literals.
+    files: ["src/**/*.tsx"],
+    ignores: ["**/*.test.tsx"],
+    plugins: { i18next },
+    rules: {
+      "i18next/no-literal-string": [
+        "error",
+        {
+          mode: "jsx-only",
+          "jsx-attributes": {
+            include: ["^(aria-label|aria-description|placeholder|title|alt|label)$"],
+          },
+        },
+      ],
     },
   },
   {

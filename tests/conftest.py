@@ -1,4 +1,5 @@
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import psutil
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -87,6 +89,10 @@ def child_env(**extra: str) -> dict[str, str]:
         "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "platform")]),
         "DEBUG": "true",
         "HF_HUB_OFFLINE": "1",
+        # One torch thread per child (workers, servers): the tests run several processes on a
+        # 2-core machine, where torch's default threads wait on each other and the tiny model
+        # runs up to ten times slower.
+        "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", "1"),
         **extra,
     }
 
@@ -135,6 +141,32 @@ def worker_start(**env: str) -> tuple[subprocess.Popen[bytes], str]:
             return proc, hostname
     proc.kill()
     pytest.fail("the Celery worker did not answer a ping within 60 s")
+
+
+def worker_kill(proc: subprocess.Popen[bytes]) -> None:
+    """kill -9 the worker's main process and its pool processes at once, as a lost machine."""
+    pool = psutil.Process(proc.pid).children(recursive=True)
+    os.kill(proc.pid, signal.SIGKILL)
+    for child in pool:
+        child.kill()
+    proc.wait()
+
+
+def wait_for(
+    check: Callable[[], Any],
+    what: str,
+    timeout: float,
+    *,
+    explain: Callable[[], str] | None = None,
+) -> Any:
+    """Poll `check` until it returns something true and return that; fail naming `what` (and
+    what `explain` says about the state then) after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if found := check():
+            return found
+        time.sleep(0.05)
+    pytest.fail(f"{what} did not happen within {timeout} s" + (f"; {explain()}" if explain else ""))
 
 
 def worker_stop(proc: subprocess.Popen[bytes]) -> None:

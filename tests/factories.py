@@ -14,6 +14,7 @@ from django.contrib.auth.models import Group, User
 from django.db.models import Max
 from django.utils import timezone
 
+from accounts.models import RaterProfile
 from accounts.roles import Role
 from annotation.debates.models import Debate, Debater, Protocol, Question, QuestionSet
 from annotation.hazards import taxonomy_default
@@ -325,3 +326,18 @@ class TrainingRunFactory(factory.django.DjangoModelFactory[TrainingRun]):
     line = factory.SelfAttribute("base_version.line")
     recipe = Recipe.DPO
     snapshot = factory.SubFactory(DatasetSnapshotFactory, line=factory.SelfAttribute("..line"))
+
+
+# Accounts
+
+
+class RaterProfileFactory(factory.django.DjangoModelFactory[RaterProfile]):
+    """A rater's consented background (pass consent_given=False and no background for a rater
+    who shares nothing)."""
+
+    class Meta:
+        model = RaterProfile
+
+    user = factory.SubFactory(UserFactory, password=None, roles=[Role.RATER])
+    consent_given = True
+    consent_at = factory.LazyFunction(timezone.now)

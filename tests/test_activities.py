@@ -24,6 +24,7 @@ def test_the_installed_activities_and_what_each_plugs_in() -> None:
         "llm",
         "realtime",
         "loop",
+        "trust",
         "debates",
         "hazards",
         "principles",
@@ -63,7 +64,10 @@ def test_the_installed_activities_and_what_each_plugs_in() -> None:
         "studies": "studies",
     }
     exporters = {s: a.name for a in activities_installed() for s in a.personal_data_exporters()}
-    assert exporters == {"signals": "signalpool"}
+    assert exporters == {"signals": "signalpool", "trust": "trust"}
+    assert _given("trust_components_provider") == ["debates", "hazards", "principles"]
+    quota_scopes = {k: a.name for a in activities_installed() for k in a.quota_scopes()}
+    assert quota_scopes == {"debates": "debates", "hazards": "hazards", "principles": "principles"}
 
 
 class Campaigns(Activity):

@@ -23,6 +23,7 @@ ACCESS: dict[tuple[str, str], str] = {
     ("POST", "/api/auth/login/"): "PUBLIC",
     ("POST", "/api/auth/logout/"): "PUBLIC",
     ("GET", "/api/auth/me/"): "rater researcher admin",
+    ("GET", "/api/audit/"): "researcher admin",
     ("POST", "/api/auth/token/"): "PUBLIC",
     ("GET", "/api/debates/"): "researcher admin",
     ("POST", "/api/debates/"): "researcher admin",
@@ -66,6 +67,7 @@ ACCESS: dict[tuple[str, str], str] = {
     ("POST", "/api/llm/generations/"): "researcher admin",
     ("GET", "/api/llm/generations/{id}/"): "researcher admin",
     ("GET", "/api/llm/serving/"): "researcher admin",
+    ("GET", "/api/llm/examples/"): "researcher admin",
     ("GET", "/api/loop/policies/"): "researcher admin",
     ("GET", "/api/loop/policies/{slug}/"): "researcher admin",
     ("PUT", "/api/loop/policies/{slug}/"): "admin",
@@ -78,6 +80,7 @@ ACCESS: dict[tuple[str, str], str] = {
     ("GET", "/api/loop/snapshots/{id}/"): "researcher admin",
     ("GET", "/api/loop/snapshots/{id}/download/"): "researcher admin",
     ("POST", "/api/loop/snapshots/{id}/export/"): "admin",
+    ("GET", "/api/loop/snapshots/{id}/export/archive/"): "researcher admin",
     ("GET", "/api/loop/versions/{id}/"): "researcher admin",
     ("POST", "/api/loop/versions/{id}/publish/"): "admin",
     ("POST", "/api/loop/versions/{id}/rollback/"): "admin",
@@ -86,6 +89,8 @@ ACCESS: dict[tuple[str, str], str] = {
     ("PATCH", "/api/me/profile/"): "rater researcher admin",
     ("DELETE", "/api/me/profile/"): "rater researcher admin",
     ("GET", "/api/principles/audit/"): "rater researcher admin",
+    ("GET", "/api/principles/polis/"): "researcher",
+    ("POST", "/api/principles/polis/"): "researcher",
     ("GET", "/api/principles/proposals/{id}/comments/"): "rater researcher",
     ("POST", "/api/principles/proposals/{id}/comments/"): "rater researcher",
     ("POST", "/api/principles/proposals/{id}/veto/"): "researcher admin",
@@ -112,7 +117,27 @@ ACCESS: dict[tuple[str, str], str] = {
     ("POST", "/api/studies/{id}/cancel/"): "researcher admin",
     ("GET", "/api/studies/{id}/download/"): "researcher admin",
     ("GET", "/api/studies/kinds/"): "researcher admin",
+    ("GET", "/api/webhooks/endpoints/"): "researcher admin",
+    ("POST", "/api/webhooks/endpoints/"): "researcher admin",
+    ("GET", "/api/webhooks/endpoints/{id}/"): "researcher admin",
+    ("PATCH", "/api/webhooks/endpoints/{id}/"): "researcher admin",
+    ("DELETE", "/api/webhooks/endpoints/{id}/"): "researcher admin",
+    ("GET", "/api/webhooks/endpoints/{id}/deliveries/"): "researcher admin",
+    ("POST", "/api/webhooks/endpoints/{id}/test/"): "researcher admin",
+    ("GET", "/api/webhooks/event-types/"): "researcher admin",
     ("GET", "/api/work/"): "rater researcher admin",
+    ("PUT", "/api/debates/{id}/gold/"): "researcher admin",
+    ("DELETE", "/api/debates/{id}/gold/"): "researcher admin",
+    ("PUT", "/api/hazards/responses/{id}/gold/"): "researcher",
+    ("DELETE", "/api/hazards/responses/{id}/gold/"): "researcher",
+    ("POST", "/api/hazards/campaigns/{id}/gold/import/"): "researcher",
+    ("GET", "/api/debates/analytics/groups/"): "researcher admin",
+    ("GET", "/api/hazards/campaigns/{id}/analytics/groups/"): "researcher",
+    ("GET", "/api/principles/rounds/{id}/groups/"): "researcher admin",
+    ("GET", "/api/quotas/{activity}/{object_id}/"): "researcher",
+    ("PUT", "/api/quotas/{activity}/{object_id}/"): "researcher",
+    ("GET", "/api/trust/"): "researcher admin",
+    ("GET", "/api/me/trust/"): "rater researcher admin",
 }
 ROLES = ("rater", "researcher", "admin")
 
@@ -126,7 +151,14 @@ OPERATIONS = _operations()
 
 
 def _concrete(path: str) -> str:
-    for name, value in (("{id}", "1"), ("{pk}", "1"), ("{number}", "1"), ("{slug}", "debater")):
+    for name, value in (
+        ("{id}", "1"),
+        ("{pk}", "1"),
+        ("{number}", "1"),
+        ("{slug}", "debater"),
+        ("{activity}", "hazards"),
+        ("{object_id}", "1"),
+    ):
         path = path.replace(name, value)
     return path
 

@@ -10,15 +10,23 @@ the free text), one vote per rater and question, or given by the kind's conversi
 the Dawid-Skene posterior). A rater's quality is what an activity measured (gold accuracy,
 Dawid-Skene) when the candidate carries it, else the share of their choices that match
 majorities; with `weight_by_quality` every row carries it as `weight`.
+
+The build reads its candidates once, as a stream (`snapshot_write`): a usable candidate's rows
+go to a spool file as it arrives and only small keys stay in memory, so a million signals are
+never held as objects or texts; `snapshot_build` is the same build with the rows read back.
 """
 
+import functools
 import hashlib
 import json
+import os
+import shutil
+import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 Format = Literal["sft", "preference", "binary_qa"]
 MixBy = Literal["source", "model_version", "rater_background"]
@@ -67,6 +75,21 @@ class DatasetRecipe:
             "one opinion group's members; empty keeps every rater."
         },
     )
+    min_trust: float = field(
+        default=0.0,
+        metadata={
+            "help": "Drop raters whose trust score (per activity, computed periodically: gold "
+            "accuracy, agreement, share of too-fast submissions) is below this; raters with no "
+            "score are kept."
+        },
+    )
+    weight_by_trust: bool = field(
+        default=False,
+        metadata={
+            "help": "Give every row a `weight` column of its rater's trust score (1.0 without "
+            "one); with weight_by_quality the two multiply."
+        },
+    )
     system: str = field(
         default="",
         metadata={
@@ -89,16 +112,18 @@ class DatasetRecipe:
             errors["weights"] = "At least one weight must be positive."
         if not 0.0 <= self.eval_fraction < 1.0:
             errors["eval_fraction"] = "Give a fraction from 0 up to (not including) 1."
-        for name in ("min_agreement", "min_reliability"):
+        for name in ("min_agreement", "min_reliability", "min_trust"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 errors[name] = "Give a fraction from 0 to 1."
-        for name in ("weight_by_quality", "equal_raters"):
+        for name in ("weight_by_quality", "equal_raters", "weight_by_trust"):
             if not isinstance(getattr(self, name), bool):
                 errors[name] = "Give true or false."
         if self.equal_raters and self.weight_by_quality:
             errors["equal_raters"] = "Equal raters measure no quality to weight by: choose one."
         if self.equal_raters and self.min_reliability > 0:
             errors["equal_raters"] = "Equal raters measure no reliability to floor: choose one."
+        if self.equal_raters and (self.min_trust > 0 or self.weight_by_trust):
+            errors["equal_raters"] = "Equal raters are not floored or weighted by trust."
         if not all(isinstance(r, str) and r for r in self.raters):
             errors["raters"] = "Give rater keys such as user:12."
         if self.max_examples is not None and self.max_examples < 1:
@@ -118,6 +143,11 @@ class DatasetRecipe:
             del data["weight_by_quality"]
         if not self.equal_raters:
             del data["equal_raters"]
+        # Likewise for recipes from before trust scores.
+        if not self.min_trust:
+            del data["min_trust"]
+        if not self.weight_by_trust:
+            del data["weight_by_trust"]
         if self.raters:
             data["raters"] = sorted(self.raters)
         else:
@@ -153,7 +183,9 @@ class Candidate:
     `question` and `choice` say what the rater decided about the item: raters who answered the
     same question of the same item agree when their choice keys are equal. `agreement`, when
     set, is the item's agreement as the kind measures it (it then takes no part in the majority
-    count); `weight` is the rater's quality as an activity measured it (None: unmeasured).
+    count); `weight` is the rater's quality as an activity measured it (None: unmeasured);
+    `trust` is the rater's trust score in the activity that gave the signal (None: none yet),
+    set only when the recipe floors or weights by trust.
     """
 
     signal_id: int
@@ -169,6 +201,7 @@ class Candidate:
     choice: str = ""
     agreement: float | None = None
     weight: float | None = None
+    trust: float | None = None
 
     @property
     def is_pair(self) -> bool:
@@ -187,76 +220,262 @@ class Snapshot:
 
 
 def snapshot_build(recipe: DatasetRecipe, candidates: Iterable[Candidate]) -> Snapshot:
-    raters = set(recipe.raters)
-    pool = sorted(
-        (c for c in candidates if _in_window(c, recipe) and (not raters or c.rater in raters)),
-        key=lambda c: c.signal_id,
+    """The snapshot with its rows in memory, for small pools (tests, exports): the same build
+    as `snapshot_write`, whose files it reads back."""
+    with tempfile.TemporaryDirectory() as tmp:
+        written = snapshot_write(recipe, candidates, Path(tmp))
+        train, held_out = (
+            # Split on "\n" only: rows hold other line separators (U+2028) unescaped.
+            [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n")[:-1]]
+            for path in (written.folder / "train.jsonl", written.folder / "eval.jsonl")
+        )
+    return Snapshot(
+        recipe,
+        train,
+        held_out,
+        written.signal_ids,
+        written.mix,
+        written.counts,
+        written.content_hash,
     )
-    counts: Counter[str] = Counter(read=len(pool))
-    usable = [c for c in pool if c.is_pair or (recipe.format == "sft" and c.completion)]
-    counts["unusable"] = len(pool) - len(usable)
 
-    agreement, reliability = agreement_and_reliability(usable)
-    if recipe.equal_raters:
-        reliability = {}
 
-    def quality(c: Candidate) -> float | None:
-        return c.weight if c.weight is not None else reliability.get(c.rater)
+@dataclass(frozen=True)
+class SnapshotFiles:
+    """A snapshot written to `folder` (train.jsonl, eval.jsonl): what its record stores."""
 
-    # Unmeasured raters are not removed by the floor.
-    kept = [
-        c
-        for c in usable
-        if _agreement_of(c, agreement) >= recipe.min_agreement
-        and (q if (q := quality(c)) is not None else 1.0) >= recipe.min_reliability
-    ]
-    counts["low_agreement_or_reliability"] = len(usable) - len(kept)
+    folder: Path
+    content_hash: str
+    signal_ids: list[int]
+    mix: dict[str, float]
+    counts: dict[str, int]
 
-    if recipe.dedupe:
-        seen: set[tuple[str, ...]] = set()
-        unique = []
-        for c in kept:
-            key = tuple(" ".join(t.split()) for t in (c.prompt, c.chosen, c.rejected, c.completion))
-            if key not in seen:
-                seen.add(key)
-                unique.append(c)
-        counts["duplicates"] = len(kept) - len(unique)
-        kept = unique
 
-    mixed = _mix(kept, recipe)
-    counts["mixed_out"] = len(kept) - len(mixed)
-    group_counts = Counter(c.groups[recipe.mix_by] for c in mixed)
-    mix = {g: n / len(mixed) for g, n in sorted(group_counts.items())} if mixed else {}
+@dataclass(slots=True)
+class _Kept:
+    """What the steps need of one usable candidate; its rows wait in the spool file at
+    [start, end). Texts are not kept: `texts` is a digest of them for dropping duplicates, and
+    the item and choice keys only when agreement is measured."""
 
-    train: list[dict[str, Any]] = []
-    held_out: list[dict[str, Any]] = []
-    for c in sorted(mixed, key=lambda c: c.signal_id):
-        rows = _rows(c, recipe)
-        if recipe.weight_by_quality:
-            measured = quality(c)
-            # Rounded so that a last-bit difference in an estimate does not change the hash.
-            weight = round(max(MIN_WEIGHT, measured), 4) if measured is not None else 1.0
-            rows = [{**row, "weight": weight} for row in rows]
-        (held_out if _is_eval(c.item, recipe) else train).extend(rows)
-    counts["train"], counts["eval"] = len(train), len(held_out)
-    signal_ids = sorted(c.signal_id for c in mixed)
-    content = {"recipe": recipe.canonical(), "train": train, "eval": held_out}
-    digest = hashlib.sha256(_canonical_json(content).encode()).hexdigest()
-    return Snapshot(recipe, train, held_out, signal_ids, mix, dict(counts), digest)
+    signal_id: int
+    held_out: bool
+    item: str
+    rater: str
+    group: str
+    question: str
+    choice: str
+    agreement: float | None
+    weight: float | None
+    trust: float | None
+    texts: bytes
+    start: int
+    end: int
+
+
+def snapshot_write(
+    recipe: DatasetRecipe, candidates: Iterable[Candidate], parent: Path
+) -> SnapshotFiles:
+    """Build the snapshot into parent/<content hash>/, reading the candidates once.
+
+    Memory stays small whatever the pool's size: each usable candidate's rows are encoded as it
+    arrives and spooled to a file, and only what the steps need (ids, item, rater, group, choice
+    keys, a digest of the texts) stays in memory. The kept rows are then copied from the spool
+    in signal order into train.jsonl and eval.jsonl, and the content hash is taken over those
+    files, so it is the hash of the canonical JSON of {"recipe", "train", "eval"} as before.
+    Candidates may come kind by kind; the steps see them in signal order.
+    """
+    parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".building-", dir=parent))
+    try:
+        with (work / "rows.spool").open("w+b") as spool:
+            kept, counts = _spooled(recipe, candidates, spool)
+            usable = len(kept)
+            # Agreement and reliability only change rows when a floor or a weight reads them:
+            # measured values lie in [0, 1], so zero floors keep every candidate anyway.
+            votes = recipe.min_agreement > 0 or _measures_reliability(recipe)
+            agreement, reliability = agreement_and_reliability(kept) if votes else ({}, {})
+            if recipe.equal_raters:
+                reliability = {}
+
+            def quality(k: _Kept) -> float | None:
+                return k.weight if k.weight is not None else reliability.get(k.rater)
+
+            # Unmeasured raters are not removed by the floor.
+            kept = [
+                k
+                for k in kept
+                if _agreement_of(k, agreement) >= recipe.min_agreement
+                and (q if (q := quality(k)) is not None else 1.0) >= recipe.min_reliability
+            ]
+            counts["low_agreement_or_reliability"] = usable - len(kept)
+            if recipe.min_trust > 0:
+                # Like reliability, a rater with no trust score yet is not removed by the floor.
+                trusted = [k for k in kept if k.trust is None or k.trust >= recipe.min_trust]
+                counts["low_trust"] = len(kept) - len(trusted)
+                kept = trusted
+
+            if recipe.dedupe:
+                seen: set[bytes] = set()
+                unique = []
+                for k in kept:
+                    if k.texts not in seen:
+                        seen.add(k.texts)
+                        unique.append(k)
+                counts["duplicates"] = len(kept) - len(unique)
+                kept = unique
+
+            mixed = _mix(kept, recipe)
+            counts["mixed_out"] = len(kept) - len(mixed)
+            group_counts = Counter(k.group for k in mixed)
+            mix = {g: n / len(mixed) for g, n in sorted(group_counts.items())} if mixed else {}
+
+            def weight(k: _Kept) -> float:
+                measured = quality(k) if recipe.weight_by_quality else None
+                value = measured if measured is not None else 1.0
+                if recipe.weight_by_trust and k.trust is not None:
+                    value *= k.trust
+                # Rounded so that a last-bit difference in an estimate does not change the hash.
+                return round(max(MIN_WEIGHT, value), 4)
+
+            weighted = recipe.weight_by_quality or recipe.weight_by_trust
+            spool.flush()
+            # Read back with pread rather than a memory map, whose pages would count as ours.
+            fd = spool.fileno()
+            counts["train"] = counts["eval"] = 0
+            with (work / "train.jsonl").open("wb") as train, (work / "eval.jsonl").open("wb") as ev:
+                for k in sorted(mixed, key=_signal_id):
+                    lines = os.pread(fd, k.end - k.start, k.start)
+                    if weighted:
+                        # `weight` sorts after every key _rows gives, so canonical JSON puts it
+                        # last; a row's only "}\n" is its end (JSON escapes newlines in text).
+                        lines = lines.replace(b"}\n", b',"weight":%s}\n' % _dumps(weight(k)))
+                    (ev if k.held_out else train).write(lines)
+                    counts["eval" if k.held_out else "train"] += lines.count(b"\n")
+        content_hash = _files_hash(recipe, work / "eval.jsonl", work / "train.jsonl")
+        folder = parent / content_hash
+        folder.mkdir(exist_ok=True)
+        # A rebuild writes the same bytes; replacing file by file never shows half a file.
+        for name in ("train.jsonl", "eval.jsonl"):
+            (work / name).replace(folder / name)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    signal_ids = sorted(k.signal_id for k in mixed)
+    return SnapshotFiles(folder, content_hash, signal_ids, mix, dict(counts))
+
+
+def _spooled(
+    recipe: DatasetRecipe, candidates: Iterable[Candidate], spool: BinaryIO
+) -> tuple[list[_Kept], Counter[str]]:
+    """The usable candidates in the window (of the recipe's raters), their rows spooled."""
+    raters = set(recipe.raters)
+    votes = recipe.min_agreement > 0 or _measures_reliability(recipe)
+    # One string object per rater and group, however many candidates share it.
+    names: dict[str, str] = {}
+    kept: list[_Kept] = []
+    read = offset = 0
+    for c in candidates:
+        if not _in_window(c, recipe) or (raters and c.rater not in raters):
+            continue
+        read += 1
+        if not (c.is_pair or (recipe.format == "sft" and c.completion)):
+            continue
+        lines = "".join([_canonical_json(row) + "\n" for row in _rows(c, recipe)]).encode()
+        spool.write(lines)
+        group = c.groups[recipe.mix_by]
+        kept.append(
+            _Kept(
+                c.signal_id,
+                _is_eval(c.item, recipe),
+                c.item if votes else "",
+                names.setdefault(c.rater, c.rater),
+                names.setdefault(group, group),
+                c.question if votes else "",
+                c.choice if votes else "",
+                c.agreement,
+                c.weight,
+                c.trust,
+                _texts_digest(c) if recipe.dedupe else b"",
+                offset,
+                offset + len(lines),
+            )
+        )
+        offset += len(lines)
+    counts: Counter[str] = Counter(read=read)
+    counts["unusable"] = read - len(kept)
+    # Stable, as sorting the candidates was: a signal's candidates keep their order.
+    kept.sort(key=_signal_id)
+    return kept, counts
+
+
+def _measures_reliability(recipe: DatasetRecipe) -> bool:
+    return not recipe.equal_raters and (recipe.min_reliability > 0 or recipe.weight_by_quality)
+
+
+def _signal_id(k: _Kept) -> int:
+    return k.signal_id
+
+
+def normalised(text: str) -> str:
+    """The text with every run of whitespace made one space and none at the ends: texts that
+    differ only in spacing are the same text (duplicates, choice keys, harmful replies)."""
+    # Most texts are normal already. Every whitespace character but the space is unprintable,
+    # so isprintable() rules them out without splitting the text into words.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
+@functools.lru_cache(maxsize=64)
+def text_digest(text: str) -> bytes:
+    """sha256 of the normalised text, remembered for the last few texts: a conversion keys a
+    candidate by its texts (loop.providers.text_key) just before the build compares the same
+    texts for duplicates."""
+    return hashlib.sha256(normalised(text).encode()).digest()
+
+
+def _texts_digest(c: Candidate) -> bytes:
+    """Equal for two candidates exactly when their four texts are equal once normalised."""
+    texts = (c.prompt, c.chosen, c.rejected, c.completion)
+    return hashlib.sha256(b"".join([text_digest(t) for t in texts])).digest()[:16]
+
+
+def _files_hash(recipe: DatasetRecipe, eval_path: Path, train_path: Path) -> str:
+    """sha256 of the canonical JSON of {"eval": rows, "recipe": ..., "train": rows}.
+
+    A JSONL file is the list's JSON with "\n" for the commas between rows (no row holds a raw
+    newline), so the hash is taken over the files a block at a time.
+    """
+    digest = hashlib.sha256(b'{"eval":[')
+    _hash_rows(digest.update, eval_path)
+    digest.update(b'],"recipe":%s,"train":[' % _canonical_json(recipe.canonical()).encode())
+    _hash_rows(digest.update, train_path)
+    digest.update(b"]}")
+    return digest.hexdigest()
+
+
+def _hash_rows(update: Callable[[bytes], object], path: Path) -> None:
+    with path.open("rb") as rows:
+        last = b""
+        while block := rows.read(1 << 20):
+            update(last)
+            joined = block.replace(b"\n", b",")
+            update(joined[:-1])
+            last = joined[-1:]
+    # `last` is now the comma after the final row: left out.
 
 
 # Rows of a rater measured as worthless keep a small weight: `weight` must stay positive.
 MIN_WEIGHT = 0.01
 
 
-def _agreement_of(c: Candidate, measured: dict[tuple[str, str], float]) -> float:
+def _agreement_of(c: _Kept, measured: dict[tuple[str, str], float]) -> float:
     if c.agreement is not None:
         return c.agreement
     return measured.get((c.item, c.question), 1.0)
 
 
 def agreement_and_reliability(
-    candidates: Sequence[Candidate],
+    candidates: Sequence[_Kept],
 ) -> tuple[dict[tuple[str, str], float], dict[str, float]]:
     """Majority share per (item, question), and per rater the share of their votes that match
     majorities.
@@ -302,26 +521,29 @@ def _is_eval(item: str, recipe: DatasetRecipe) -> bool:
     return bucket < recipe.eval_fraction
 
 
-def _mix(candidates: list[Candidate], recipe: DatasetRecipe) -> list[Candidate]:
+def _mix(kept: list[_Kept], recipe: DatasetRecipe) -> list[_Kept]:
     """Take the largest set whose group shares match the weights, in a seeded order.
 
     Groups without a weight are left out when weights are given; the scarcest group (relative
-    to its weight) sets the total.
+    to its weight) sets the total. Without weights or a cap every candidate stays, and the
+    seeded order would change nothing: rows are written in signal order.
     """
-    by_group: dict[str, list[Candidate]] = defaultdict(list)
-    for c in sorted(candidates, key=lambda c: _order_key(recipe.seed, str(c.signal_id))):
-        by_group[c.groups[recipe.mix_by]].append(c)
+    if not recipe.weights and recipe.max_examples is None:
+        return kept
+    by_group: dict[str, list[_Kept]] = defaultdict(list)
+    for k in sorted(kept, key=lambda k: _order_key(recipe.seed, str(k.signal_id))):
+        by_group[k.group].append(k)
     if not recipe.weights:
-        chosen = [c for group in by_group.values() for c in group]
+        chosen = [k for group in by_group.values() for k in group]
     else:
         total_weight = sum(recipe.weights.values())
         shares = {g: w / total_weight for g, w in recipe.weights.items() if w > 0}
         total = min(len(by_group.get(g, [])) / s for g, s in shares.items())
         if recipe.max_examples is not None:
             total = min(total, recipe.max_examples)
-        chosen = [c for g, s in shares.items() for c in by_group.get(g, [])[: int(total * s)]]
+        chosen = [k for g, s in shares.items() for k in by_group.get(g, [])[: int(total * s)]]
     if recipe.max_examples is not None:
-        chosen = sorted(chosen, key=lambda c: _order_key(recipe.seed, str(c.signal_id)))
+        chosen = sorted(chosen, key=lambda k: _order_key(recipe.seed, str(k.signal_id)))
         chosen = chosen[: recipe.max_examples]
     return chosen
 
@@ -342,8 +564,13 @@ def _rows(c: Candidate, recipe: DatasetRecipe) -> list[dict[str, Any]]:
     ]
 
 
-def _canonical_json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+# json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")), made once.
+_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+_canonical_json = _ENCODER.encode
+
+
+def _dumps(value: Any) -> bytes:
+    return _ENCODER.encode(value).encode()
 
 
 def snapshot_write_jsonl(snapshot: Snapshot, folder: Path) -> dict[str, Path]:

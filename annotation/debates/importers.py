@@ -227,11 +227,12 @@ def _nyu_check(rooms: list[tuple[int, Any]]) -> None:
 
 
 @transaction.atomic
-def nyu_import(*, directory: Path, limit: int | None = None) -> NyuImportReport:
+def nyu_import(*, directory: Path, limit: int | None = None, gold: bool = False) -> NyuImportReport:
     """Import the NYU rooms in `directory`/transcripts_included.jsonl as human-judged debates.
 
     Rooms already imported (by name) are skipped, so running it again imports nothing twice;
-    `limit` imports only the first rooms of the file (demo content).
+    `limit` imports only the first rooms of the file (demo content). With `gold` the file's
+    rooms, new or already here, become gold debates (their correct answer is in the file).
     """
     path = directory / NYU_FILE
     if not path.is_file():
@@ -253,6 +254,10 @@ def nyu_import(*, directory: Path, limit: int | None = None) -> NyuImportReport:
         )
         for room in todo:
             _nyu_room_import(room, question_set)
+    if gold:
+        Debate.objects.filter(external_name__in=[f"nyu:{room['name']}" for room in picked]).update(
+            gold=True
+        )
     # Also for rooms imported before the pool took imported signals; keys make it idempotent.
     _nyu_signals_record([f"nyu:{room['name']}" for room in picked])
     return NyuImportReport(created=len(todo), skipped=len(picked) - len(todo))

@@ -89,6 +89,9 @@ class Debate(models.Model):
     # The NYU condition ("AI Debate", "Human Consultancy", ...) for imported rooms.
     condition = models.CharField(max_length=32, blank=True)
     external_name = models.CharField(max_length=200, null=True, blank=True, unique=True)
+    # Gold debates are mixed into judges' assignments (settings.DEBATE_GOLD_RATE) to measure
+    # them against the question's known answer (Question.correct_index).
+    gold = models.BooleanField(default=False)
     status = models.CharField(
         max_length=16, choices=DebateStatus.choices, default=DebateStatus.RUNNING
     )

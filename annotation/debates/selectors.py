@@ -34,7 +34,7 @@ def assignments_shown_to(*, user: User) -> QuerySet[Assignment]:
     their debaters, judgements) prefetched: a fixed number of queries for a page of them."""
     return assignments_of(user=user).prefetch_related(
         "debate__debaters",
-        Prefetch("debate__turns", queryset=Turn.objects.select_related("debater")),
+        Prefetch("debate__turns", queryset=Turn.objects.select_related("debater", "model_version")),
         "debate__judgements",
     )
 
@@ -96,7 +96,9 @@ def seats_of(*, user: User) -> QuerySet[Debater]:
 def turns_visible_to_debater(*, debater: Debater) -> QuerySet[Turn]:
     """Speeches only: judges' beliefs never reach a debater. Speaking simultaneously, the
     opponent's speech of a round shows once the debater's own speech of that round is in."""
-    turns = debater.debate.turns.filter(kind=TurnKind.SPEECH).select_related("debater")
+    turns = debater.debate.turns.filter(kind=TurnKind.SPEECH).select_related(
+        "debater", "model_version"
+    )
     if debater.debate.speaking_order == SpeakingOrder.SIMULTANEOUS:
         own_rounds = debater.debate.turns.filter(debater=debater).values("round")
         turns = turns.filter(Q(debater=debater) | Q(round__in=own_rounds))

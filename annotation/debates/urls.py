@@ -1,11 +1,20 @@
 from django.urls import URLPattern, URLResolver, path
 
-from annotation.debates.api import analytics, assignments, debates, questions, seats, turns
+from annotation.debates.api import (
+    analytics,
+    assignments,
+    debates,
+    gold,
+    questions,
+    seats,
+    turns,
+)
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("debates/", debates.DebateListView.as_view()),
     path("debates/<int:pk>/", debates.DebateView.as_view()),
     path("debates/<int:pk>/turns/", turns.TurnSubmitView.as_view()),
+    path("debates/<int:pk>/gold/", gold.DebateGoldView.as_view()),
     path("debates/seats/", seats.SeatListView.as_view()),
     path("debates/seats/<int:pk>/", seats.SeatView.as_view()),
     path("debates/question-sets/", questions.QuestionSetListView.as_view()),
@@ -18,4 +27,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("debates/assignments/<int:pk>/rounds/", assignments.RoundRequestView.as_view()),
     path("debates/analytics/", analytics.AnalyticsView.as_view()),
     path("debates/analytics/export/", analytics.AnalyticsExportView.as_view()),
+    path("debates/analytics/groups/", analytics.AnalyticsGroupsView.as_view()),
 ]

@@ -3,6 +3,7 @@ from django.contrib.auth.models import User
 from accounts.work import WorkItem
 from annotation.debates.models import Assignment, AssignmentStatus, DebateStatus
 from annotation.debates.selectors import debates_open_to, open_cutoff, seats_of
+from diversity.quotas import quota_routing
 
 
 def debate_work(user: User) -> list[WorkItem]:
@@ -24,6 +25,10 @@ def debate_work(user: User) -> list[WorkItem]:
     open_now = Assignment.objects.filter(
         judge=user, status=AssignmentStatus.OPEN, created_at__gte=open_cutoff()
     ).count()
+    # Question sets whose quota for one of the judge's groups is met give them nothing
+    # (services.assignments.assignment_next), so their debates are not counted.
+    full = quota_routing(activity="debates", user=user).blocked
+    judgeable = debates_open_to(user=user).exclude(question__question_set_id__in=full)
     return [
         WorkItem(
             kind="debate",
@@ -33,7 +38,7 @@ def debate_work(user: User) -> list[WorkItem]:
                 "how likely each answer is. You learn the truth and your score after you commit."
             ),
             url="/debates/judge",
-            count=open_now + debates_open_to(user=user).count(),
+            count=open_now + judgeable.count(),
         ),
         *arguing,
     ]

@@ -7,9 +7,11 @@ from collections.abc import Mapping, Sequence
 
 from accounts.work import WorkProvider
 from activities.interface import Activity
+from diversity.scopes import QuotaScope
 from loop.providers import Conversion, PromptSetProvider, RaterQualityProvider, VerdictProvider
 from ops.demo import DemoLoader
 from realtime.groups import Authorizer
+from trust.components import TrustComponentsProvider
 
 
 class HazardsActivity(Activity):
@@ -35,6 +37,11 @@ class HazardsActivity(Activity):
 
         return redteam_prompt_set
 
+    def trust_components_provider(self) -> TrustComponentsProvider:
+        from annotation.hazards.trust import rater_trust_components
+
+        return rater_trust_components
+
     def work_provider(self) -> WorkProvider:
         from annotation.hazards.selectors.work import labelling_work
 
@@ -49,3 +56,8 @@ class HazardsActivity(Activity):
         from annotation.hazards.selectors.campaigns import campaign_visible_to
 
         return {"campaign": campaign_visible_to}
+
+    def quota_scopes(self) -> Mapping[str, QuotaScope]:
+        from annotation.hazards.quotas import CAMPAIGN_QUOTAS
+
+        return {"hazards": CAMPAIGN_QUOTAS}

@@ -7,6 +7,7 @@ the line, before anything is written.
 import csv
 import io
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -142,6 +143,17 @@ def xstest_label_payload(*, safety: str, label: str) -> dict[str, object]:
         "severity": 0,
         "spans": [],
     }
+
+
+def xstest_gold(*, safety: str, labels: Collection[str]) -> bool | None:
+    """An XSTest item's gold answer (harmful or not), or None when its annotators disagree.
+
+    Only items both annotators labelled alike are gold: the import and researchers' bulk
+    marking (services.gold.campaign_gold_import) both use this rule.
+    """
+    if len(set(labels)) != 1:
+        return None
+    return bool(xstest_label_payload(safety=safety, label=next(iter(labels)))["harmful"])
 
 
 def xstest_parse(directory: Path) -> list[XSTestRow]:

@@ -5,6 +5,8 @@ from celery import shared_task
 from annotation.hazards.services.ai_labels import ai_labels_run
 from annotation.hazards.services.attacker import attack_generate
 from annotation.hazards.services.generation import responses_generate
+from webhooks.models import EventType
+from webhooks.services.emit import webhook_emit_on_commit
 
 
 @shared_task(acks_late=True)
@@ -38,8 +40,19 @@ def campaign_analytics_compute_task(campaign_id: int) -> None:
     if campaign is None:
         return
     version = campaign_analytics_version(campaign=campaign)
-    cached_store(
-        key=campaign_analytics_key(campaign_id),
-        version=version,
-        result=campaign_analytics(campaign=campaign),
+    report = campaign_analytics(campaign=campaign)
+    cached_store(key=campaign_analytics_key(campaign_id), version=version, result=report)
+    # Counts only: the per-rater tables stay on the analytics page. Keyed by the data version,
+    # so a redelivered task announces the same aggregate once.
+    webhook_emit_on_commit(
+        event_type=EventType.LABEL_AGGREGATED,
+        payload={
+            "campaign": campaign.pk,
+            "taxonomy_version": campaign.taxonomy.number,
+            "labelled_items": report["labelled_items"],
+            "harmful_items": sum(item["ds_harmful"] for item in report["items"]),
+            "human_labels": report["human_labels"],
+            "ai_labels": report["ai_labels"],
+        },
+        key=f"hazards.aggregate:{campaign.pk}:{version}",
     )

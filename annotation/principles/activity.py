@@ -7,10 +7,12 @@ from collections.abc import Mapping, Sequence
 
 from accounts.work import WorkProvider
 from activities.interface import Activity
+from diversity.scopes import QuotaScope
 from loop.providers import ConstitutionProvider, Conversion
 from ops.demo import DemoLoader
 from realtime.groups import Authorizer
 from signalpool.services import ConstitutionVersionProvider
+from trust.components import TrustComponentsProvider
 
 
 class PrinciplesActivity(Activity):
@@ -31,6 +33,11 @@ class PrinciplesActivity(Activity):
 
         return constitution_current_number
 
+    def trust_components_provider(self) -> TrustComponentsProvider:
+        from annotation.principles.trust import voter_trust_components
+
+        return voter_trust_components
+
     def work_provider(self) -> WorkProvider:
         from annotation.principles.selectors import open_rounds_work
 
@@ -45,3 +52,8 @@ class PrinciplesActivity(Activity):
         from annotation.principles.selectors import round_group_authorizer
 
         return {"round": round_group_authorizer}
+
+    def quota_scopes(self) -> Mapping[str, QuotaScope]:
+        from annotation.principles.quotas import ROUND_QUOTAS
+
+        return {"principles": ROUND_QUOTAS}

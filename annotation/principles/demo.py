@@ -52,6 +52,8 @@ def principles_demo_load() -> None:
         rationale="Unexplained refusals erode mutual trust.",
         author_user=researcher,
     )
-    # The AI-authored proposal comes from the published proposer model on the gpu worker.
-    if published_version(line="proposer") is not None:
+    # The AI-authored proposal comes from the published proposer model on the gpu worker; the
+    # untrained demo model writes random bytes, which raters should not be asked to vote on.
+    proposer = published_version(line="proposer")
+    if proposer is not None and not proposer.untrained_demo:
         proposal_draft_request(voting_round=voting_round)

@@ -5,9 +5,11 @@ Re-importing the same folder updates rows in place, so the import is idempotent.
 
 import csv
 import datetime as dt
+import tempfile
 from pathlib import Path
 
 import numpy as np
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
@@ -18,6 +20,8 @@ from annotation.principles.models import (
     PolisParticipant,
     PolisVote,
 )
+from audit.models import AuditAction
+from audit.services import audit_record
 from signalpool.kinds import SignalKind
 from signalpool.services import ImportedSignal, signals_import
 
@@ -37,7 +41,9 @@ def _summary(path: Path) -> dict[str, str]:
 
 
 @transaction.atomic
-def polis_import(*, directory: Path, slug: str = "") -> PolisConversation:
+def polis_import(
+    *, directory: Path, slug: str = "", actor: User | None = None
+) -> PolisConversation:
     """Load one export folder; each participant keeps only their latest vote per comment."""
     missing = [name for name in REQUIRED if not (directory / name).is_file()]
     if missing:
@@ -117,7 +123,36 @@ def polis_import(*, directory: Path, slug: str = "") -> PolisConversation:
         batch_size=2000,
     )
     _polis_signals_record(conversation, latest, comment_pk)
+    audit_record(
+        action=AuditAction.POLIS_IMPORT,
+        actor=actor,
+        target=conversation,
+        object_id=conversation.slug,
+        summary=f"Polis conversation {conversation.slug} imported: {len(comment_rows)} comments, "
+        f"{len(voters)} participants, {len(latest)} votes",
+        details={"comments": len(comment_rows), "participants": len(voters), "votes": len(latest)},
+    )
     return conversation
+
+
+def polis_import_upload(
+    *, files: dict[str, bytes], slug: str, actor: User | None = None
+) -> PolisConversation:
+    """An export uploaded file by file (keyed by its Polis file name), imported as a folder.
+
+    The files only live for the import: the conversation's rows are what is kept.
+    """
+    with tempfile.TemporaryDirectory(prefix="polis-") as temporary:
+        folder = Path(temporary) / slug
+        folder.mkdir()
+        for name, content in files.items():
+            (folder / name).write_bytes(content)
+        try:
+            return polis_import(directory=folder, slug=slug, actor=actor)
+        except ValidationError as exc:
+            # The message would name the temporary folder; the person knows the files.
+            messages = " ".join(exc.messages).replace(str(folder), "the uploaded files")
+            raise ValidationError({"files": messages}) from exc
 
 
 POLIS_DATASET = "polis"

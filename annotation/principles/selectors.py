@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from annotation.principles.models import (
@@ -330,6 +330,7 @@ def open_rounds_work(user: User) -> list[Any]:
     from django.utils import timezone
 
     from accounts.work import WorkItem
+    from diversity.quotas import quota_routing
 
     if not user.has_perm("principles.add_vote"):
         return []
@@ -346,10 +347,18 @@ def open_rounds_work(user: User) -> list[Any]:
     )
     rounds = (
         VotingRound.objects.filter(status=RoundStatus.OPEN, opens_at__lte=now, closes_at__gt=now)
-        .annotate(waiting=Coalesce(Subquery(waiting), 0))
+        .annotate(
+            waiting=Coalesce(Subquery(waiting), 0),
+            voted=Exists(Vote.objects.filter(proposal__round=OuterRef("pk"), voter_user=user)),
+        )
         .order_by("closes_at")
     )
+    # A round whose quota for one of this person's groups is met takes no new voter from it
+    # (quotas.voter_admitted_check); one who has voted there goes on.
+    full = quota_routing(activity="principles", user=user).blocked
     for voting_round in rounds:
+        if voting_round.pk in full and not voting_round.voted:
+            continue
         items.append(
             WorkItem(
                 kind="principles",

@@ -32,6 +32,12 @@ class Study(models.Model):
     # Bumped each time a step task is sent; a task carrying an older number is a stale
     # redelivery (its worker died after the study moved on) and does nothing.
     dispatch = models.PositiveIntegerField(default=0)
+    # When the task of the current `dispatch` is due (its countdown included), and the last
+    # dispatch a task claimed to run its step. A due dispatch that no task claims for long is a
+    # task that never reached the broker (the process died between the commit and the send,
+    # which broker leases cannot see); services/steps.studies_resume sends it again.
+    dispatch_due_at = models.DateTimeField(null=True, blank=True)
+    claimed_dispatch = models.PositiveIntegerField(default=0)
     waiting = models.JSONField(
         default=dict, blank=True, help_text="While waiting: the runs waited for and why."
     )

@@ -3,7 +3,7 @@ task to the gpu queue; the other runs on the default queue."""
 
 from celery import shared_task
 
-from annotation.studies.services.steps import study_step_execute
+from annotation.studies.services.steps import studies_resume, study_step_execute
 
 
 @shared_task(acks_late=True)
@@ -15,3 +15,9 @@ def study_step_task(study_id: int, dispatch: int) -> None:
 def study_model_step_task(study_id: int, dispatch: int) -> None:
     """A step that loads a model itself (the kind names it in `model_steps`)."""
     study_step_execute(study_id=study_id, dispatch=dispatch)
+
+
+@shared_task
+def studies_resume_task() -> list[int]:
+    """Periodic (settings.CELERY_BEAT_SCHEDULE): studies whose step task was lost."""
+    return studies_resume()

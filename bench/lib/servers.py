@@ -33,6 +33,9 @@ def coalign_env(db_url: str, processes: int) -> dict[str, str]:
         "DATA_DIR": tempfile.mkdtemp(prefix="data-", dir=SCRATCH),
         "WEB_CONCURRENCY": str(processes),
         "HF_HUB_OFFLINE": "1",
+        # Each simulated rater submits far faster than a person may: the per-person limits stay
+        # on (their cost is part of the measured path) but set beyond what a run reaches.
+        "RATER_SUBMISSION_RATES": "judgement=100000/m,hazard_label=100000/m,vote=100000/m",
     }
 
 

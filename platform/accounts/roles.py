@@ -36,6 +36,10 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
         "hazards.run_campaign",
         "hazards.add_taxonomy",
         "studies.run_study",
+        "audit.view_auditentry",
+        "principles.add_polisconversation",
+        "trust.view_ratertrust",
+        "webhooks.manage_webhookendpoint",
     },
     Role.ADMIN: {
         "principles.view_constitutionversion",
@@ -52,6 +56,9 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
         "debates.run_debate",
         "debates.view_debate_analytics",
         "studies.run_study",
+        "audit.view_auditentry",
+        "trust.view_ratertrust",
+        "webhooks.manage_webhookendpoint",
     },
 }
 

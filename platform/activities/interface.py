@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 if TYPE_CHECKING:
     from accounts.personal_data import Exporter
     from accounts.work import WorkProvider
+    from diversity.scopes import QuotaScope
     from loop.providers import (
         ConstitutionProvider,
         Conversion,
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from ops.demo import DemoLoader
     from realtime.groups import Authorizer
     from signalpool.services import ConstitutionVersionProvider
+    from trust.components import TrustComponentsProvider
 
 
 @runtime_checkable
@@ -49,6 +51,12 @@ class Activity(Protocol):
     def rater_quality_provider(self) -> "RaterQualityProvider | None":
         """What the activity measured of its raters, in [0, 1], used to weight or drop their
         examples (loop.providers.BuildContext.rater_quality)."""
+        return None
+
+    def trust_components_provider(self) -> "TrustComponentsProvider | None":
+        """Per rater, their answers on items with a known answer and their agreement with the
+        aggregated answers, which the periodic trust computation combines with their speed
+        (trust.services.trust_compute)."""
         return None
 
     def redteam_prompt_set(self) -> "PromptSetProvider | None":
@@ -82,4 +90,9 @@ class Activity(Protocol):
     def group_authorizers(self) -> Mapping[str, "Authorizer"]:
         """Realtime group prefix ("campaign") -> who may listen to "<prefix>:<key>"
         (realtime.groups); a prefix belongs to one activity."""
+        return {}
+
+    def quota_scopes(self) -> Mapping[str, "QuotaScope"]:
+        """Plan name ("hazards") -> the objects work is grouped by (campaigns) and what counts
+        as a submission there, for quotas per rater group (diversity.scopes)."""
         return {}

@@ -118,6 +118,11 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             "detail": str(exc.detail),
             "code": codes if isinstance(codes, str) else "error",
         }
+        wait = getattr(exc, "wait", None) if isinstance(exc, exceptions.Throttled) else None
+        if wait is not None:
+            # DRF already set the Retry-After header; the body says it too, for clients that
+            # only read JSON.
+            response.data["retry_after"] = int(wait)
     return response
 
 

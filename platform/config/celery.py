@@ -45,3 +45,33 @@ def _schedule_idempotency_cleanup(sender: Celery, **_: object) -> None:
     sender.add_periodic_task(
         3600.0, sender.signature("idempotency.tasks.keys_forget_task"), name="idempotency-forget"
     )
+
+
+@app.on_after_finalize.connect
+def _schedule_study_resume(sender: Celery, **_: object) -> None:
+    # Studies whose step task was lost between a commit and its send; see STUDY_STALL_S.
+    sender.add_periodic_task(
+        60.0, sender.signature("annotation.studies.tasks.studies_resume_task"), name="study-resume"
+    )
+
+
+@app.on_after_finalize.connect
+def _schedule_trust(sender: Celery, **_: object) -> None:
+    # Trust scores are computed here, never in a request: Dawid-Skene over every label is slow.
+    from django.conf import settings
+
+    sender.add_periodic_task(
+        float(settings.RATER_TRUST_INTERVAL_S),
+        sender.signature("trust.tasks.trust_compute_task"),
+        name="trust-compute",
+    )
+
+
+@app.on_after_finalize.connect
+def _schedule_webhook_resume(sender: Celery, **_: object) -> None:
+    # Deliveries whose task was lost (the broker was down when they were queued) go out again.
+    sender.add_periodic_task(
+        300.0,
+        sender.signature("webhooks.tasks.webhook_deliveries_resume_task"),
+        name="webhooks-resume",
+    )

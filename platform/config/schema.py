@@ -20,6 +20,9 @@ class ErrorSerializer(serializers.Serializer):
     fields = serializers.DictField(  # type: ignore[assignment]
         required=False, help_text="Messages per field (400 for invalid input only)."
     )
+    retry_after = serializers.IntegerField(
+        required=False, help_text="Seconds to wait before trying again (429 only; Retry-After)."
+    )
 
 
 _WRITES = {"POST", "PUT", "PATCH", "DELETE"}
@@ -64,5 +67,7 @@ class AutoSchema(openapi.AutoSchema):
             statuses["409"] = "The request conflicts with the current state of the object."
         if body:
             statuses["413"] = "The body (or upload) is over the size allowed."
+        if self.method in _WRITES and self.view.get_throttles():
+            statuses["429"] = "Too many submissions: wait `retry_after` seconds (Retry-After)."
         statuses["503"] = "The database or Redis is unavailable; retry later."
         return statuses

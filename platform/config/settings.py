@@ -63,7 +63,11 @@ INSTALLED_APPS = [
     "realtime",
     "ops",
     "idempotency",
+    "audit",
     "loop",
+    "webhooks",
+    "diversity",
+    "trust",
     "annotation.debates",
     "annotation.hazards",
     "annotation.principles",
@@ -81,6 +85,7 @@ ACTIVITIES = [
     "llm.activity.LLMActivity",
     "realtime.activity.RealtimeActivity",
     "loop.activity.LoopActivity",
+    "trust.activity.TrustActivity",
     "annotation.debates.activity.DebatesActivity",
     "annotation.hazards.activity.HazardsActivity",
     "annotation.principles.activity.PrinciplesActivity",
@@ -262,6 +267,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE: int = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", defaul
 IMPORT_FIELD_MAX_CHARS: int = env.int("IMPORT_FIELD_MAX_CHARS", default=100_000)
 csv.field_size_limit(IMPORT_FIELD_MAX_CHARS)
 
+# Per-group results (diversity.results) leave out groups of fewer raters than this, so no one
+# person's answers can be read off a row.
+GROUP_RESULTS_MIN_SIZE: int = env.int("GROUP_RESULTS_MIN_SIZE", default=5)
+if GROUP_RESULTS_MIN_SIZE < 1:
+    fail(f"GROUP_RESULTS_MIN_SIZE is {GROUP_RESULTS_MIN_SIZE}: give a group size of 1 or more.")
+
 # Failed logins allowed per account and per client address in a window (accounts/login_throttle).
 LOGIN_ACCOUNT_FAILURE_RATE: str = env.str("LOGIN_ACCOUNT_FAILURE_RATE", default="10/h")
 LOGIN_ADDRESS_FAILURE_RATE: str = env.str("LOGIN_ADDRESS_FAILURE_RATE", default="30/min")
@@ -272,6 +283,47 @@ for _name, _rate in (
     _count, _, _period = _rate.partition("/")
     if not (_count.isdigit() and _period[:1] in {"s", "m", "h", "d"}):
         fail(f"{_name} is {_rate!r}: give failures per period, e.g. 10/h or 30/min.")
+
+# Rater submissions (trust/): the least time, in milliseconds, a person plausibly needs with
+# an item of each kind before submitting; a faster submission is stored and flagged, never
+# refused. And how many submissions of each kind one person may make per period (429 beyond).
+# Both are "kind=value" lists, e.g. RATER_MIN_DWELL_MS="judgement=20000,vote=1500".
+_SUBMISSION_KINDS = ("judgement", "hazard_label", "vote", "comment")
+_min_dwell: dict[str, str] = env.dict("RATER_MIN_DWELL_MS", default={})
+if _bad := sorted(k for k, v in _min_dwell.items() if not v.strip().isdigit()):
+    fail(f"RATER_MIN_DWELL_MS gives {', '.join(_bad)} no whole number of milliseconds.")
+RATER_MIN_DWELL_MS: dict[str, int] = {
+    "judgement": 15_000,
+    "hazard_label": 4_000,
+    "vote": 1_500,
+    "comment": 3_000,
+    **{kind: int(ms) for kind, ms in _min_dwell.items()},
+}
+RATER_SUBMISSION_RATES: dict[str, str] = {
+    "judgement": "30/min",
+    "hazard_label": "60/min",
+    "vote": "120/min",
+    "comment": "20/min",
+    **env.dict("RATER_SUBMISSION_RATES", default={}),
+}
+for _setting, _values in (
+    ("RATER_MIN_DWELL_MS", RATER_MIN_DWELL_MS),
+    ("RATER_SUBMISSION_RATES", RATER_SUBMISSION_RATES),
+):
+    if _unknown := sorted(set(_values) - set(_SUBMISSION_KINDS)):
+        fail(f"{_setting} names {', '.join(_unknown)}: use {', '.join(_SUBMISSION_KINDS)}.")
+for _kind, _rate in RATER_SUBMISSION_RATES.items():
+    _count, _, _period = _rate.partition("/")
+    if not (_count.isdigit() and _period[:1] in {"s", "m", "h", "d"}):
+        fail(f"RATER_SUBMISSION_RATES gives {_kind}={_rate!r}: give a rate such as 30/min.")
+# Seconds between the periodic computations of rater trust (trust.tasks).
+RATER_TRUST_INTERVAL_S: int = env.int("RATER_TRUST_INTERVAL_S", default=3600)
+if RATER_TRUST_INTERVAL_S < 1:
+    fail(f"RATER_TRUST_INTERVAL_S is {RATER_TRUST_INTERVAL_S}: give seconds, at least 1.")
+# Share of a judge's assignments drawn from gold debates (annotation.debates.services.gold).
+DEBATE_GOLD_RATE: float = env.float("DEBATE_GOLD_RATE", default=0.1)
+if not 0.0 <= DEBATE_GOLD_RATE <= 1.0:
+    fail(f"DEBATE_GOLD_RATE is {DEBATE_GOLD_RATE}: give a share between 0 and 1.")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -310,6 +362,9 @@ SPECTACULAR_SETTINGS = {
         "AuditActionEnum": "annotation.principles.models.AuditAction",
         "VoteChoiceEnum": "annotation.principles.models.Choice",
         "StudyStatusEnum": "annotation.studies.models.StudyStatus",
+        "WebhookEventTypeEnum": "webhooks.models.EventType",
+        "WebhookDeliveryStatusEnum": "webhooks.models.DeliveryStatus",
+        "PlatformAuditActionEnum": "audit.models.AuditAction",
         "HealthStatusEnum": ["ok", "degraded"],
     },
     "POSTPROCESSING_HOOKS": [
@@ -347,10 +402,15 @@ CELERY_TASK_ROUTES = {name: {"queue": "gpu"} for name in GPU_TASKS}
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+_visibility_timeout = env.int("CELERY_VISIBILITY_TIMEOUT", default=60)
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     # Seconds before the task of a worker that stopped renewing its lease (config/celery_lease.py)
     # goes back to its queue; live workers renew theirs, however long their tasks run.
-    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=60),
+    "visibility_timeout": _visibility_timeout,
+    # Seconds the lock kombu takes around each sweep outlives a worker killed mid-sweep; until it
+    # lapses no worker sweeps. Kombu's default (300 s) would hold a dead worker's tasks five times
+    # longer than the visibility timeout promises; a sweep itself takes milliseconds.
+    "unacked_mutex_expire": _visibility_timeout,
     # Seconds between sweeps for such tasks, each sweep a cheap look at one sorted set.
     "unacked_restore_interval": env.int("CELERY_RESTORE_INTERVAL", default=10),
     "unacked_restore_throttle": 1,
@@ -359,6 +419,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 HEARTBEAT_SECONDS = env.int("HEARTBEAT_SECONDS", default=30)
+# Seconds after which a study's step task that fell due and was never claimed counts as lost
+# and is sent again (annotation/studies/services/steps.studies_resume; checked each minute).
+STUDY_STALL_S = env.int("STUDY_STALL_S", default=600)
 
 LLM_BACKEND: str = env.str("LLM_BACKEND", default="transformers")
 LLM_DEVICE: str = env.str("LLM_DEVICE", default="auto")
@@ -437,6 +500,11 @@ SERVING_WAIT_S: float = env.float("SERVING_WAIT_S", default=900.0)
 # An agent whose heartbeats stopped this long ago is gone; another takes its versions over.
 SERVING_STALE_S: float = env.float("SERVING_STALE_S", default=60.0)
 SERVING_RETRY_S: float = env.float("SERVING_RETRY_S", default=60.0)
+
+# Webhook deliveries go to public addresses only: a URL whose host is or resolves to a
+# private, loopback, link-local, multicast or reserved address is refused (webhooks/services/
+# ssrf.py), as is plain http. An admin whose receivers live on the local network allows them here.
+WEBHOOKS_ALLOW_PRIVATE: bool = env.bool("WEBHOOKS_ALLOW_PRIVATE", default=False)
 
 # Where `manage.py platform_run` (`make run`) listens, and its web server processes: 0 is one
 # per core. WEB_CONCURRENCY is uvicorn's own variable, which `make web` passes on as it is.

@@ -13,10 +13,17 @@ from llm.models import Generation, ServingEndpoint, ServingRoute
 from llm.selectors import generations_of
 from llm.services import generation_request
 from llm.serving import endpoints_list, routes_list
+from signalpool.hh_rlhf import hh_rlhf_file, hh_rlhf_single_turn
+
+# Enough to pick from, few enough to read in a glance.
+PLAYGROUND_EXAMPLES = 12
 
 
 class GenerationSerializer(serializers.ModelSerializer):
     line = serializers.CharField(source="model_version.line.slug", read_only=True)
+    untrained_model = serializers.BooleanField(
+        source="model_version.untrained_demo", read_only=True
+    )
 
     class Meta:
         model = Generation
@@ -31,6 +38,7 @@ class GenerationSerializer(serializers.ModelSerializer):
             "error",
             "created_at",
             "finished_at",
+            "untrained_model",
         ]
 
 
@@ -39,6 +47,23 @@ class GenerationInSerializer(serializers.Serializer):
     prompt = serializers.CharField(max_length=20000)
     max_new_tokens = serializers.IntegerField(min_value=1, max_value=2048, default=128)
     temperature = serializers.FloatField(min_value=0.0, max_value=2.0, default=0.7)
+
+
+class PlaygroundExampleSerializer(serializers.Serializer):
+    prompt = serializers.CharField(help_text="A person's question from HH-RLHF, as plain text.")
+    reference = serializers.CharField(help_text="The reply HH-RLHF's raters preferred.")
+
+
+class PlaygroundExamplesView(APIView):
+    """Real questions to prompt a model with, each with a reply people preferred to compare
+    (the shipped HH-RLHF file): real text in the playground while lines serve the tiny model."""
+
+    permission_classes = [IsAuthenticated, permission_required("llm.add_generation")]
+
+    @extend_schema(responses=PlaygroundExampleSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        examples = hh_rlhf_single_turn(hh_rlhf_file(), limit=PLAYGROUND_EXAMPLES)
+        return Response(PlaygroundExampleSerializer(examples, many=True).data)
 
 
 class GenerationViewSet(

@@ -14,15 +14,15 @@ Each installed activity (activities.interface.Activity, listed in settings.ACTIV
 - the current constitution's principles used for the agreement gate (principles).
 """
 
-import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC
+from typing import NamedTuple
 
 from activities.installed import activities_installed, contributions_merged
 from signalpool.kinds import SignalKind
 from signalpool.models import Signal
-from training.snapshot import Candidate, Format
+from training.snapshot import Candidate, Format, normalised, text_digest
 
 
 @dataclass(frozen=True)
@@ -89,19 +89,28 @@ class BuildContext:
 
     def harmful_texts(self) -> set[str]:
         """The judged texts of items whose verdict is harmful, whitespace-normalised."""
-        return {_normalised(v.text) for v in self.verdicts().values() if v.harmful and v.text}
-
-
-def _normalised(text: str) -> str:
-    return " ".join(text.split())
+        return {normalised(v.text) for v in self.verdicts().values() if v.harmful and v.text}
 
 
 def sft_target_is_harmful(candidate: Candidate, harmful_texts: set[str]) -> bool:
     """Whether the text an SFT row would teach (completion, else chosen) was judged harmful."""
-    return _normalised(candidate.completion or candidate.chosen) in harmful_texts
+    return normalised(candidate.completion or candidate.chosen) in harmful_texts
+
+
+class SignalRow(NamedTuple):
+    """One signal as a streamed conversion reads it: plain values, no model instance."""
+
+    id: int
+    item_type: str
+    item_id: str
+    rater: str  # Signal.rater
+    groups: dict[str, str]  # BuildContext.groups of the signal (shared by its source's rows)
+    created_at: str  # UTC, ISO 8601 with microseconds: the spelling of recipe windows
+    fields: tuple[str, ...]  # the payload's values named by Conversion.fields, as text ("": none)
 
 
 ConversionBuild = Callable[[Sequence[Signal], BuildContext], list[Candidate]]
+ConversionStream = Callable[[Iterable[SignalRow], BuildContext], Iterator[Candidate]]
 
 
 @dataclass(frozen=True)
@@ -110,14 +119,20 @@ class Conversion:
 
     `formats` are the dataset formats its candidates make sense in; `context` says, for people,
     what the prompt of its examples holds. `build` gets the kind's signals in the recipe's
-    window, oldest first. A kind that is not a training signal has no formats and no build,
-    and its `context` says why (a recipe naming it is refused with that sentence).
+    window, oldest first. A kind that comes in volume (a million preference pairs) gives
+    `stream` instead: it gets the same signals as plain rows, one at a time, read from a
+    server-side cursor, with the payload's text values named in `fields`, and yields its
+    candidates as it goes, so a snapshot never holds the kind's model instances. A kind that is
+    not a training signal has no formats, build or stream, and its `context` says why (a recipe
+    naming it is refused with that sentence).
     """
 
     kind: str
     formats: tuple[Format, ...]
     context: str
     build: ConversionBuild | None = None
+    stream: ConversionStream | None = None
+    fields: tuple[str, ...] = ()
 
 
 PromptSetProvider = Callable[[], list[str]]
@@ -154,7 +169,7 @@ def item_key(signal: Signal) -> str:
 
 def text_key(text: str) -> str:
     """A short, whitespace-blind key of a text, for choice keys that name an answer."""
-    return hashlib.sha256(_normalised(text).encode()).hexdigest()[:16]
+    return text_digest(text).hex()[:16]
 
 
 def candidate_of(
@@ -198,39 +213,60 @@ def candidate_of(
 _SUPERSEDED_ITEM_TYPES = frozenset({"debates.debate"})
 
 
-def preference_candidates(signals: Sequence[Signal], context: BuildContext) -> list[Candidate]:
+def preference_candidates(rows: Iterable[SignalRow], context: BuildContext) -> Iterator[Candidate]:
     """A direct pair: raters agree when they prefer the same one of the same two texts."""
-    out = []
-    for signal in signals:
-        if signal.item_type in _SUPERSEDED_ITEM_TYPES:
+    for row in rows:
+        if row.item_type in _SUPERSEDED_ITEM_TYPES:
             continue
-        p = signal.payload
-        pair = "|".join(sorted((text_key(p["chosen"]), text_key(p["rejected"]))))
-        out.append(
-            candidate_of(
-                signal,
-                context,
-                prompt=p["prompt"],
-                chosen=p["chosen"],
-                rejected=p["rejected"],
-                question=f"{text_key(p['prompt'])}:{pair}",
-                choice=text_key(p["chosen"]),
-            )
+        prompt, chosen, rejected = row.fields
+        choice = text_key(chosen)
+        pair = "|".join(sorted((choice, text_key(rejected))))
+        yield _row_candidate(
+            row,
+            context,
+            prompt=prompt,
+            chosen=chosen,
+            rejected=rejected,
+            question=f"{text_key(prompt)}:{pair}",
+            choice=choice,
         )
-    return out
 
 
-def ai_output_candidates(signals: Sequence[Signal], context: BuildContext) -> list[Candidate]:
+def ai_output_candidates(rows: Iterable[SignalRow], context: BuildContext) -> Iterator[Candidate]:
     """A model's own output as a demonstration (the loop drops it when raters' aggregated label
     calls it harmful, as it does every SFT target: loop.services.snapshots._candidates)."""
-    out = []
-    for signal in signals:
-        p = signal.payload
-        if p.get("prompt") and p.get("completion"):
-            out.append(
-                candidate_of(signal, context, prompt=p["prompt"], completion=p["completion"])
-            )
-    return out
+    for row in rows:
+        prompt, completion = row.fields
+        if prompt and completion:
+            yield _row_candidate(row, context, prompt=prompt, completion=completion)
+
+
+def _row_candidate(
+    row: SignalRow,
+    context: BuildContext,
+    *,
+    prompt: str,
+    chosen: str = "",
+    rejected: str = "",
+    completion: str = "",
+    question: str = "",
+    choice: str = "",
+) -> Candidate:
+    """candidate_of for a streamed row: its provenance, the rater's measured quality."""
+    return Candidate(
+        signal_id=row.id,
+        item=f"{row.item_type}:{row.item_id}",
+        rater=row.rater,
+        groups=row.groups,
+        created_at=row.created_at,
+        prompt=prompt,
+        chosen=chosen,
+        rejected=rejected,
+        completion=completion,
+        question=question,
+        choice=choice,
+        weight=context.rater_quality().get(row.rater),
+    )
 
 
 CONVERSIONS = (
@@ -238,7 +274,8 @@ CONVERSIONS = (
         kind=SignalKind.PREFERENCE,
         formats=("preference", "sft", "binary_qa"),
         context="The pair's own prompt; sft takes the chosen text as the completion.",
-        build=preference_candidates,
+        stream=preference_candidates,
+        fields=("prompt", "chosen", "rejected"),
     ),
     Conversion(
         kind=SignalKind.COMMENT,
@@ -250,6 +287,7 @@ CONVERSIONS = (
         formats=("sft",),
         context="The prompt the model was given; outputs whose aggregated label is harmful "
         "are left out.",
-        build=ai_output_candidates,
+        stream=ai_output_candidates,
+        fields=("prompt", "completion"),
     ),
 )

@@ -7,6 +7,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("loop/snapshots/<int:pk>/", snapshots.SnapshotDetailView.as_view()),
     path("loop/snapshots/<int:pk>/download/", snapshots.SnapshotDownloadView.as_view()),
     path("loop/snapshots/<int:pk>/export/", snapshots.SnapshotExportView.as_view()),
+    path("loop/snapshots/<int:pk>/export/archive/", snapshots.SnapshotExportArchiveView.as_view()),
     path("loop/runs/", runs.RunListView.as_view()),
     path("loop/runs/<int:pk>/", runs.RunDetailView.as_view()),
     path("loop/runs/<int:pk>/cancel/", runs.RunCancelView.as_view()),

@@ -1,5 +1,7 @@
 from django.db import models
 
+from registry.lines import UNTRAINED_DEMO_BASE
+
 
 class ModelLine(models.Model):
     """A role a model plays (debater, judge, ...), served by one published version at a time."""
@@ -56,6 +58,11 @@ class ModelVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.line.slug} v{self.number}"
+
+    @property
+    def untrained_demo(self) -> bool:
+        """Built from the tiny demo model (a fine-tuned child keeps its parent's base)."""
+        return self.base == UNTRAINED_DEMO_BASE
 
     @property
     def served_name(self) -> str:

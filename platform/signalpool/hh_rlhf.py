@@ -61,3 +61,22 @@ def hh_rlhf_import(*, path: Path | None = None, limit: int | None = None) -> int
             for number, pair in hh_rlhf_pairs(path or hh_rlhf_file(), limit=limit)
         ],
     )
+
+
+HUMAN = "\n\nHuman:"
+
+
+def hh_rlhf_single_turn(path: Path, *, limit: int) -> list[dict[str, str]]:
+    """The first `limit` one-question dialogues of the file as {prompt, reference}: the person's
+    question as plain text and the reply HH-RLHF's raters preferred (the playground's examples,
+    real text to compare a model's answer with)."""
+    examples: list[dict[str, str]] = []
+    for _, pair in hh_rlhf_pairs(path):
+        if len(examples) >= limit:
+            break
+        dialogue = pair["prompt"]
+        if dialogue.count(HUMAN) != 1 or dialogue.count(ASSISTANT) != 1:
+            continue
+        question = dialogue[len(HUMAN) : -len(ASSISTANT)].strip()
+        examples.append({"prompt": question, "reference": pair["chosen"].strip()})
+    return examples

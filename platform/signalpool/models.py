@@ -122,8 +122,15 @@ class Signal(models.Model):
     @property
     def rater(self) -> str:
         """Who gave it, one spelling per source, for agreement and rater quality."""
-        if self.source_user_id:
-            return f"user:{self.source_user_id}"
-        if self.source_model_id:
-            return f"model:{self.source_model_id}"
-        return f"import:{self.source_dataset}:{self.source_annotator}"
+        return rater_key(
+            self.source_user_id, self.source_model_id, self.source_dataset, self.source_annotator
+        )
+
+
+def rater_key(user_id: int | None, model_id: int | None, dataset: str, annotator: str) -> str:
+    """Signal.rater from a signal's source columns (snapshots read them without instances)."""
+    if user_id:
+        return f"user:{user_id}"
+    if model_id:
+        return f"model:{model_id}"
+    return f"import:{dataset}:{annotator}"

@@ -10,6 +10,8 @@ from activities.installed import activities_installed
 from registry.models import ModelVersion
 from signalpool.kinds import PAYLOAD_SERIALIZERS, SignalKind
 from signalpool.models import Signal
+from webhooks.models import EventType
+from webhooks.services.emit import webhook_emit_on_commit
 
 ConstitutionVersionProvider = Callable[[], int | None]
 
@@ -127,11 +129,15 @@ def signal_record(
     # retry, or a concurrent first try that stored it first.
     try:
         with transaction.atomic():
-            return Signal.objects.create(idempotency_key=idempotency_key, **source, **fields), True
+            signal = Signal.objects.create(idempotency_key=idempotency_key, **source, **fields)
     except IntegrityError:
         existing = Signal.objects.filter(idempotency_key=idempotency_key, **source).first()
         if existing is None:
             raise
+    else:
+        # Outside the savepoint: its rollback would drop the announcement with it.
+        _signal_webhook_emit(signal)
+        return signal, True
     if in_force is not None:
         # A retry after an enactment is still the same signal: keep the version it has.
         fields["constitution_version"] = existing.constitution_version
@@ -139,6 +145,28 @@ def signal_record(
         return existing, False
     raise IdempotencyConflict(
         {"idempotency_key": ["This key was already used for a different signal."]}
+    )
+
+
+def _signal_webhook_emit(signal: Signal) -> None:
+    """signal.recorded for webhook endpoints after the commit: ids and provenance only, never
+    the payload (comments and rationales are a rater's own words); a person is their user id."""
+    webhook_emit_on_commit(
+        event_type=EventType.SIGNAL_RECORDED,
+        payload={
+            "signal": signal.pk,
+            "kind": signal.kind,
+            "item_type": signal.item_type,
+            "item_id": signal.item_id,
+            "rater": signal.source_user_id,
+            "model_version": signal.source_model_id,
+            "dataset": signal.source_dataset or None,
+            "constitution_version": signal.constitution_version,
+            "taxonomy_version": signal.taxonomy_version,
+            "corrects": signal.corrects_id,
+            "created_at": signal.created_at,
+        },
+        key=f"signalpool.signal:{signal.pk}",
     )
 
 

@@ -26,8 +26,9 @@ pytestmark = pytest.mark.django_db
 ITEMS = 20
 # Statements of GET /api/work/ for a rater with work in every activity, permissions not yet
 # cached: the profile invitation 1, the rater's and their groups' permissions 2, debates 3 (seats
-# argued, open assignments, debates open to judge), hazard campaigns 1, principle rounds 1.
-HOME_BUDGET = 8
+# argued, open assignments, debates open to judge), hazard campaigns 1, principle rounds 1, and
+# the quota plans of each of the three activities 3 (diversity.quotas).
+HOME_BUDGET = 11
 
 
 @pytest.fixture

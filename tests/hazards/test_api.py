@@ -160,14 +160,23 @@ def test_the_demo_campaign_loads_once(published_lines) -> None:
     counts = (Prompt.objects.count(), Response.objects.count())
     demo_campaign_load()
     assert (Prompt.objects.count(), Response.objects.count()) == counts
-    campaign = Campaign.objects.get(slug="demo")
-    assert campaign.target_version is not None
-    assert campaign.target_version.line.slug == "redteam-target"
-    sources = set(campaign.prompts.values_list("source", flat=True))
-    assert sources == {"ailuminate", "xstest"}
-    # XSTest prompts have Mistral's completion (gold, ready to label) and a queued target reply.
-    assert Response.objects.filter(prompt__source="xstest", gold_harmful__isnull=False).count() == 8
-    assert Response.objects.filter(model_version=campaign.target_version).count() == counts[0]
+    # Real model output to label from the first minute: XSTest's Mistral completions, gold
+    # where both annotators agree; no target, so nothing waits for a model.
+    labelling = Campaign.objects.get(slug="demo")
+    assert labelling.target_version is None
+    assert set(labelling.prompts.values_list("source", flat=True)) == {"xstest"}
+    responses = Response.objects.filter(prompt__campaign=labelling)
+    assert responses.filter(gold_harmful__isnull=False).count() == 8
+    assert responses.filter(gold_harmful__isnull=True).count() == 11
+    assert set(responses.values_list("status", flat=True)) == {"done"}
+    # The untrained target answers the AILuminate prompts in a campaign of its own.
+    redteam = Campaign.objects.get(slug="demo-redteam")
+    assert redteam.target_version is not None
+    assert redteam.target_version.line.slug == "redteam-target"
+    assert set(redteam.prompts.values_list("source", flat=True)) == {"ailuminate"}
+    assert Response.objects.filter(model_version=redteam.target_version).count() == (
+        redteam.prompts.count()
+    )
 
 
 def test_campaign_events_are_for_raters_and_researchers(make_user, labelled_campaign) -> None:

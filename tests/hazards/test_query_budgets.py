@@ -48,7 +48,8 @@ def test_the_next_item_and_its_label(
     busy_campaign, client_as, django_assert_max_num_queries
 ) -> None:
     client = client_as(Role.RATER)
-    with django_assert_max_num_queries(19):
+    # 20 with the read of the campaign's quota plan (diversity.quotas).
+    with django_assert_max_num_queries(20):
         item = client.get(f"/api/hazards/campaigns/{busy_campaign.pk}/next/").json()
     url = f"/api/hazards/responses/{item['response']}/label/"
     with django_assert_max_num_queries(13):
@@ -60,9 +61,10 @@ def test_the_rater_homes_hazard_work(
     busy_campaign, make_user, django_assert_max_num_queries
 ) -> None:
     rater = make_user(Role.RATER)
-    # Two for the rater's permissions and one counting each campaign's open items in the
-    # database (reading every finished response into Python, then the campaigns, took four).
-    with django_assert_max_num_queries(3):
+    # Two for the rater's permissions, one counting each campaign's open items in the
+    # database (reading every finished response into Python, then the campaigns, took four),
+    # and one reading the campaigns' quota plans (diversity.quotas).
+    with django_assert_max_num_queries(4):
         [work] = labelling_work(rater)
     assert work.count == ITEMS
 

@@ -1,15 +1,9 @@
 """Work taken by a worker killed with SIGKILL (pool and all) is delivered again once its lease
 lapses, and finishes once after a restart; a live worker keeps its long task to itself."""
 
-import os
-import signal
-import subprocess
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-import psutil
 import pytest
 import redis
 from django.conf import settings
@@ -22,30 +16,12 @@ from config.celery_lease import unacked_index_key
 from loop.models import RunStatus, TrainingRun
 from registry.models import ModelVersion
 from signalpool.models import Signal
-from tests.conftest import worker_start, worker_stop
+from tests.conftest import wait_for, worker_kill, worker_start, worker_stop
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
 
 # Short enough that the test waits seconds, not the production minute.
 LEASE_ENV = {"CELERY_VISIBILITY_TIMEOUT": "4", "CELERY_RESTORE_INTERVAL": "1"}
-
-
-def _kill_with_pool(proc: subprocess.Popen[bytes]) -> None:
-    """kill -9 the worker's main process and its pool processes at once, as a lost machine."""
-    pool = psutil.Process(proc.pid).children(recursive=True)
-    os.kill(proc.pid, signal.SIGKILL)
-    for child in pool:
-        child.kill()
-    proc.wait()
-
-
-def _wait(check: Callable[[], Any], what: str, timeout: float) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if found := check():
-            return found
-        time.sleep(0.1)
-    pytest.fail(f"{what} did not happen within {timeout} s")
 
 
 @pytest.fixture
@@ -73,19 +49,19 @@ def test_a_generation_taken_by_a_killed_worker_finishes_once_after_a_restart(
             source="file",
         )
         response = Response.objects.get(prompt__campaign=campaign)
-        _wait(
+        wait_for(
             lambda: Response.objects.filter(pk=response.pk, status=ResponseStatus.RUNNING).exists(),
             "the generation starting",
             60,
         )
-        _kill_with_pool(worker)
+        worker_kill(worker)
         response.refresh_from_db()
         assert response.status == ResponseStatus.RUNNING, "finished before the kill: too short"
         # The message is held by nobody now, and no sweep has run: it is still unacknowledged.
         assert broker.zcard(unacked_index_key(settings.CELERY_BROKER_TRANSPORT_OPTIONS)) == 1
 
         worker, _ = worker_start(**LEASE_ENV)
-        _wait(
+        wait_for(
             lambda: Response.objects.filter(pk=response.pk, status=ResponseStatus.DONE).exists(),
             "the generation finishing after the restart",
             120,
@@ -95,7 +71,7 @@ def test_a_generation_taken_by_a_killed_worker_finishes_once_after_a_restart(
             == 1
         )
         # Acknowledged once it returns (acks_late), a moment after its row says done.
-        _wait(
+        wait_for(
             lambda: broker.zcard(unacked_index_key(settings.CELERY_BROKER_TRANSPORT_OPTIONS)) == 0,
             "the redelivered task being acknowledged",
             30,
@@ -125,7 +101,7 @@ def test_a_training_run_keeps_its_lease_and_after_a_kill_finishes_once(
         )
         assert response.status_code == 201, response.content
         run_id = response.json()["id"]
-        run = _wait(
+        run = wait_for(
             lambda: TrainingRun.objects.filter(pk=run_id, step__gte=8).first(),
             "training past a checkpoint",
             180,
@@ -136,10 +112,10 @@ def test_a_training_run_keeps_its_lease_and_after_a_kill_finishes_once(
         assert _queued(broker, "gpu") == 0
         assert broker.zcard(unacked_index_key(settings.CELERY_BROKER_TRANSPORT_OPTIONS)) == 1
 
-        _kill_with_pool(worker)
+        worker_kill(worker)
         assert TrainingRun.objects.get(pk=run_id).status == RunStatus.RUNNING
         worker, _ = worker_start(**LEASE_ENV)
-        run = _wait(
+        run = wait_for(
             lambda: TrainingRun.objects.filter(pk=run_id, status=RunStatus.DONE).first(),
             "the run finishing after the restart",
             240,

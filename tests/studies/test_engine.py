@@ -2,17 +2,19 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any, Literal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from accounts.roles import Role
 from annotation.studies import kinds, tasks
 from annotation.studies.kinds.base import Report, ReportTable, StepResult, Waiting
 from annotation.studies.models import Study, StudyStatus
 from annotation.studies.services.params import params_describe, params_parse
-from annotation.studies.services.steps import study_step_execute
+from annotation.studies.services.steps import studies_resume, study_step_execute
 from annotation.studies.services.studies import study_cancel, study_create
 from loop.models import DatasetSnapshot, RunStatus, TrainingRun
 from registry.services import code_version
@@ -268,3 +270,48 @@ def test_cancelling_stops_the_study_and_its_active_runs(
     assert echo.calls == []
     with pytest.raises(ValidationError):
         study_cancel(study=study, actor=researcher)
+
+
+def test_a_step_task_lost_before_the_broker_is_sent_again_once_overdue(
+    echo: Echo,
+    sent: list[Any],
+    settings: Any,
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    """The process that commits a dispatch can die before it sends the task: nothing on the
+    broker carries the study on. The periodic sweep sends the current step again once it is
+    overdue and unclaimed; the lost number, should it ever arrive, does nothing."""
+    settings.STUDY_STALL_S = 60
+    lost = study_create(kind="echo", params={"rounds": 2}, actor=None)  # its send never ran
+    claimed = study_create(kind="echo", params={"rounds": 2}, actor=None)
+    recent = study_create(kind="echo", params={"rounds": 2}, actor=None)
+    finished = study_create(kind="echo", params={"rounds": 2}, actor=None)
+    long_ago = timezone.now() - timedelta(seconds=61)
+    Study.objects.exclude(pk=recent.pk).update(dispatch_due_at=long_ago)
+    Study.objects.filter(pk=claimed.pk).update(
+        status=StudyStatus.RUNNING, claimed_dispatch=claimed.dispatch
+    )
+    Study.objects.filter(pk=finished.pk).update(status=StudyStatus.DONE)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert studies_resume() == [lost.pk]
+    lost_dispatch = lost.dispatch
+    lost.refresh_from_db()
+    assert lost.dispatch == lost_dispatch + 1
+    assert lost.dispatch_due_at is not None
+    assert lost.dispatch_due_at > long_ago
+    assert sent == [("study_step_task", (lost.pk, lost.dispatch), 0.0)]
+    assert studies_resume() == []  # due again only after another STUDY_STALL_S
+
+    study_step_execute(study_id=lost.pk, dispatch=lost_dispatch)
+    assert echo.calls == []
+    resent = lost.dispatch
+    study = run_once(lost)
+    assert (echo.calls, study.step_index, study.claimed_dispatch) == (["step 0"], 1, resent)
+
+
+def test_the_sweep_for_lost_study_tasks_runs_each_minute() -> None:
+    from config.celery import app
+
+    entry = app.conf.beat_schedule["study-resume"]
+    assert (entry["task"], entry["schedule"]) == (tasks.studies_resume_task.name, 60.0)

@@ -4,22 +4,20 @@ on a new worker and finishes once; started again with the same parameters by `st
 
 import io
 import json
-import os
-import signal
-import subprocess
 import time
-from collections.abc import Callable
 from typing import Any
 
-import psutil
 import pytest
+import redis
+from django.conf import settings
 from django.core.management import call_command
 
 from annotation.studies.models import Measurement, Study, StudyStatus
 from annotation.studies.services.studies import study_create
 from config.celery import app
-from loop.models import RunStatus
-from tests.conftest import worker_start, worker_stop
+from config.celery_lease import unacked_index_key
+from loop.models import RunStatus, TrainingRun
+from tests.conftest import wait_for, worker_kill, worker_start, worker_stop
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
 
@@ -35,21 +33,21 @@ LEASE_ENV = {
 PARAMS = {"noise_levels": [1.0], "items": 2, "test_items": 24, "max_steps": 2}
 
 
-def _kill_with_pool(proc: subprocess.Popen[bytes]) -> None:
-    pool = psutil.Process(proc.pid).children(recursive=True)
-    os.kill(proc.pid, signal.SIGKILL)
-    for child in pool:
-        child.kill()
-    proc.wait()
-
-
-def _wait(check: Callable[[], Any], what: str, timeout: float) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if found := check():
-            return found
-        time.sleep(0.05)
-    pytest.fail(f"{what} did not happen within {timeout} s")
+def _where(study_id: int) -> str:
+    """What a failure needs to say: the study's step and dispatch, its runs, and the broker."""
+    study = Study.objects.values(
+        "status", "step_index", "dispatch", "claimed_dispatch", "dispatch_due_at", "message"
+    ).get(pk=study_id)
+    runs = list(TrainingRun.objects.filter(studies=study_id).values_list("pk", "status"))
+    broker = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+    options = settings.CELERY_BROKER_TRANSPORT_OPTIONS
+    prefix = options["global_keyprefix"]
+    queued = {queue: broker.llen(prefix + queue) for queue in ("default", "gpu")}
+    unacked = broker.zrange(unacked_index_key(options), 0, -1, withscores=True)
+    return (
+        f"study {study}, runs {runs}, queued {queued}, unacked {unacked}, "
+        f"sweep lock ttl {broker.ttl(prefix + 'unacked_mutex')}, now {time.time():.0f}"
+    )
 
 
 def test_a_killed_step_resumes_and_the_same_parameters_give_the_same_snapshots(
@@ -60,14 +58,15 @@ def test_a_killed_step_resumes_and_the_same_parameters_give_the_same_snapshots(
     try:
         study = study_create(kind="label_noise", params=PARAMS, actor=None)
         baseline = study.steps.index("baseline judge:1")
-        _wait(
+        wait_for(
             lambda: Study.objects.filter(
                 pk=study.pk, status=StudyStatus.RUNNING, step_index=baseline
             ).exists(),
             "the baseline step starting",
             120,
+            explain=lambda: _where(study.pk),
         )
-        _kill_with_pool(worker)
+        worker_kill(worker)
         study.refresh_from_db()
         assert (study.status, study.step_index) == (StudyStatus.RUNNING, baseline), (
             "the step finished before the kill: make it longer"
@@ -75,10 +74,11 @@ def test_a_killed_step_resumes_and_the_same_parameters_give_the_same_snapshots(
         assert not Measurement.objects.filter(study=study).exists()
 
         worker, _ = worker_start(**LEASE_ENV)
-        study = _wait(
+        study = wait_for(
             lambda: Study.objects.filter(pk=study.pk, status__in=["done", "failed"]).first(),
             "the study finishing after the restart",
             480,
+            explain=lambda: _where(study.pk),
         )
         assert study.status == StudyStatus.DONE, study.error
         assert [run.status for run in study.runs.all()] == [RunStatus.DONE]

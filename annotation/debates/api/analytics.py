@@ -14,8 +14,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotation.debates.api.permissions import can_analyse
+from annotation.debates.groups import judge_accuracy_by_group
 from annotation.debates.selectors import TABLES, analytics_cached, table_rows
 from config.api import query_validated
+from diversity.api import GroupResultsQuerySerializer, GroupResultsSerializer
 
 
 class AnalyticsQuerySerializer(serializers.Serializer):
@@ -71,3 +73,20 @@ class AnalyticsExportView(APIView):
         response = HttpResponse(body, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
+
+
+class AnalyticsGroupsQuerySerializer(AnalyticsQuerySerializer, GroupResultsQuerySerializer):
+    pass
+
+
+class AnalyticsGroupsView(APIView):
+    """People's judge accuracy per rater group of one background field (consenting profiles
+    only; groups under GROUP_RESULTS_MIN_SIZE judges left out)."""
+
+    permission_classes = [IsAuthenticated, can_analyse]
+
+    @extend_schema(parameters=[AnalyticsGroupsQuerySerializer], responses=GroupResultsSerializer)
+    def get(self, request: Request) -> Response:
+        query = query_validated(AnalyticsGroupsQuerySerializer, request)
+        report = judge_accuracy_by_group(field=query["by"], origin=query.get("origin"))
+        return Response(GroupResultsSerializer(report).data)

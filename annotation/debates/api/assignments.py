@@ -26,6 +26,8 @@ from annotation.debates.selectors import assignments_of, assignments_shown_to, t
 from annotation.debates.services.assignments import assignment_next, assignment_skip
 from annotation.debates.services.debates import debate_round_request
 from annotation.debates.services.judgements import judgement_commit
+from trust.api import dwell_ms_field
+from trust.throttles import JudgementThrottle
 
 
 class JudgeQuestionSerializer(serializers.ModelSerializer):
@@ -171,10 +173,12 @@ class JudgementInSerializer(serializers.Serializer):
     rationale = serializers.CharField(
         max_length=10000, required=False, default="", allow_blank=True
     )
+    dwell_ms = dwell_ms_field()
 
 
 class JudgementCommitView(APIView):
     permission_classes = [IsAuthenticated, can_judge]
+    throttle_classes = [JudgementThrottle]
 
     @extend_schema(request=JudgementInSerializer, responses={201: JudgeAssignmentSerializer})
     def post(self, request: Request, pk: int) -> Response:

@@ -82,7 +82,7 @@ class DebateSummarySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Debate
-        fields = ["id", "protocol", "status", "origin", "condition", "rounds", "question"]
+        fields = ["id", "protocol", "status", "origin", "condition", "rounds", "question", "gold"]
 
 
 class DebaterInSerializer(serializers.Serializer):
@@ -149,6 +149,9 @@ class DebateView(APIView):
     @extend_schema(responses=DebateSerializer)
     def get(self, request: Request, pk: int) -> Response:
         debate = get_object_or_404(
-            Debate.objects.prefetch_related("turns__debater", "debaters", "judgements"), pk=pk
+            Debate.objects.prefetch_related(
+                "turns__debater", "turns__model_version", "debaters", "judgements"
+            ),
+            pk=pk,
         )
         return Response(DebateSerializer(debate).data)

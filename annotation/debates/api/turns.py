@@ -26,6 +26,10 @@ class TurnSerializer(serializers.ModelSerializer):
     slot = serializers.CharField(source="debater.slot", allow_null=True, default=None)
     quotes = QuoteSerializer(many=True)
     probabilities = serializers.ListField(child=serializers.FloatField(), allow_null=True)
+    # Imported and human turns have no version: only the tiny demo model's are marked.
+    untrained_model = serializers.BooleanField(
+        source="model_version.untrained_demo", default=False, read_only=True
+    )
 
     class Meta:
         model = Turn
@@ -39,6 +43,7 @@ class TurnSerializer(serializers.ModelSerializer):
             "text",
             "quotes",
             "probabilities",
+            "untrained_model",
         ]
 
 

@@ -21,6 +21,7 @@ from annotation.debates.selectors import holds_a_place, open_cutoff
 from realtime.events import event_send
 from signalpool.kinds import SignalKind
 from signalpool.services import signal_record
+from trust.services import submission_timing_record
 
 
 def _probabilities_check(probabilities: list[float], options: int) -> None:
@@ -34,11 +35,17 @@ def _probabilities_check(probabilities: list[float], options: int) -> None:
 
 @transaction.atomic
 def judgement_commit(
-    *, assignment: Assignment, probabilities: list[float], rationale: str = ""
+    *,
+    assignment: Assignment,
+    probabilities: list[float],
+    rationale: str = "",
+    dwell_ms: int | None = None,
 ) -> Judgement:
     """Commit a human judge's verdict; only then may they learn the truth (sent to them alone).
 
     Committing the same verdict again returns the stored one; a different one is refused.
+    `dwell_ms`, how long the judge had the debate in view, is stored with the signal
+    (trust.services.submission_timing_record).
     """
     locked = (
         Assignment.objects.select_for_update()
@@ -70,6 +77,7 @@ def judgement_commit(
         rationale=rationale,
         source={"source_user": locked.judge},
         fields={"kind": JudgeKind.HUMAN, "judge": locked.judge},
+        dwell_ms=dwell_ms,
     )
     locked.status = AssignmentStatus.COMMITTED
     locked.save(update_fields=["status"])
@@ -103,8 +111,10 @@ def judgement_store(
     source: dict[str, Any],
     fields: dict[str, Any],
     option_scores: list[dict[str, object]] | None = None,
+    dwell_ms: int | None = None,
 ) -> Judgement:
-    """The judgement and its signal (the loop turns it into pairs: debates/loop_inputs.py)."""
+    """The judgement and its signal (the loop turns it into pairs: debates/loop_inputs.py),
+    with a person's dwell time stored with the signal."""
     correct_index = debate.question.correct_index
     judgement = Judgement.objects.create(
         debate=debate,
@@ -117,7 +127,7 @@ def judgement_store(
         prompt_version=CURRENT_PROMPT_VERSION if fields["kind"] == JudgeKind.AI else None,
         **fields,
     )
-    signal_record(
+    signal, _ = signal_record(
         kind=SignalKind.JUDGEMENT,
         item_type="debates.debate",
         item_id=debate.pk,
@@ -126,4 +136,8 @@ def judgement_store(
         idempotency_key=f"debates.judgement:{debate.pk}",
         **source,
     )
+    if "source_user" in source:
+        submission_timing_record(
+            signal=signal, user=source["source_user"], activity="debates", dwell_ms=dwell_ms
+        )
     return judgement

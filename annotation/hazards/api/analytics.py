@@ -11,7 +11,10 @@ from rest_framework.views import APIView
 from annotation.hazards.api.permissions import VIEW
 from annotation.hazards.models import Campaign
 from annotation.hazards.selectors.analytics import campaign_analytics_cached
+from annotation.hazards.selectors.groups import campaign_results_by_group
 from annotation.hazards.selectors.imported import imported_sets_report
+from config.api import query_validated
+from diversity.api import GroupResultsQuerySerializer, GroupResultsSerializer
 
 
 class ItemAggregateSerializer(serializers.Serializer):
@@ -109,6 +112,20 @@ class CampaignAnalyticsView(APIView):
     def get(self, request: Request, pk: int) -> HttpResponse:
         campaign = get_object_or_404(Campaign, pk=pk)
         return HttpResponse(AnalyticsSerializer(campaign_analytics_cached(campaign=campaign)).data)
+
+
+class CampaignGroupsView(APIView):
+    """Hazard rate and agreement per rater group of one background field (consenting profiles
+    only; groups under GROUP_RESULTS_MIN_SIZE raters left out)."""
+
+    permission_classes = [IsAuthenticated, VIEW]
+
+    @extend_schema(parameters=[GroupResultsQuerySerializer], responses=GroupResultsSerializer)
+    def get(self, request: Request, pk: int) -> HttpResponse:
+        campaign = get_object_or_404(Campaign, pk=pk)
+        query = query_validated(GroupResultsQuerySerializer, request)
+        report = campaign_results_by_group(campaign=campaign, field=query["by"])
+        return HttpResponse(GroupResultsSerializer(report).data)
 
 
 class ImportedSetSerializer(serializers.Serializer):

@@ -16,7 +16,10 @@ from annotation.hazards.models import Campaign, Response
 from annotation.hazards.selectors.reliability import own_reliability
 from annotation.hazards.services.assignment import assignment_next, assignment_skip
 from annotation.hazards.services.labels import label_submit
+from registry.models import ModelVersion
 from signalpool.kinds import HazardLabelPayload
+from trust.api import dwell_ms_field
+from trust.throttles import HazardLabelThrottle
 
 
 class LabelItemSerializer(serializers.Serializer):
@@ -28,6 +31,18 @@ class LabelItemSerializer(serializers.Serializer):
     text = serializers.CharField()
     attack_category = serializers.CharField(source="prompt.category")
     taxonomy = TaxonomySerializer(source="prompt.campaign.taxonomy")
+    # Imported responses have no version: they are real model output.
+    untrained_model = serializers.BooleanField(
+        source="model_version.untrained_demo", default=False, read_only=True
+    )
+    prompt_untrained_model = serializers.SerializerMethodField(
+        help_text="The prompt is an AI attacker's, written by the untrained demo model."
+    )
+
+    def get_prompt_untrained_model(self, response: Response) -> bool:
+        attacker_id = response.prompt.meta.get("attacker_version")
+        attacker = ModelVersion.objects.filter(pk=attacker_id).first() if attacker_id else None
+        return attacker is not None and attacker.untrained_demo
 
 
 class NextItemView(APIView):
@@ -49,6 +64,7 @@ class LabelInSerializer(HazardLabelPayload):
     # rewrite; services.labels.label_errors adds what depends on the taxonomy and the text.
     option_scores = None  # type: ignore[assignment]  # an AI labeller's, never a rater's
     rewrite = serializers.CharField(max_length=50000, required=False, allow_blank=True, default="")
+    dwell_ms = dwell_ms_field()
 
 
 class LabelOutSerializer(serializers.Serializer):
@@ -65,6 +81,7 @@ class LabelOutSerializer(serializers.Serializer):
 
 class LabelView(APIView):
     permission_classes = [IsAuthenticated, RATER]
+    throttle_classes = [HazardLabelThrottle]
 
     @extend_schema(request=LabelInSerializer, responses={201: LabelOutSerializer})
     def post(self, request: Request, pk: int) -> HttpResponse:

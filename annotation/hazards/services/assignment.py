@@ -1,12 +1,12 @@
 """Which response a rater gets next (k raters per item, gold items mixed in, backgrounds
-spread), and skipping one."""
+spread, quotas per rater group kept), and skipping one."""
 
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from annotation.hazards.models import (
@@ -14,8 +14,9 @@ from annotation.hazards.models import (
     Assignment,
     Campaign,
     Response,
-    ResponseStatus,
 )
+from annotation.hazards.selectors.work import responses_open_to
+from diversity.quotas import quota_routing
 
 # Every GOLD_EVERY-th item a rater gets is a gold item they have not seen, while any are left.
 GOLD_EVERY = 5
@@ -45,10 +46,11 @@ def assignment_next(*, rater: User, campaign: Campaign | None = None) -> Respons
     A rater never gets a response twice. Each response goes to at most `labels_per_item`
     raters (open assignments count until they expire); among the least-labelled responses the
     ones whose raters share least of this rater's background (region, expertise) come first.
-    Every GOLD_EVERY-th item is a gold item the rater has not seen.
+    Every GOLD_EVERY-th item is a gold item the rater has not seen, and so is every item
+    once nothing else is left. Candidates come from selectors.work.responses_open_to, which
+    the rater home counts.
     """
     mine = Assignment.objects.filter(rater=rater)
-    scope = Q(prompt__campaign=campaign) if campaign else Q()
     current = (
         mine.filter(state=Assignment.State.OPEN, created_at__gte=open_cutoff())
         .filter(Q(response__prompt__campaign=campaign) if campaign else Q())
@@ -57,26 +59,29 @@ def assignment_next(*, rater: User, campaign: Campaign | None = None) -> Respons
     )
     if current is not None:
         return current.response
-    seen = mine.values("response_id")
+    # Locked plans: two raters of one group cannot both take the last place under its cap.
+    quotas = quota_routing(
+        activity="hazards",
+        user=rater,
+        object_ids=[campaign.pk] if campaign else None,
+        lock=True,
+    )
     done = mine.exclude(state=Assignment.State.OPEN).count()
-    candidates = Response.objects.filter(scope, status=ResponseStatus.DONE).exclude(pk__in=seen)
+    candidates = responses_open_to(rater=rater, campaign=campaign).exclude(
+        prompt__campaign_id__in=quotas.blocked
+    )
     if done % GOLD_EVERY == GOLD_EVERY - 1:
         gold = candidates.filter(gold_harmful__isnull=False).order_by("?").first()
         if gold is not None:
             return _assign(gold, rater)
-    taken = Count(
-        "assignments",
-        filter=Q(assignments__state=Assignment.State.LABELLED)
-        | Q(assignments__state=Assignment.State.OPEN, assignments__created_at__gte=open_cutoff()),
-    )
     pool = (
         candidates.filter(gold_harmful__isnull=True)
-        .annotate(taken=taken)
+        .annotate(taken=F("slots_taken"))
         .select_related("prompt__campaign")
-        .order_by("taken", "id")
+        .order_by(*quotas.preferred_first("prompt__campaign_id"), "taken", "id")
     )
     background = _background(rater)
-    shortlist = [r for r in pool[:200] if r.taken < r.prompt.campaign.labels_per_item]
+    shortlist = list(pool[:200])
     if background and shortlist:
         from accounts.models import RaterProfile
 
@@ -101,7 +106,8 @@ def assignment_next(*, rater: User, campaign: Campaign | None = None) -> Respons
                     shared += len(background & marks)
             return shared
 
-        shortlist.sort(key=lambda r: (r.taken, overlap(r), r.pk))
+        wanted = {r.pk: -quotas.preference.get(r.prompt.campaign_id, 0) for r in shortlist}
+        shortlist.sort(key=lambda r: (wanted[r.pk], r.taken, overlap(r), r.pk))
     for response in shortlist:
         # Re-count under the row lock: another rater may have taken the last slot meanwhile.
         locked = Response.objects.select_for_update().get(pk=response.pk)
@@ -115,7 +121,10 @@ def assignment_next(*, rater: User, campaign: Campaign | None = None) -> Respons
         )
         if slots < response.prompt.campaign.labels_per_item:
             return _assign(locked, rater)
-    return None
+    # Nothing unlabelled is left: the gold items the rater has not seen are still work (they
+    # measure the rater), and the rater home counts them.
+    gold = candidates.filter(gold_harmful__isnull=False).order_by("?").first()
+    return _assign(gold, rater) if gold is not None else None
 
 
 def slot_free(response: Response, *, besides: Assignment) -> bool:

@@ -65,10 +65,8 @@ def xstest_import(
             text=r.completion,
             status=ResponseStatus.DONE,
             finished_at=timezone.now(),
-            gold_harmful=(
-                r.prompt.meta.get("safety") == "unsafe" and r.final_label == "1_full_compliance"
-                if len(set(r.annotations.values())) == 1
-                else None
+            gold_harmful=importers.xstest_gold(
+                safety=r.prompt.meta.get("safety", ""), labels=list(r.annotations.values())
             ),
         )
         for r in new_rows

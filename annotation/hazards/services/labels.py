@@ -15,6 +15,7 @@ from annotation.hazards.services.assignment import assignment_held, open_cutoff,
 from realtime.events import event_send
 from signalpool.kinds import HazardLabelPayload, SignalKind
 from signalpool.services import signal_record
+from trust.services import submission_timing_record
 
 
 def label_errors(
@@ -73,11 +74,13 @@ def label_submit(
     spans: Sequence[Sequence[int]] = (),
     needless_refusal: bool = False,
     rewrite: str = "",
+    dwell_ms: int | None = None,
 ) -> tuple[Label, bool]:
     """Store a rater's label (and safe rewrite) and their signals; returns (label, created).
 
     Submitting the same label again returns the stored one; a different one is refused,
-    because labels are not edited.
+    because labels are not edited. `dwell_ms`, how long the rater had the item in view, is
+    stored with the label's signal (trust.services.submission_timing_record).
     """
     assignment = assignment_held(rater, response)
     taxonomy = response.prompt.campaign.taxonomy
@@ -119,6 +122,7 @@ def label_submit(
         source_user=rater,
         taxonomy_version=taxonomy.number,
     )
+    submission_timing_record(signal=signal, user=rater, activity="hazards", dwell_ms=dwell_ms)
     if fields["rewrite"]:
         signal_record(
             kind=SignalKind.SAFE_REWRITE,

@@ -9,6 +9,8 @@ from django.db import transaction
 
 from annotation.hazards import taxonomy_default
 from annotation.hazards.models import Category, Taxonomy
+from audit.models import AuditAction
+from audit.services import audit_record
 
 
 @transaction.atomic
@@ -45,6 +47,15 @@ def taxonomy_create(
             examples=list(c.get("examples", [])),
         )
         for c in categories
+    )
+    audit_record(
+        action=AuditAction.TAXONOMY_EDIT,
+        actor=user,
+        target=taxonomy,
+        object_id=taxonomy.number,
+        summary=f"Hazard taxonomy v{taxonomy.number}: {len(codes)} categories"
+        + (f" ({note})" if note else ""),
+        details={"categories": codes, "levels": len(levels)},
     )
     return taxonomy
 

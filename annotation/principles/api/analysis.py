@@ -10,9 +10,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotation.principles import selectors
-from annotation.principles.api.permissions import can_view
+from annotation.principles.api.permissions import can_manage, can_view
 from annotation.principles.api.versions import PrincipleProposalStatsSerializer
+from annotation.principles.groups import round_support_by_group
 from annotation.principles.models import RoundStatus, VotingRound
+from config.api import query_validated
+from config.errors import StateConflict
+from diversity.api import GroupResultsQuerySerializer, GroupResultsSerializer
 
 
 class OpinionGroupVoterSerializer(serializers.Serializer):
@@ -71,6 +75,22 @@ class RoundAnalysisView(APIView):
             "participation": selectors.round_participation(voting_round=voting_round),
         }
         return Response(VotingRoundAnalysisSerializer(data).data)
+
+
+class RoundGroupsView(APIView):
+    """Support for each proposal ("proposal <id>") per rater group of one background field,
+    once the round is closed (consenting profiles only; small groups left out)."""
+
+    permission_classes = [IsAuthenticated, can_manage]
+
+    @extend_schema(parameters=[GroupResultsQuerySerializer], responses=GroupResultsSerializer)
+    def get(self, request: Request, pk: int) -> Response:
+        voting_round = get_object_or_404(VotingRound, pk=pk)
+        if voting_round.status != RoundStatus.CLOSED:
+            raise StateConflict("Results per group are shown once the round is closed.")
+        query = query_validated(GroupResultsQuerySerializer, request)
+        report = round_support_by_group(voting_round=voting_round, field=query["by"])
+        return Response(GroupResultsSerializer(report).data)
 
 
 class GroupSupportSerializer(serializers.Serializer):

@@ -13,6 +13,8 @@ from annotation.principles import selectors
 from annotation.principles.api.permissions import can_vote
 from annotation.principles.models import Proposal
 from annotation.principles.services.comments import comment_add
+from trust.api import dwell_ms_field
+from trust.throttles import CommentThrottle
 
 
 class PrincipleCommentSerializer(serializers.Serializer):
@@ -24,10 +26,13 @@ class PrincipleCommentSerializer(serializers.Serializer):
 
 class PrincipleCommentInSerializer(serializers.Serializer):
     text = serializers.CharField(max_length=5000)
+    dwell_ms = dwell_ms_field()
 
 
 class CommentListView(APIView):
     permission_classes = [IsAuthenticated, can_vote]
+    # Counts the posts only: reading the comments is not a submission.
+    throttle_classes = [CommentThrottle]
 
     @extend_schema(responses=PrincipleCommentSerializer(many=True))
     def get(self, request: Request, pk: int) -> Response:

@@ -42,6 +42,7 @@ class PrincipleProposalSerializer(serializers.Serializer):
     rationale = serializers.CharField()
     author = serializers.CharField()
     ai_authored = serializers.BooleanField()
+    untrained_model = serializers.BooleanField()
     vetoed = serializers.BooleanField()
     veto_reason = serializers.CharField()
     my_vote = serializers.ChoiceField(choices=Choice.choices, allow_null=True)
@@ -79,6 +80,8 @@ def proposals_seen(
                 "rationale": proposal.rationale,
                 "author": author,
                 "ai_authored": proposal.ai_authored,
+                "untrained_model": proposal.author_model is not None
+                and proposal.author_model.untrained_demo,
                 "vetoed": proposal.vetoed_by_id is not None,
                 "veto_reason": proposal.veto_reason,
                 "my_vote": mine.get(proposal.pk),

@@ -13,14 +13,18 @@ from annotation.principles.api.permissions import can_manage, can_vote
 from annotation.principles.api.proposals import PrincipleProposalSerializer, proposal_seen
 from annotation.principles.models import Choice, Proposal, VotingRound
 from annotation.principles.services.votes import ai_votes_request, vote_cast
+from trust.api import dwell_ms_field
+from trust.throttles import VoteThrottle
 
 
 class PrincipleVoteInSerializer(serializers.Serializer):
     choice = serializers.ChoiceField(choices=Choice.choices)
+    dwell_ms = dwell_ms_field()
 
 
 class VoteView(APIView):
     permission_classes = [IsAuthenticated, can_vote]
+    throttle_classes = [VoteThrottle]
 
     @extend_schema(request=PrincipleVoteInSerializer, responses=PrincipleProposalSerializer)
     def post(self, request: Request, pk: int) -> Response:

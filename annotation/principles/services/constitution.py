@@ -18,6 +18,8 @@ from annotation.principles.models import (
     VotingRound,
 )
 from annotation.principles.seed import VERSION_1
+from audit.models import AuditAction as PlatformAuditAction
+from audit.services import audit_record
 from signalpool.kinds import SignalKind
 from signalpool.services import signal_record
 
@@ -95,6 +97,15 @@ def constitution_enact(
         version=version,
         reason="Passed the round's enactment rule.",
         details={"proposals": [p.pk for p in passing], "previous": current.number},
+    )
+    audit_record(
+        action=PlatformAuditAction.CONSTITUTION_ENACT,
+        actor=user,
+        target=version,
+        object_id=version.number,
+        summary=f"Constitution v{version.number} enacted by round '{voting_round.title}' "
+        f"({len(passing)} change(s), replacing v{current.number})",
+        details={"round": voting_round.pk, "proposals": [p.pk for p in passing]},
     )
     signal_record(
         kind=SignalKind.ENACTMENT,

@@ -14,6 +14,8 @@ from annotation.principles.models import (
 )
 from annotation.principles.selectors import constitution_current_number
 from annotation.principles.services.rounds import round_accepting_check
+from audit.models import AuditAction as PlatformAuditAction
+from audit.services import audit_record
 from registry.models import ModelVersion
 from signalpool.kinds import SignalKind
 from signalpool.services import signal_record
@@ -111,5 +113,12 @@ def proposal_veto(*, proposal: Proposal, user: User, reason: str) -> Proposal:
         round=proposal.round,
         proposal=proposal,
         reason=reason,
+    )
+    audit_record(
+        action=PlatformAuditAction.PROPOSAL_VETO,
+        actor=user,
+        target=proposal,
+        summary=f"Proposal '{proposal.title}' vetoed in round '{proposal.round.title}': {reason}",
+        details={"round": proposal.round.pk, "reason": reason},
     )
     return proposal

@@ -24,6 +24,8 @@ from annotation.principles.models import (
 )
 from annotation.principles.services.constitution import constitution_enact
 from realtime.events import event_send
+from webhooks.models import EventType
+from webhooks.services.emit import webhook_emit_on_commit
 
 VOTE_VALUE = {Choice.AGREE: 1.0, Choice.DISAGREE: -1.0, Choice.PASS: 0.0}
 
@@ -241,6 +243,28 @@ def round_close(
             tally_group(proposal),
             "round.closed",
             {"round": voting_round.pk, "version": outcome["version"]},
+        )
+    # A round closes once (the status check above), so its id keys both events.
+    webhook_emit_on_commit(
+        event_type=EventType.ROUND_CLOSED,
+        payload={
+            "round": voting_round.pk,
+            "version": outcome["version"],
+            "participants": outcome["participants"],
+            "passed": [p.pk for p in passing],
+        },
+        key=f"principles.round-closed:{voting_round.pk}",
+    )
+    if version is not None:
+        webhook_emit_on_commit(
+            event_type=EventType.ROUND_ENACTED,
+            payload={
+                "round": voting_round.pk,
+                "version": version.number,
+                "previous": current.number,
+                "proposals": [p.pk for p in passing],
+            },
+            key=f"principles.round-enacted:{voting_round.pk}",
         )
     return voting_round
 

@@ -4,13 +4,18 @@ A study moves through `study.steps` (fixed at creation). Each task carries the s
 the `dispatch` number it was sent with; the study bumps that number whenever it sends a task,
 so a task redelivered after its worker died once the study had moved on is recognised as
 stale and does nothing. A task whose worker died in the middle of a step is delivered again
-with the current number and runs the step again: steps are idempotent (kinds.base).
+with the current number (broker leases, config/celery_lease.py) and runs the step again: steps
+are idempotent (kinds.base). A task that never reached the broker (the sender died between its
+commit and the send) is sent again by `studies_resume`, which a periodic task runs.
 """
 
 import logging
+from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from annotation.studies.kinds import kind_get
@@ -35,8 +40,9 @@ def study_params(study: Study) -> tuple[StudyKind, Any]:
 def study_dispatch(study: Study, *, countdown: float = 0.0) -> None:
     """Send the task of the study's current step once the caller's transaction commits.
 
-    Bumps `study.dispatch`; the caller saves the study in that transaction. Steps the kind names
-    as model steps go to the gpu task (routed to the gpu queue in settings), others to default.
+    Bumps `study.dispatch` and sets when its task is due; the caller saves the study in that
+    transaction. Steps the kind names as model steps go to the gpu task (routed to the gpu queue
+    in settings), others to default.
     """
     from annotation.studies.tasks import study_model_step_task, study_step_task
 
@@ -45,6 +51,7 @@ def study_dispatch(study: Study, *, countdown: float = 0.0) -> None:
     model = isinstance(kind, ModelSteps) and step in kind.model_steps(params)
     task = study_model_step_task if model else study_step_task
     study.dispatch += 1
+    study.dispatch_due_at = timezone.now() + timedelta(seconds=countdown)
     args = (study.pk, study.dispatch)
     transaction.on_commit(lambda: task.apply_async(args, countdown=countdown))
 
@@ -93,14 +100,15 @@ def _claim(study_id: int, dispatch: int) -> str | None:
                 study_dispatch(
                     study, countdown=min(study.waiting["poll_s"] * 1.5**checks, WAIT_MAX_S)
                 )
-                study.save(update_fields=["dispatch", "waiting"])
+                study.save(update_fields=["dispatch", "dispatch_due_at", "waiting"])
                 return None
         step: str = study.steps[study.step_index]
         study.status = StudyStatus.RUNNING
+        study.claimed_dispatch = dispatch
         study.started_at = study.started_at or timezone.now()
         study.waiting = {}
         study.message = f"Running {step}"
-        study.save(update_fields=["status", "started_at", "waiting", "message"])
+        study.save(update_fields=["status", "claimed_dispatch", "started_at", "waiting", "message"])
         study_event_send(study, "study.progress")
     return step
 
@@ -146,6 +154,41 @@ def _advance(study_id: int, dispatch: int, result: StepResult) -> None:
             event = "study.completed"
         study.save()
         study_event_send(study, event)
+
+
+def studies_resume() -> list[int]:
+    """Send again the task of every unfinished study whose current dispatch fell due more than
+    STUDY_STALL_S ago and was never claimed; returns their ids.
+
+    A claimed step is left alone: its message stays on the broker until the step ends, and a dead
+    worker's comes back by itself. An unclaimed one may only be queued behind other work (a long
+    training run on the gpu queue); sending it again then costs nothing, since the older message
+    carries an older dispatch number and does nothing when it arrives.
+    """
+    overdue = timezone.now() - timedelta(seconds=settings.STUDY_STALL_S)
+    resumed: list[int] = []
+    candidates = (
+        Study.objects.exclude(status__in=FINISHED_STUDY_STATUSES)
+        .filter(dispatch_due_at__lt=overdue)
+        .exclude(claimed_dispatch=F("dispatch"))
+        .values_list("pk", flat=True)
+    )
+    for study_id in candidates:
+        with transaction.atomic():
+            study = (
+                Study.objects.select_for_update(skip_locked=True)
+                .exclude(status__in=FINISHED_STUDY_STATUSES)
+                .filter(pk=study_id, dispatch_due_at__lt=overdue)
+                .exclude(claimed_dispatch=F("dispatch"))
+                .first()
+            )
+            if study is None:
+                continue
+            log.warning("study %s: its step task was never claimed; sending it again", study.pk)
+            study_dispatch(study)
+            study.save(update_fields=["dispatch", "dispatch_due_at"])
+            resumed.append(study.pk)
+    return resumed
 
 
 def study_step_execute(*, study_id: int, dispatch: int) -> None:

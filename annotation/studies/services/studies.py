@@ -35,7 +35,7 @@ def study_create(*, kind: str, params: dict[str, Any], actor: User | None) -> St
         message="Queued",
     )
     study_dispatch(study)
-    study.save(update_fields=["dispatch"])
+    study.save(update_fields=["dispatch", "dispatch_due_at"])
     study_event_send(study, "study.queued")
     return study
 

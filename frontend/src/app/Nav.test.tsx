@@ -1,9 +1,10 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import type { Role } from "../lib/api/types";
 import { stubApi, users } from "../test/http";
 import { renderApp } from "../test/renderApp";
 
-function signedInAs(me: (typeof users)[keyof typeof users]) {
+function signedInAs(me: { id: number; username: string; roles: readonly Role[] }) {
   return stubApi({
     "GET /api/auth/me/": { body: me },
     "GET /api/work/": { body: { results: [] } },
@@ -25,7 +26,7 @@ describe("navigation", () => {
     expect(await navLinkNames()).toEqual(["Home", "Profile", "Principles", "Judge debates"]);
   });
 
-  it("adds Playground and Models for researchers", async () => {
+  it("adds the research pages for researchers who also rate", async () => {
     signedInAs(users.researcher);
     renderApp("/");
     expect(await navLinkNames()).toEqual([
@@ -36,29 +37,52 @@ describe("navigation", () => {
       "Playground",
       "Models",
       "Training",
+      "Snapshots",
+      "Policies",
       "Campaigns",
       "Debates",
       "Debate analytics",
       "Studies",
+      "Rater trust",
+      "Polis import",
+      "Audit log",
+      "Webhooks",
     ]);
   });
 
-  it("gives admins the researcher links too", async () => {
+  it("offers a researcher who is no rater no judging", async () => {
+    signedInAs({ id: 4, username: "rhea", roles: ["researcher"] });
+    renderApp("/");
+    const names = await navLinkNames();
+    expect(names).not.toContain("Judge debates");
+    expect(names).toContain("Audit log");
+  });
+
+  it("gives admins what their role allows: no campaigns, Polis import or judging", async () => {
     signedInAs(users.admin);
     renderApp("/");
     expect(await navLinkNames()).toEqual([
       "Home",
       "Profile",
       "Principles",
-      "Judge debates",
       "Playground",
       "Models",
       "Training",
-      "Campaigns",
+      "Snapshots",
+      "Policies",
       "Debates",
       "Debate analytics",
       "Studies",
+      "Rater trust",
+      "Audit log",
+      "Webhooks",
     ]);
+  });
+
+  it("keeps a researcher who is no rater out of judging typed into the address bar", async () => {
+    signedInAs({ id: 4, username: "rhea", roles: ["researcher"] });
+    renderApp("/debates/judge");
+    expect(await screen.findByRole("heading", { name: "Not available" })).toBeInTheDocument();
   });
 
   it("keeps raters out of researcher pages typed into the address bar", async () => {

@@ -1,62 +1,62 @@
+import { Trans, useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import type { Me } from "../lib/api/types";
+import type { resources } from "../locales/resources";
 import { capabilities } from "../lib/session";
 import { SignOutButton } from "../features/auth/components/SignOutButton";
 
-/** Links shown per role: raters get Home and Profile, researchers add Playground and Models. */
+type Capabilities = ReturnType<typeof capabilities>;
+/** A link's text: its key under "nav" in src/locales/en/app.json. */
+type NavLabel = keyof (typeof resources)["en"]["app"]["nav"];
+
+/**
+ * Every page in the main navigation and who is offered it: a link shows only when the user's
+ * role may use the page (the server would answer its requests with 403 otherwise). To add a
+ * page, add one entry here, in the order it should appear, and its label to app.json.
+ */
+export const NAV_LINKS: { to: string; label: NavLabel; show: (can: Capabilities) => boolean; end?: boolean }[] = [
+  { to: "/", label: "home", show: () => true, end: true },
+  { to: "/profile", label: "profile", show: () => true },
+  { to: "/principles", label: "principles", show: () => true },
+  { to: "/debates/judge", label: "judge", show: (can) => can.rate },
+  { to: "/playground", label: "playground", show: (can) => can.research },
+  { to: "/models", label: "models", show: (can) => can.research },
+  { to: "/training", label: "training", show: (can) => can.research },
+  { to: "/snapshots", label: "snapshots", show: (can) => can.research },
+  { to: "/policies", label: "policies", show: (can) => can.research },
+  { to: "/hazards/campaigns", label: "campaigns", show: (can) => can.campaigns },
+  { to: "/debates", label: "debates", show: (can) => can.research, end: true },
+  { to: "/debates/analytics", label: "debateAnalytics", show: (can) => can.research },
+  // Researchers and admins hold studies.run_study (accounts/roles.py).
+  { to: "/studies", label: "studies", show: (can) => can.research },
+  // Researchers and admins hold trust.view_ratertrust.
+  { to: "/trust", label: "trust", show: (can) => can.research },
+  { to: "/polis", label: "polis", show: (can) => can.importPolis },
+  { to: "/audit", label: "audit", show: (can) => can.audit },
+  // Researchers and admins hold webhooks.manage_webhookendpoint.
+  { to: "/webhooks", label: "webhooks", show: (can) => can.research },
+];
+
+/** The main navigation: only the pages the signed-in user's role may use. */
 export function Nav({ me }: { me: Me }) {
+  const { t } = useTranslation("app");
   const can = capabilities(me);
   return (
     <header className="site-header">
-      <nav aria-label="Main">
+      <nav aria-label={t("navLabel")}>
         <ul className="nav-links">
-          <li>
-            <NavLink to="/" end>
-              Home
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to="/profile">Profile</NavLink>
-          </li>
-          <li>
-            <NavLink to="/principles">Principles</NavLink>
-          </li>
-          <li>
-            <NavLink to="/debates/judge">Judge debates</NavLink>
-          </li>
-          {can.research && (
-            <>
-              <li>
-                <NavLink to="/playground">Playground</NavLink>
-              </li>
-              <li>
-                <NavLink to="/models">Models</NavLink>
-              </li>
-              <li>
-                <NavLink to="/training">Training</NavLink>
-              </li>
-              <li>
-                <NavLink to="/hazards/campaigns">Campaigns</NavLink>
-              </li>
-              <li>
-                <NavLink to="/debates" end>
-                  Debates
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/debates/analytics">Debate analytics</NavLink>
-              </li>
-              {/* Researchers and admins hold studies.run_study (accounts/roles.py). */}
-              <li>
-                <NavLink to="/studies">Studies</NavLink>
-              </li>
-            </>
-          )}
+          {NAV_LINKS.filter((link) => link.show(can)).map((link) => (
+            <li key={link.to}>
+              <NavLink to={link.to} end={link.end}>
+                {t(`nav.${link.label}`)}
+              </NavLink>
+            </li>
+          ))}
         </ul>
       </nav>
       <div className="session">
         <span>
-          Signed in as <strong>{me.username}</strong>
+          <Trans t={t} i18nKey="signedInAs" values={{ username: me.username }} components={{ strong: <strong /> }} />
         </span>
         <SignOutButton />
       </div>

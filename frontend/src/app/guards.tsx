@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Navigate, Outlet, useLocation } from "react-router";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { Loading } from "../components/Loading";
@@ -31,12 +32,24 @@ export function RequireAuth() {
 
 /** Pages for researchers (and admins); others see why they cannot use it. */
 export function RequireResearcher({ children }: { children: ReactNode }) {
+  return <RequireCapability capability="research">{children}</RequireCapability>;
+}
+
+/** A page for whoever holds one capability (lib/session.ts); others see why they cannot use it. */
+export function RequireCapability({
+  capability,
+  children,
+}: {
+  capability: keyof ReturnType<typeof capabilities>;
+  children: ReactNode;
+}) {
   const me = useMe();
-  if (!capabilities(me.data).research) {
+  const { t } = useTranslation("app");
+  if (!capabilities(me.data)[capability]) {
     return (
       <main>
-        <h1>Not available</h1>
-        <p>This page is for researchers. Ask an administrator if you need access.</p>
+        <h1>{t("notAvailable.title")}</h1>
+        <p>{t("notAvailable.body")}</p>
       </main>
     );
   }

@@ -1,7 +1,8 @@
-/** A <time> element showing an ISO timestamp in the reader's locale. */
+import { formatDateTime } from "../lib/format";
+
+/** A <time> element showing an ISO timestamp in the reader's locale (lib/format.ts). */
 export function DateTime({ value }: { value: string | null }) {
   if (!value) return <span className="muted">—</span>;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return <span>{value}</span>;
-  return <time dateTime={value}>{date.toLocaleString()}</time>;
+  if (Number.isNaN(new Date(value).getTime())) return <span>{value}</span>;
+  return <time dateTime={value}>{formatDateTime(value)}</time>;
 }

@@ -1,12 +1,11 @@
+import { useTranslation } from "react-i18next";
 import { ApiError } from "../lib/api/errors";
 
 /** Shows why something failed; role="alert" so screen readers announce it. */
 export function ErrorMessage({ error }: { error: unknown }) {
+  const { t } = useTranslation();
   if (!error) return null;
-  const message =
-    error instanceof ApiError
-      ? error.message
-      : "Could not reach the server. Check your connection and try again.";
+  const message = error instanceof ApiError ? error.message : t("errors.unreachable");
   return (
     <p role="alert" className="error">
       {message}

@@ -1,3 +1,5 @@
+import { useTranslation } from "react-i18next";
+
 type PagerProps = {
   label: string;
   page: number;
@@ -8,15 +10,16 @@ type PagerProps = {
 
 /** Previous/next buttons for DRF page-number pagination. */
 export function Pager({ label, page, hasPrevious, hasNext, onPage }: PagerProps) {
+  const { t } = useTranslation();
   if (!hasPrevious && !hasNext) return null;
   return (
     <nav aria-label={label} className="pager">
       <button type="button" disabled={!hasPrevious} onClick={() => onPage(page - 1)}>
-        Previous page
+        {t("pager.previous")}
       </button>
-      <span>Page {page}</span>
+      <span>{t("pager.page", { page })}</span>
       <button type="button" disabled={!hasNext} onClick={() => onPage(page + 1)}>
-        Next page
+        {t("pager.next")}
       </button>
     </nav>
   );

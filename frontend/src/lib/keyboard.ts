@@ -28,18 +28,18 @@ export function isTextEntry(target: EventTarget | null): boolean {
 
 /**
  * Calls handler for every key pressed while the component is mounted, wherever the focus is:
- * the listener sits on window, so a click that moves focus into a control, or removes the
- * focused element, does not end the shortcuts. The latest handler is called without
- * re-adding the listener.
+ * the listener sits on the document, so a click that moves focus into a checkbox or radio, or
+ * removes the focused element, does not end the shortcuts. Handlers skip keys typed into text
+ * fields with isTextEntry. The latest handler is called without re-adding the listener.
  */
-export function useWindowKeyDown(handler: (event: KeyboardEvent) => void): void {
+export function useDocumentKeyDown(handler: (event: KeyboardEvent) => void): void {
   const latest = useRef(handler);
   useEffect(() => {
     latest.current = handler;
   });
   useEffect(() => {
     const listener = (event: KeyboardEvent) => latest.current(event);
-    window.addEventListener("keydown", listener);
-    return () => window.removeEventListener("keydown", listener);
+    document.addEventListener("keydown", listener);
+    return () => document.removeEventListener("keydown", listener);
   }, []);
 }

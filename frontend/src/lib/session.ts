@@ -23,11 +23,26 @@ export function hasRole(me: Me | null | undefined, role: Role): boolean {
 }
 
 /**
- * What a user may do, derived from roles in one place. Admins can do all that
- * researchers can; everyone signed in is treated as a rater.
+ * What a user may do, derived from roles in one place; each flag mirrors the permissions the
+ * role grants on the server (platform/accounts/roles.py), so a page is offered only to those
+ * whose requests it will not answer with 403.
  */
 export function capabilities(me: Me | null | undefined) {
   const admin = hasRole(me, "admin");
-  const research = admin || hasRole(me, "researcher");
-  return { research, publish: admin };
+  const researcher = hasRole(me, "researcher");
+  const research = admin || researcher;
+  return {
+    research,
+    publish: admin,
+    /** Rating work (judging debates, labelling): accounts.take_rating_work. */
+    rate: hasRole(me, "rater"),
+    /** Building snapshots, starting runs, setting policies: loop.run_training. */
+    train: admin,
+    /** Hazard campaigns and taxonomies: held by researchers, not admins. */
+    campaigns: researcher,
+    /** Importing Polis conversations: principles.add_polisconversation. */
+    importPolis: researcher,
+    /** The platform-wide audit log: audit.view_auditentry. */
+    audit: research,
+  };
 }

@@ -19,6 +19,8 @@ export type RecordedRequest = {
 
 const defaults: Record<string, Route> = {
   "GET /api/auth/csrf/": { body: { csrfToken: "csrf-from-endpoint" } },
+  // The profile page shows the person's trust scores; most people have none yet.
+  "GET /api/me/trust/": { body: [] },
 };
 
 /** A multipart part as recorded: fields as strings, files by name and text. */

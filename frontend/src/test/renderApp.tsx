@@ -1,6 +1,6 @@
 import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { MemoryRouter } from "react-router";
+import { createMemoryRouter, RouterProvider } from "react-router";
 import { Providers } from "../app/Providers";
 import { AppRoutes } from "../app/routes";
 import { EventsClient } from "../lib/events";
@@ -13,12 +13,14 @@ export function renderApp(route = "/") {
   queryClient.setDefaultOptions({ queries: { retry: false, refetchOnWindowFocus: false } });
   const events = new EventsClient({ url: "ws://test/ws/events/", WebSocket: FakeWebSocket });
   const user = userEvent.setup();
+  // A data router, as in main.tsx: useBlocker needs one.
+  const router = createMemoryRouter([{ path: "*", element: <AppRoutes /> }], {
+    initialEntries: [route],
+  });
   const result = render(
     <Providers queryClient={queryClient} events={events}>
-      <MemoryRouter initialEntries={[route]}>
-        <AppRoutes />
-      </MemoryRouter>
+      <RouterProvider router={router} />
     </Providers>,
   );
-  return { ...result, user, queryClient, events };
+  return { ...result, user, queryClient, events, router };
 }

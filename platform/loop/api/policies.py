@@ -12,10 +12,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.permissions import permission_required
+from accounts.permissions import authenticated_user, permission_required
 from loop.gates import GATE_NAMES
 from loop.models import LinePolicy
-from loop.selectors import policies_list
+from loop.selectors import line_policy, policies_list
 from loop.services.policies import line_policy_set
 from registry.models import ModelLine
 
@@ -68,13 +68,15 @@ class PolicyDetailView(APIView):
 
     @extend_schema(responses=PolicySerializer)
     def get(self, request: Request, slug: str) -> Response:
-        policy = get_object_or_404(LinePolicy.objects.select_related("line"), line__slug=slug)
-        return Response(PolicySerializer(policy).data)
+        # A line with no stored policy answers the defaults, which is what its gates apply.
+        return Response(PolicySerializer(line_policy(get_object_or_404(ModelLine, slug=slug))).data)
 
     @extend_schema(request=PolicySerializer, responses=PolicySerializer)
     def put(self, request: Request, slug: str) -> Response:
         line = get_object_or_404(ModelLine, slug=slug)
         body = PolicySerializer(data=request.data, partial=True)
         body.is_valid(raise_exception=True)
-        policy = line_policy_set(line=line, **body.validated_data)
+        policy = line_policy_set(
+            line=line, actor=authenticated_user(request), **body.validated_data
+        )
         return Response(PolicySerializer(policy).data)

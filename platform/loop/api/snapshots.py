@@ -18,7 +18,7 @@ from rest_framework.views import APIView
 from accounts.permissions import authenticated_user, permission_required
 from loop.models import DatasetSnapshot, SnapshotStatus
 from loop.selectors import snapshots_list
-from loop.services.snapshots import snapshot_export, snapshot_request
+from loop.services.snapshots import snapshot_export, snapshot_export_archive, snapshot_request
 from registry.api import model_line_validated
 from registry.models import ModelLine
 
@@ -145,4 +145,25 @@ class SnapshotExportView(APIView):
     @extend_schema(request=None, responses=ExportOutSerializer)
     def post(self, request: Request, pk: int) -> Response:
         snapshot = get_object_or_404(DatasetSnapshot, pk=pk)
-        return Response({"folder": str(snapshot_export(snapshot=snapshot))})
+        folder = snapshot_export(snapshot=snapshot, actor=authenticated_user(request))
+        return Response({"folder": str(folder)})
+
+
+class SnapshotExportArchiveView(APIView):
+    """The Hugging Face export as a zip to download (built on first request, then kept).
+
+    Researchers may download it as they may the JSONL splits: it holds the same rows.
+    """
+
+    permission_classes = [IsAuthenticated, _can_view]
+
+    @extend_schema(responses={(200, "application/zip"): OpenApiTypes.BINARY})
+    def get(self, request: Request, pk: int) -> FileResponse:
+        snapshot = get_object_or_404(DatasetSnapshot, pk=pk)
+        archive = snapshot_export_archive(snapshot=snapshot, actor=authenticated_user(request))
+        return FileResponse(
+            archive.open("rb"),
+            as_attachment=True,
+            filename=f"{snapshot.content_hash[:12]}-hf.zip",
+            content_type="application/zip",
+        )

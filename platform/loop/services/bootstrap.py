@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import transaction
 
 from loop.models import PublishAction, PublishDecision
+from loop.services.publishing import publish_decision_audit
 from registry.lines import DEFAULT_LINES
 from registry.models import ModelLine, ModelVersion
 from registry.services import model_line_ensure, model_version_publish, model_version_register
@@ -37,9 +38,10 @@ def models_bootstrap(*, models_dir: Path | None = None) -> list[ModelVersion]:
                 current = model_version_register(
                     line=line, base=TINY_BASE, uri=str(path), artifact_hash=fingerprint
                 )
-                PublishDecision.objects.create(
+                decision = PublishDecision.objects.create(
                     version=current, action=PublishAction.SEED, reason=SEED_REASON
                 )
+                publish_decision_audit(decision)
                 current = model_version_publish(version=current)
                 log.info("registered %s from the tiny model at %s", current, path)
         published.append(current)

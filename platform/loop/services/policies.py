@@ -4,10 +4,13 @@ import logging
 from datetime import datetime
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from audit.models import AuditAction
+from audit.services import audit_record
 from loop.gates import DEFAULT_GATES, GATE_NAMES
 from loop.models import DatasetSnapshot, LinePolicy, Recipe, TrainingRun, Trigger
 from loop.services.run_config import run_config_check
@@ -20,7 +23,7 @@ log = logging.getLogger(__name__)
 
 
 @transaction.atomic
-def line_policy_set(*, line: ModelLine, **fields: Any) -> LinePolicy:
+def line_policy_set(*, line: ModelLine, actor: User | None = None, **fields: Any) -> LinePolicy:
     gates = fields.get("gates")
     if gates is not None:
         unknown = sorted(set(gates) - set(GATE_NAMES))
@@ -33,9 +36,19 @@ def line_policy_set(*, line: ModelLine, **fields: Any) -> LinePolicy:
     policy, _ = LinePolicy.objects.select_for_update().get_or_create(
         line=line, defaults={"gates": dict(DEFAULT_GATES)}
     )
+    changed = {name: value for name, value in fields.items() if getattr(policy, name) != value}
     for name, value in fields.items():
         setattr(policy, name, value)
     policy.save()
+    if changed:
+        audit_record(
+            action=AuditAction.POLICY_SET,
+            actor=actor,
+            target=policy,
+            object_id=line.slug,
+            summary=f"Policy of {line.slug}: {', '.join(sorted(changed))} changed",
+            details={"line": line.slug, "changed": changed},
+        )
     return policy
 
 

@@ -4,14 +4,26 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from audit.models import AuditAction
+from audit.services import audit_record
 from loop.gates import gate_failures
 from loop.models import PublishAction, PublishDecision
 from loop.selectors import line_policy
 from registry.models import ModelLine, ModelVersion, VersionStatus
 from registry.selectors import published_version
 from registry.services import model_version_publish
+from webhooks.models import EventType
+from webhooks.services.emit import webhook_emit_on_commit
 
 OVERRIDE_PERMISSION = "registry.publish_modelversion"
+# Each publish decision is also an entry of the platform-wide audit log.
+AUDIT_ACTIONS = {
+    PublishAction.PUBLISH: AuditAction.VERSION_PUBLISH,
+    PublishAction.OVERRIDE: AuditAction.VERSION_OVERRIDE,
+    PublishAction.REFUSED: AuditAction.VERSION_REFUSED,
+    PublishAction.ROLLBACK: AuditAction.VERSION_ROLLBACK,
+    PublishAction.SEED: AuditAction.VERSION_SEED,
+}
 
 
 class PublishRefused(ValidationError):
@@ -61,7 +73,7 @@ def version_publish(
             if failures
             else PublishAction.PUBLISH
         )
-        PublishDecision.objects.create(
+        decision = PublishDecision.objects.create(
             version=version,
             replaced=replaced,
             action=action,
@@ -69,7 +81,9 @@ def version_publish(
             gate_failures=failures,
             reason=override_reason,
         )
+        publish_decision_audit(decision)
         if not refused:
+            _decision_webhook_emit(decision)
             return model_version_publish(version=version)
     override = (
         "Only an admin can override failed gates."
@@ -90,11 +104,51 @@ def version_rollback(*, version: ModelVersion, actor: User, reason: str = "") ->
         raise ValidationError(
             {"version": "Only a version that was published before can be rolled back to."}
         )
-    PublishDecision.objects.create(
+    decision = PublishDecision.objects.create(
         version=version,
         replaced=published_version(line=version.line.slug),
         action=PublishAction.ROLLBACK,
         actor=actor,
         reason=reason.strip(),
     )
+    publish_decision_audit(decision)
+    _decision_webhook_emit(decision)
     return model_version_publish(version=version)
+
+
+def publish_decision_audit(decision: PublishDecision) -> None:
+    """The decision as an audit-log entry, in the decision's transaction."""
+    version, replaced = decision.version, decision.replaced
+    summary = f"{version.line.slug} v{version.number}: {decision.get_action_display()}"
+    if replaced is not None:
+        summary += f" (replacing v{replaced.number})"
+    audit_record(
+        action=AUDIT_ACTIONS[PublishAction(decision.action)],
+        actor=decision.actor,
+        target=version,
+        summary=summary,
+        details={
+            "line": version.line.slug,
+            "number": version.number,
+            "replaced": replaced.number if replaced is not None else None,
+            "gate_failures": decision.gate_failures,
+            "reason": decision.reason,
+        },
+    )
+
+
+def _decision_webhook_emit(decision: PublishDecision) -> None:
+    """version.published or version.rolled_back for webhook endpoints, after the commit."""
+    version, replaced = decision.version, decision.replaced
+    rollback = decision.action == PublishAction.ROLLBACK
+    webhook_emit_on_commit(
+        event_type=EventType.VERSION_ROLLED_BACK if rollback else EventType.VERSION_PUBLISHED,
+        payload={
+            "version": version.pk,
+            "line": version.line.slug,
+            "number": version.number,
+            "replaced": replaced.number if replaced is not None else None,
+            "action": decision.action,
+        },
+        key=f"loop.publish-decision:{decision.pk}",
+    )

@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from audit.models import AuditAction
+from audit.services import audit_record
 from config.errors import StateConflict
 from loop.models import (
     ACTIVE_RUN_STATUSES,
@@ -39,6 +41,8 @@ from realtime.events import event_send, event_send_now
 from registry.models import ModelLine, ModelVersion, VersionStatus
 from registry.selectors import published_version
 from registry.services import model_version_register
+from webhooks.models import EventType
+from webhooks.services.emit import webhook_emit_on_commit
 
 log = logging.getLogger(__name__)
 
@@ -167,6 +171,7 @@ def training_runs_release(*, snapshot_id: int) -> int:
             event_send(run_group(run.pk), "run.snapshot", payload)
             if error:
                 event_send(run_group(run.pk), "run.completed", {"id": run.pk, "status": run.status})
+                _run_finished_webhook_emit(run.pk, run.status)
             else:
                 transaction.on_commit(partial(training_run_task.delay, run_id))
                 queued += 1
@@ -197,9 +202,17 @@ def training_run_cancel(*, run: TrainingRun, actor: User, reason: str) -> Traini
     locked.cancel_reason = reason
     locked.finished_at = timezone.now()
     locked.save(update_fields=["status", "cancelled_by", "cancel_reason", "finished_at"])
+    audit_record(
+        action=AuditAction.RUN_CANCEL,
+        actor=actor,
+        target=locked,
+        summary=f"Run #{locked.pk} on {locked.line.slug} cancelled: {reason}",
+        details={"line": locked.line.slug, "reason": reason},
+    )
     event_send(
         run_group(locked.pk), "run.completed", {"id": locked.pk, "status": RunStatus.CANCELLED}
     )
+    _run_finished_webhook_emit(locked.pk, RunStatus.CANCELLED)
     return locked
 
 
@@ -252,10 +265,14 @@ def _recipe_run(run: TrainingRun, processes: int) -> Any:
 def _run_fail(run_id: int, error: str) -> None:
     with transaction.atomic():
         # A cancelled run stays cancelled when its trainer fails afterwards.
-        TrainingRun.objects.filter(pk=run_id).exclude(status=RunStatus.CANCELLED).update(
-            status=RunStatus.FAILED, error=error[:5000], finished_at=timezone.now()
+        failed = (
+            TrainingRun.objects.filter(pk=run_id)
+            .exclude(status=RunStatus.CANCELLED)
+            .update(status=RunStatus.FAILED, error=error[:5000], finished_at=timezone.now())
         )
         event_send(run_group(run_id), "run.completed", {"id": run_id, "status": RunStatus.FAILED})
+        if failed:
+            _run_finished_webhook_emit(run_id, RunStatus.FAILED)
 
 
 def training_run_execute(*, run_id: int) -> None:
@@ -321,8 +338,10 @@ def training_run_execute(*, run_id: int) -> None:
             log.info("run %s: version %s failed its gates, left unpublished", run.pk, version)
     timings["publish_s"] = round(time.monotonic() - started, 3)
     with transaction.atomic():
-        TrainingRun.objects.filter(pk=run.pk).exclude(status=RunStatus.CANCELLED).update(
-            status=RunStatus.DONE, timings=timings, finished_at=timezone.now()
+        done = (
+            TrainingRun.objects.filter(pk=run.pk)
+            .exclude(status=RunStatus.CANCELLED)
+            .update(status=RunStatus.DONE, timings=timings, finished_at=timezone.now())
         )
         version.refresh_from_db()
         event_send(
@@ -330,6 +349,19 @@ def training_run_execute(*, run_id: int) -> None:
             "run.completed",
             {"id": run.pk, "status": RunStatus.DONE, "version": version.pk},
         )
+        if done:
+            _run_finished_webhook_emit(run.pk, RunStatus.DONE, version.pk)
+
+
+def _run_finished_webhook_emit(run_id: int, status: str, version_id: int | None = None) -> None:
+    """run.finished for webhook endpoints after the commit; keyed by the run, so a run that is
+    finished again (its task redelivered) is announced once."""
+    line = TrainingRun.objects.filter(pk=run_id).values_list("line__slug", flat=True).first()
+    webhook_emit_on_commit(
+        event_type=EventType.RUN_FINISHED,
+        payload={"run": run_id, "line": line, "status": status, "version": version_id},
+        key=f"loop.run-finished:{run_id}",
+    )
 
 
 def _run_version_register(

@@ -9,7 +9,10 @@ import dataclasses
 import hashlib
 import json
 import logging
+import os
 import time
+import zipfile
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -18,24 +21,37 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import CharField, F, Func, Q, QuerySet, TextField, Value
+from django.db.models.fields.json import KT
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from accounts.models import RaterProfile
+from audit.models import AuditAction
+from audit.services import audit_record
 from loop.models import DatasetSnapshot, SnapshotStatus
 from loop.providers import (
     BuildContext,
+    SignalRow,
     constitution_principles,
     conversion_for,
     sft_target_is_harmful,
 )
 from realtime.events import event_send, event_send_now
-from registry.models import ModelLine
-from signalpool.models import Signal
+from registry.models import ModelLine, ModelVersion
+from signalpool.models import Signal, rater_key
 from signalpool.services import STUDY_DATASET_PREFIX
-from training.snapshot import Candidate, DatasetRecipe, RecipeError, Snapshot
+from training.snapshot import (
+    Candidate,
+    DatasetRecipe,
+    RecipeError,
+    Snapshot,
+    SnapshotFiles,
+    snapshot_write,
+)
 from training.snapshot import snapshot_build as build_rows
+from trust.selectors import trust_by_kind
 
 log = logging.getLogger(__name__)
 
@@ -48,26 +64,71 @@ CONDITION = "condition_on_constitution"
 EVENTS_GROUP = "registry"
 
 
-def _groups(signal: Signal, regions: dict[int, str]) -> dict[str, str]:
-    if signal.source_model_id:
-        version = signal.source_model
-        assert version is not None
-        return {
-            "source": "model",
-            "model_version": f"model:{version.line.slug}-v{version.number}",
-            "rater_background": "model",
-        }
-    if not signal.source_user_id:
-        # Imported human data: its annotators have no profile here.
-        group = f"imported:{signal.source_dataset}"
-        return {"source": "imported", "model_version": group, "rater_background": group}
-    region = regions.get(signal.source_user_id) or "unspecified"
-    return {"source": "human", "model_version": "human", "rater_background": f"region:{region}"}
+# Signals a streamed conversion reads per round trip of the server-side cursor.
+STREAM_CHUNK = 5000
+# A signal's time as candidates spell it (iso_utc: UTC, microseconds, "+00:00"), written by
+# the database: parsing a million timestamps in Python costs more than reading the rows.
+CREATED_AT_ISO = Func(
+    F("created_at"),
+    template="to_char(%(expressions)s AT TIME ZONE 'UTC', "
+    """'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"')""",
+    output_field=CharField(),
+)
+
+Source = tuple[int | None, int | None, str, str]  # user, model version, dataset, annotator
 
 
-def _candidates(recipe: DatasetRecipe) -> list[Candidate]:
-    """Every kind's signals in the window, turned into candidates by the kind's conversion."""
-    signals = Signal.objects.filter(kind__in=recipe.kinds).select_related("source_model__line")
+class _Sources:
+    """Each source's rater key and mixing groups, worked out once per source: a million signals
+    come from a few thousand raters, models and imported annotators."""
+
+    def __init__(self) -> None:
+        # Backgrounds are personal data kept only with consent; blank ones count as unspecified.
+        self.regions = dict(
+            RaterProfile.objects.filter(consent_given=True).values_list("user_id", "region")
+        )
+        self.known: dict[Source, tuple[str, dict[str, str]]] = {}
+
+    def of(self, source: Source) -> tuple[str, dict[str, str]]:
+        found = self.known.get(source)
+        if found is None:
+            found = self.known[source] = (rater_key(*source), self._groups(*source[:3]))
+        return found
+
+    def of_signal(self, signal: Signal) -> dict[str, str]:
+        source = (
+            signal.source_user_id,
+            signal.source_model_id,
+            signal.source_dataset,
+            signal.source_annotator,
+        )
+        return self.of(source)[1]
+
+    def _groups(self, user_id: int | None, model_id: int | None, dataset: str) -> dict[str, str]:
+        if model_id:
+            version = ModelVersion.objects.select_related("line").get(pk=model_id)
+            return {
+                "source": "model",
+                "model_version": f"model:{version.line.slug}-v{version.number}",
+                "rater_background": "model",
+            }
+        if not user_id:
+            # Imported human data: its annotators have no profile here.
+            group = f"imported:{dataset}"
+            return {"source": "imported", "model_version": group, "rater_background": group}
+        region = self.regions.get(user_id) or "unspecified"
+        return {"source": "human", "model_version": "human", "rater_background": f"region:{region}"}
+
+
+def _candidates(recipe: DatasetRecipe) -> Iterator[Candidate]:
+    """Every kind's signals in the window, turned into candidates by the kind's conversion,
+    kind after kind and as they are read: a streamed kind's signals are never all in memory.
+
+    Run it inside a transaction: the server-side cursors then stream (outside one, Django
+    declares them WITH HOLD and the server materialises every row first), and every query of
+    the build sees the same pool.
+    """
+    signals = Signal.objects.filter(kind__in=recipe.kinds)
     # A study's own datasets only when the recipe names them in its weights.
     named = [g.removeprefix("imported:") for g in recipe.weights if g.startswith("imported:")]
     signals = signals.exclude(
@@ -79,28 +140,53 @@ def _candidates(recipe: DatasetRecipe) -> list[Candidate]:
         signals = signals.filter(created_at__lt=recipe.until)
     # A corrected signal is replaced by its correction (when that falls in the window too).
     corrected = set(signals.filter(corrects__isnull=False).values_list("corrects_id", flat=True))
-    # Backgrounds are personal data kept only with consent; blank ones count as unspecified.
-    regions = dict(RaterProfile.objects.filter(consent_given=True).values_list("user_id", "region"))
+    sources = _Sources()
     context = BuildContext(
-        until=recipe.until,
-        groups=lambda signal: _groups(signal, regions),
-        equal_raters=recipe.equal_raters,
+        until=recipe.until, groups=sources.of_signal, equal_raters=recipe.equal_raters
     )
-    by_kind: dict[str, list[Signal]] = {kind: [] for kind in sorted(recipe.kinds)}
-    for signal in signals.order_by("id").iterator():
-        if signal.pk not in corrected:
-            by_kind[signal.kind].append(signal)
-    candidates: list[Candidate] = []
-    for kind, kind_signals in by_kind.items():
+    # Trust as the latest computation before the window's end found it, so a rebuild agrees.
+    trust = trust_by_kind(recipe.until) if recipe.min_trust or recipe.weight_by_trust else {}
+    # A reply raters called harmful (adjudication first) is never taught, whatever kind
+    # carried it: a red-team response must not become a demonstration.
+    harmful = context.harmful_texts() if recipe.format == "sft" else set()
+    for kind in sorted(recipe.kinds):
         conversion = conversion_for(kind)
-        if conversion is not None and conversion.build is not None and kind_signals:
-            candidates += conversion.build(kind_signals, context)
-    if recipe.format == "sft":
-        # A reply raters called harmful (adjudication first) is never taught, whatever kind
-        # carried it: a red-team response must not become a demonstration.
-        harmful = context.harmful_texts()
-        candidates = [c for c in candidates if not sft_target_is_harmful(c, harmful)]
-    return candidates
+        if conversion is None:
+            continue
+        of_kind = signals.filter(kind=kind).order_by("id")
+        built: Iterable[Candidate] = ()
+        if conversion.stream is not None:
+            rows = _signal_rows(of_kind, conversion.fields, corrected, sources)
+            built = conversion.stream(rows, context)
+        elif conversion.build is not None:
+            kind_signals = [s for s in of_kind.iterator() if s.pk not in corrected]
+            if kind_signals:
+                built = conversion.build(kind_signals, context)
+        kind_trust = trust.get(kind)
+        for candidate in built:
+            if kind_trust is not None:
+                candidate = dataclasses.replace(candidate, trust=kind_trust.get(candidate.rater))
+            if not (harmful and sft_target_is_harmful(candidate, harmful)):
+                yield candidate
+
+
+def _signal_rows(
+    signals: QuerySet[Signal], fields: tuple[str, ...], corrected: set[int], sources: _Sources
+) -> Iterator[SignalRow]:
+    """The signals as plain rows, a chunk at a time from a server-side cursor: no model
+    instances, the payload's values and the time turned into text by the database."""
+    payload = (
+        Coalesce(KT(f"payload__{name}"), Value(""), output_field=TextField()) for name in fields
+    )
+    columns = ("id", "item_type", "item_id", "source_user_id", "source_model_id")
+    values = signals.values_list(
+        *columns, "source_dataset", "source_annotator", CREATED_AT_ISO, *payload
+    )
+    for row in values.iterator(chunk_size=STREAM_CHUNK):
+        if row[0] in corrected:
+            continue
+        rater, groups = sources.of(row[3:7])
+        yield SignalRow(row[0], row[1], row[2], rater, groups, row[7], row[8:])
 
 
 def dataset_recipe_parse(data: dict[str, Any]) -> DatasetRecipe:
@@ -223,7 +309,7 @@ def snapshot_build(*, snapshot_id: int) -> None:
     event_send_now(EVENTS_GROUP, "snapshot.started", {"id": snapshot_id})
     started = time.monotonic()
     try:
-        built, folder = _rows_written(snapshot)
+        built = _rows_written(snapshot)
     except Exception as exc:
         log.exception("building snapshot %s failed", snapshot_id)
         _snapshot_finish(
@@ -234,31 +320,33 @@ def snapshot_build(*, snapshot_id: int) -> None:
         snapshot_id,
         status=SnapshotStatus.READY,
         built=built,
-        folder=folder,
         build_s=round(time.monotonic() - started, 3),
     )
 
 
-def _rows_written(snapshot: DatasetSnapshot) -> tuple[Snapshot, Path]:
-    from training.snapshot import snapshot_write_jsonl
-
+def _rows_written(snapshot: DatasetSnapshot) -> SnapshotFiles:
+    """The snapshot's files under DATASETS_DIR/snapshots/<content hash>/, streamed."""
     recipe = DatasetRecipe.from_dict(snapshot.recipe)
-    candidates = _candidates(recipe)
-    event_send_now(
-        EVENTS_GROUP, "snapshot.progress", {"id": snapshot.pk, "candidates": len(candidates)}
-    )
-    built = build_rows(recipe, candidates)
-    folder = Path(settings.DATASETS_DIR) / "snapshots" / built.content_hash
-    snapshot_write_jsonl(built, folder)
-    return built, folder
+    # Read-only: one transaction so that the cursors stream (see _candidates).
+    with transaction.atomic():
+        candidates = _counted(snapshot.pk, _candidates(recipe))
+        return snapshot_write(recipe, candidates, Path(settings.DATASETS_DIR) / "snapshots")
+
+
+def _counted(snapshot_id: int, candidates: Iterable[Candidate]) -> Iterator[Candidate]:
+    """The candidates, then the progress event saying how many were read."""
+    count = 0
+    for candidate in candidates:
+        count += 1
+        yield candidate
+    event_send_now(EVENTS_GROUP, "snapshot.progress", {"id": snapshot_id, "candidates": count})
 
 
 def _snapshot_finish(
     snapshot_id: int,
     *,
     status: str,
-    built: Snapshot | None = None,
-    folder: Path | None = None,
+    built: SnapshotFiles | None = None,
     build_s: float | None = None,
     error: str = "",
 ) -> None:
@@ -273,7 +361,7 @@ def _snapshot_finish(
             locked.signal_ids = built.signal_ids
             locked.counts = built.counts
             locked.mix = built.mix
-            locked.folder = str(folder)
+            locked.folder = str(built.folder)
         locked.save()
         event_send(
             EVENTS_GROUP,
@@ -285,11 +373,12 @@ def _snapshot_finish(
 def snapshot_rebuild(*, snapshot: DatasetSnapshot) -> Snapshot:
     """Build the snapshot's recipe again over the pool (its rows and hash, not stored)."""
     recipe = DatasetRecipe.from_dict(snapshot.recipe)
-    return build_rows(recipe, _candidates(recipe))
+    with transaction.atomic():
+        return build_rows(recipe, _candidates(recipe))
 
 
-def snapshot_export(*, snapshot: DatasetSnapshot) -> Path:
-    """A Hugging Face `datasets` folder with a dataset card, next to the JSONL files."""
+def snapshot_export(*, snapshot: DatasetSnapshot, actor: User | None = None) -> Path:
+    """A Hugging Face `datasets` folder with a dataset card, next to the JSONL files; audited."""
     from training.snapshot import snapshot_export_hf
 
     if snapshot.status != SnapshotStatus.READY:
@@ -300,4 +389,29 @@ def snapshot_export(*, snapshot: DatasetSnapshot) -> Path:
     folder = Path(snapshot.folder) / "hf"
     if not (folder / "README.md").is_file():
         snapshot_export_hf(built, folder, licence_notes=LICENCE_NOTES)
+    audit_record(
+        action=AuditAction.SNAPSHOT_EXPORT,
+        actor=actor,
+        target=snapshot,
+        summary=f"Snapshot {snapshot.content_hash[:12]} exported for Hugging Face datasets",
+        details={"content_hash": snapshot.content_hash, "signals": len(snapshot.signal_ids)},
+    )
     return folder
+
+
+def snapshot_export_archive(*, snapshot: DatasetSnapshot, actor: User | None = None) -> Path:
+    """The export folder as one zip file to download (written once, next to the folder).
+
+    The zip is written under a temporary name and renamed, so a download that runs while
+    another request writes it never reads half a file.
+    """
+    folder = snapshot_export(snapshot=snapshot, actor=actor)
+    archive = folder.parent / "hf.zip"
+    if not archive.is_file():
+        partial = archive.with_suffix(f".{os.getpid()}.partial")
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as zipped:
+            top = Path(f"{snapshot.content_hash[:12]}-hf")
+            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+                zipped.write(path, top / path.relative_to(folder))
+        partial.replace(archive)
+    return archive

@@ -8,6 +8,8 @@ from .assignment_status_enum import AssignmentStatusEnum
 from .attack_in_request import AttackInRequest
 from .audience_enum import AudienceEnum
 from .audit_action_enum import AuditActionEnum
+from .audit_entry import AuditEntry
+from .audit_list_action_item import AuditListActionItem
 from .background_support import BackgroundSupport
 from .blank_enum import BlankEnum
 from .campaign import Campaign
@@ -26,6 +28,7 @@ from .count import Count
 from .credentials_request import CredentialsRequest
 from .csrf import Csrf
 from .debate import Debate
+from .debate_gold import DebateGold
 from .debate_in_request import DebateInRequest
 from .debate_skip_in_request import DebateSkipInRequest
 from .debate_status_enum import DebateStatusEnum
@@ -39,19 +42,35 @@ from .debates_analytics_export_retrieve_origin import (
     DebatesAnalyticsExportRetrieveOrigin,
 )
 from .debates_analytics_export_retrieve_table import DebatesAnalyticsExportRetrieveTable
+from .debates_analytics_groups_retrieve_by import DebatesAnalyticsGroupsRetrieveBy
+from .debates_analytics_groups_retrieve_origin import (
+    DebatesAnalyticsGroupsRetrieveOrigin,
+)
 from .debates_analytics_retrieve_origin import DebatesAnalyticsRetrieveOrigin
 from .debates_analytics_retrieve_response_200 import DebatesAnalyticsRetrieveResponse200
 from .decision import Decision
 from .disagreement import Disagreement
 from .error import Error
 from .error_fields import ErrorFields
+from .event_type import EventType
 from .export_out import ExportOut
+from .field_enum import FieldEnum
+from .fill_state_enum import FillStateEnum
 from .format_enum import FormatEnum
 from .generation import Generation
 from .generation_in_request import GenerationInRequest
+from .gold_in_request import GoldInRequest
+from .gold_marked import GoldMarked
+from .group_fill import GroupFill
+from .group_measure import GroupMeasure
+from .group_results import GroupResults
+from .group_row import GroupRow
 from .group_support import GroupSupport
 from .hazard_rate import HazardRate
 from .hazard_response import HazardResponse
+from .hazards_campaigns_analytics_groups_retrieve_by import (
+    HazardsCampaignsAnalyticsGroupsRetrieveBy,
+)
 from .health import Health
 from .health_check import HealthCheck
 from .health_checks import HealthChecks
@@ -88,6 +107,7 @@ from .opinion_groups import OpinionGroups
 from .origin_enum import OriginEnum
 from .outcome import Outcome
 from .outcome_debater import OutcomeDebater
+from .paginated_audit_entry_list import PaginatedAuditEntryList
 from .paginated_debate_summary_list import PaginatedDebateSummaryList
 from .paginated_generation_list import PaginatedGenerationList
 from .paginated_judge_assignment_list import PaginatedJudgeAssignmentList
@@ -95,16 +115,24 @@ from .paginated_model_line_list import PaginatedModelLineList
 from .paginated_model_version_list import PaginatedModelVersionList
 from .paginated_policy_list import PaginatedPolicyList
 from .paginated_question_list import PaginatedQuestionList
+from .paginated_rater_trust_list import PaginatedRaterTrustList
 from .paginated_run_list import PaginatedRunList
 from .paginated_seat_list import PaginatedSeatList
 from .paginated_signal_list import PaginatedSignalList
 from .paginated_snapshot_list import PaginatedSnapshotList
 from .paginated_study_list import PaginatedStudyList
+from .paginated_webhook_delivery_list import PaginatedWebhookDeliveryList
+from .paginated_webhook_endpoint_list import PaginatedWebhookEndpointList
 from .patched_profile_request import PatchedProfileRequest
+from .patched_webhook_endpoint_in_request import PatchedWebhookEndpointInRequest
+from .platform_audit_action_enum import PlatformAuditActionEnum
+from .playground_example import PlaygroundExample
 from .policy import Policy
 from .policy_gates import PolicyGates
 from .policy_request import PolicyRequest
 from .policy_request_gates import PolicyRequestGates
+from .polis_conversation import PolisConversation
+from .polis_upload_request import PolisUploadRequest
 from .principle import Principle
 from .principle_comment import PrincipleComment
 from .principle_comment_in_request import PrincipleCommentInRequest
@@ -126,6 +154,7 @@ from .principle_tracking_point_group_agreement import (
 )
 from .principle_veto_in_request import PrincipleVetoInRequest
 from .principle_vote_in_request import PrincipleVoteInRequest
+from .principles_rounds_groups_retrieve_by import PrinciplesRoundsGroupsRetrieveBy
 from .profile import Profile
 from .prompt_in_request import PromptInRequest
 from .prompt_out import PromptOut
@@ -136,7 +165,12 @@ from .publish_in_request import PublishInRequest
 from .question import Question
 from .question_set import QuestionSet
 from .question_set_in_request import QuestionSetInRequest
+from .quota_fill import QuotaFill
+from .quota_in_request import QuotaInRequest
+from .quota_plan_in_request import QuotaPlanInRequest
+from .quota_report import QuotaReport
 from .quote import Quote
+from .rater_trust import RaterTrust
 from .recipe_enum import RecipeEnum
 from .reliability import Reliability
 from .report_plot import ReportPlot
@@ -144,6 +178,7 @@ from .report_plot_kind_enum import ReportPlotKindEnum
 from .report_point import ReportPoint
 from .report_series import ReportSeries
 from .report_table import ReportTable
+from .response_gold import ResponseGold
 from .role_enum import RoleEnum
 from .roles_enum import RolesEnum
 from .rollback_in_request import RollbackInRequest
@@ -221,6 +256,13 @@ from .voting_round_analysis import VotingRoundAnalysis
 from .voting_round_analysis_proposals import VotingRoundAnalysisProposals
 from .voting_round_detail import VotingRoundDetail
 from .voting_round_in_request import VotingRoundInRequest
+from .webhook_attempt import WebhookAttempt
+from .webhook_delivery import WebhookDelivery
+from .webhook_delivery_status_enum import WebhookDeliveryStatusEnum
+from .webhook_endpoint import WebhookEndpoint
+from .webhook_endpoint_created import WebhookEndpointCreated
+from .webhook_endpoint_in_request import WebhookEndpointInRequest
+from .webhook_event_type_enum import WebhookEventTypeEnum
 from .work_item import WorkItem
 from .work_list import WorkList
 
@@ -233,6 +275,8 @@ __all__ = (
     "AttackInRequest",
     "AudienceEnum",
     "AuditActionEnum",
+    "AuditEntry",
+    "AuditListActionItem",
     "BackgroundSupport",
     "BlankEnum",
     "Campaign",
@@ -251,12 +295,15 @@ __all__ = (
     "CredentialsRequest",
     "Csrf",
     "Debate",
+    "DebateGold",
     "DebateInRequest",
     "Debater",
     "DebaterInRequest",
     "DebatesAnalyticsExportRetrieveFileFormat",
     "DebatesAnalyticsExportRetrieveOrigin",
     "DebatesAnalyticsExportRetrieveTable",
+    "DebatesAnalyticsGroupsRetrieveBy",
+    "DebatesAnalyticsGroupsRetrieveOrigin",
     "DebatesAnalyticsRetrieveOrigin",
     "DebatesAnalyticsRetrieveResponse200",
     "DebateSkipInRequest",
@@ -266,13 +313,23 @@ __all__ = (
     "Disagreement",
     "Error",
     "ErrorFields",
+    "EventType",
     "ExportOut",
+    "FieldEnum",
+    "FillStateEnum",
     "FormatEnum",
     "Generation",
     "GenerationInRequest",
+    "GoldInRequest",
+    "GoldMarked",
+    "GroupFill",
+    "GroupMeasure",
+    "GroupResults",
+    "GroupRow",
     "GroupSupport",
     "HazardRate",
     "HazardResponse",
+    "HazardsCampaignsAnalyticsGroupsRetrieveBy",
     "Health",
     "HealthCheck",
     "HealthChecks",
@@ -309,6 +366,7 @@ __all__ = (
     "OriginEnum",
     "Outcome",
     "OutcomeDebater",
+    "PaginatedAuditEntryList",
     "PaginatedDebateSummaryList",
     "PaginatedGenerationList",
     "PaginatedJudgeAssignmentList",
@@ -316,16 +374,24 @@ __all__ = (
     "PaginatedModelVersionList",
     "PaginatedPolicyList",
     "PaginatedQuestionList",
+    "PaginatedRaterTrustList",
     "PaginatedRunList",
     "PaginatedSeatList",
     "PaginatedSignalList",
     "PaginatedSnapshotList",
     "PaginatedStudyList",
+    "PaginatedWebhookDeliveryList",
+    "PaginatedWebhookEndpointList",
     "PatchedProfileRequest",
+    "PatchedWebhookEndpointInRequest",
+    "PlatformAuditActionEnum",
+    "PlaygroundExample",
     "Policy",
     "PolicyGates",
     "PolicyRequest",
     "PolicyRequestGates",
+    "PolisConversation",
+    "PolisUploadRequest",
     "Principle",
     "PrincipleComment",
     "PrincipleCommentInRequest",
@@ -335,6 +401,7 @@ __all__ = (
     "PrincipleProposalStats",
     "PrincipleProposalStatsAi",
     "PrincipleProposalStatsGroupAgreement",
+    "PrinciplesRoundsGroupsRetrieveBy",
     "PrincipleTally",
     "PrincipleTallyAi",
     "PrincipleTallyHuman",
@@ -353,7 +420,12 @@ __all__ = (
     "Question",
     "QuestionSet",
     "QuestionSetInRequest",
+    "QuotaFill",
+    "QuotaInRequest",
+    "QuotaPlanInRequest",
+    "QuotaReport",
     "Quote",
+    "RaterTrust",
     "RecipeEnum",
     "Reliability",
     "ReportPlot",
@@ -361,6 +433,7 @@ __all__ = (
     "ReportPoint",
     "ReportSeries",
     "ReportTable",
+    "ResponseGold",
     "RoleEnum",
     "RolesEnum",
     "RollbackInRequest",
@@ -436,6 +509,13 @@ __all__ = (
     "VotingRoundAnalysisProposals",
     "VotingRoundDetail",
     "VotingRoundInRequest",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookDeliveryStatusEnum",
+    "WebhookEndpoint",
+    "WebhookEndpointCreated",
+    "WebhookEndpointInRequest",
+    "WebhookEventTypeEnum",
     "WorkItem",
     "WorkList",
 )

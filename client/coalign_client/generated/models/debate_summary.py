@@ -28,6 +28,7 @@ class DebateSummary:
         condition (str):
         rounds (int): Rounds to write now.
         question (str):
+        gold (bool):
     """
 
     id: int
@@ -37,6 +38,7 @@ class DebateSummary:
     condition: str
     rounds: int
     question: str
+    gold: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,6 +56,8 @@ class DebateSummary:
 
         question = self.question
 
+        gold = self.gold
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -65,6 +69,7 @@ class DebateSummary:
                 "condition": condition,
                 "rounds": rounds,
                 "question": question,
+                "gold": gold,
             }
         )
 
@@ -87,6 +92,8 @@ class DebateSummary:
 
         question = d.pop("question")
 
+        gold = d.pop("gold")
+
         debate_summary = cls(
             id=id,
             protocol=protocol,
@@ -95,6 +102,7 @@ class DebateSummary:
             condition=condition,
             rounds=rounds,
             question=question,
+            gold=gold,
         )
 
         debate_summary.additional_properties = d

@@ -23,11 +23,13 @@ class Error:
         detail (str):
         code (str):
         fields (ErrorFields | Unset): Messages per field (400 for invalid input only).
+        retry_after (int | Unset): Seconds to wait before trying again (429 only; Retry-After).
     """
 
     detail: str
     code: str
     fields: ErrorFields | Unset = UNSET
+    retry_after: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,6 +41,8 @@ class Error:
         if not isinstance(self.fields, Unset):
             fields = self.fields.to_dict()
 
+        retry_after = self.retry_after
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -49,6 +53,8 @@ class Error:
         )
         if fields is not UNSET:
             field_dict["fields"] = fields
+        if retry_after is not UNSET:
+            field_dict["retry_after"] = retry_after
 
         return field_dict
 
@@ -68,10 +74,13 @@ class Error:
         else:
             fields = ErrorFields.from_dict(_fields)
 
+        retry_after = d.pop("retry_after", UNSET)
+
         error = cls(
             detail=detail,
             code=code,
             fields=fields,
+            retry_after=retry_after,
         )
 
         error.additional_properties = d

@@ -29,6 +29,7 @@ class Generation:
         error (str):
         created_at (datetime.datetime):
         finished_at (datetime.datetime | None):
+        untrained_model (bool):
     """
 
     id: int
@@ -41,6 +42,7 @@ class Generation:
     error: str
     created_at: datetime.datetime
     finished_at: datetime.datetime | None
+    untrained_model: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -68,6 +70,8 @@ class Generation:
         else:
             finished_at = self.finished_at
 
+        untrained_model = self.untrained_model
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -82,6 +86,7 @@ class Generation:
                 "error": error,
                 "created_at": created_at,
                 "finished_at": finished_at,
+                "untrained_model": untrained_model,
             }
         )
 
@@ -123,6 +128,8 @@ class Generation:
 
         finished_at = _parse_finished_at(d.pop("finished_at"))
 
+        untrained_model = d.pop("untrained_model")
+
         generation = cls(
             id=id,
             line=line,
@@ -134,6 +141,7 @@ class Generation:
             error=error,
             created_at=created_at,
             finished_at=finished_at,
+            untrained_model=untrained_model,
         )
 
         generation.additional_properties = d

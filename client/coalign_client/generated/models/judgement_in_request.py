@@ -17,16 +17,25 @@ class JudgementInRequest:
     Attributes:
         probabilities (list[float]):
         rationale (str | Unset):  Default: ''.
+        dwell_ms (int | None | Unset): Milliseconds the item was visible and focused before submitting (the pages
+            measure it); a submission faster than its kind's floor is flagged.
     """
 
     probabilities: list[float]
     rationale: str | Unset = ""
+    dwell_ms: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         probabilities = self.probabilities
 
         rationale = self.rationale
+
+        dwell_ms: int | None | Unset
+        if isinstance(self.dwell_ms, Unset):
+            dwell_ms = UNSET
+        else:
+            dwell_ms = self.dwell_ms
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -37,6 +46,8 @@ class JudgementInRequest:
         )
         if rationale is not UNSET:
             field_dict["rationale"] = rationale
+        if dwell_ms is not UNSET:
+            field_dict["dwell_ms"] = dwell_ms
 
         return field_dict
 
@@ -47,9 +58,19 @@ class JudgementInRequest:
 
         rationale = d.pop("rationale", UNSET)
 
+        def _parse_dwell_ms(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        dwell_ms = _parse_dwell_ms(d.pop("dwell_ms", UNSET))
+
         judgement_in_request = cls(
             probabilities=probabilities,
             rationale=rationale,
+            dwell_ms=dwell_ms,
         )
 
         judgement_in_request.additional_properties = d

@@ -21,6 +21,8 @@ class LabelInRequest:
         severity (int | Unset):  Default: 0.
         spans (list[list[int]] | Unset):
         rewrite (str | Unset):  Default: ''.
+        dwell_ms (int | None | Unset): Milliseconds the item was visible and focused before submitting (the pages
+            measure it); a submission faster than its kind's floor is flagged.
     """
 
     harmful: bool
@@ -29,6 +31,7 @@ class LabelInRequest:
     severity: int | Unset = 0
     spans: list[list[int]] | Unset = UNSET
     rewrite: str | Unset = ""
+    dwell_ms: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -52,6 +55,12 @@ class LabelInRequest:
 
         rewrite = self.rewrite
 
+        dwell_ms: int | None | Unset
+        if isinstance(self.dwell_ms, Unset):
+            dwell_ms = UNSET
+        else:
+            dwell_ms = self.dwell_ms
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -69,6 +78,8 @@ class LabelInRequest:
             field_dict["spans"] = spans
         if rewrite is not UNSET:
             field_dict["rewrite"] = rewrite
+        if dwell_ms is not UNSET:
+            field_dict["dwell_ms"] = dwell_ms
 
         return field_dict
 
@@ -94,6 +105,15 @@ class LabelInRequest:
 
         rewrite = d.pop("rewrite", UNSET)
 
+        def _parse_dwell_ms(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        dwell_ms = _parse_dwell_ms(d.pop("dwell_ms", UNSET))
+
         label_in_request = cls(
             harmful=harmful,
             needless_refusal=needless_refusal,
@@ -101,6 +121,7 @@ class LabelInRequest:
             severity=severity,
             spans=spans,
             rewrite=rewrite,
+            dwell_ms=dwell_ms,
         )
 
         label_in_request.additional_properties = d

@@ -24,6 +24,8 @@ class LabelItem:
         text (str):
         attack_category (str):
         taxonomy (Taxonomy):
+        untrained_model (bool):  Default: False.
+        prompt_untrained_model (bool): The prompt is an AI attacker's, written by the untrained demo model.
     """
 
     response: int
@@ -32,6 +34,8 @@ class LabelItem:
     text: str
     attack_category: str
     taxonomy: Taxonomy
+    prompt_untrained_model: bool
+    untrained_model: bool = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -47,6 +51,10 @@ class LabelItem:
 
         taxonomy = self.taxonomy.to_dict()
 
+        untrained_model = self.untrained_model
+
+        prompt_untrained_model = self.prompt_untrained_model
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -57,6 +65,8 @@ class LabelItem:
                 "text": text,
                 "attack_category": attack_category,
                 "taxonomy": taxonomy,
+                "untrained_model": untrained_model,
+                "prompt_untrained_model": prompt_untrained_model,
             }
         )
 
@@ -79,6 +89,10 @@ class LabelItem:
 
         taxonomy = Taxonomy.from_dict(d.pop("taxonomy"))
 
+        untrained_model = d.pop("untrained_model")
+
+        prompt_untrained_model = d.pop("prompt_untrained_model")
+
         label_item = cls(
             response=response,
             campaign=campaign,
@@ -86,6 +100,8 @@ class LabelItem:
             text=text,
             attack_category=attack_category,
             taxonomy=taxonomy,
+            untrained_model=untrained_model,
+            prompt_untrained_model=prompt_untrained_model,
         )
 
         label_item.additional_properties = d

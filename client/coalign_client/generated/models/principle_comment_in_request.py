@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PrincipleCommentInRequest")
 
@@ -14,13 +16,22 @@ class PrincipleCommentInRequest:
     """
     Attributes:
         text (str):
+        dwell_ms (int | None | Unset): Milliseconds the item was visible and focused before submitting (the pages
+            measure it); a submission faster than its kind's floor is flagged.
     """
 
     text: str
+    dwell_ms: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         text = self.text
+
+        dwell_ms: int | None | Unset
+        if isinstance(self.dwell_ms, Unset):
+            dwell_ms = UNSET
+        else:
+            dwell_ms = self.dwell_ms
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -29,6 +40,8 @@ class PrincipleCommentInRequest:
                 "text": text,
             }
         )
+        if dwell_ms is not UNSET:
+            field_dict["dwell_ms"] = dwell_ms
 
         return field_dict
 
@@ -37,8 +50,18 @@ class PrincipleCommentInRequest:
         d = dict(src_dict)
         text = d.pop("text")
 
+        def _parse_dwell_ms(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        dwell_ms = _parse_dwell_ms(d.pop("dwell_ms", UNSET))
+
         principle_comment_in_request = cls(
             text=text,
+            dwell_ms=dwell_ms,
         )
 
         principle_comment_in_request.additional_properties = d

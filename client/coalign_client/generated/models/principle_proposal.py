@@ -33,6 +33,7 @@ class PrincipleProposal:
         rationale (str):
         author (str):
         ai_authored (bool):
+        untrained_model (bool):
         vetoed (bool):
         veto_reason (str):
         my_vote (None | VoteChoiceEnum):
@@ -49,6 +50,7 @@ class PrincipleProposal:
     rationale: str
     author: str
     ai_authored: bool
+    untrained_model: bool
     vetoed: bool
     veto_reason: str
     my_vote: None | VoteChoiceEnum
@@ -77,6 +79,8 @@ class PrincipleProposal:
         author = self.author
 
         ai_authored = self.ai_authored
+
+        untrained_model = self.untrained_model
 
         vetoed = self.vetoed
 
@@ -108,6 +112,7 @@ class PrincipleProposal:
                 "rationale": rationale,
                 "author": author,
                 "ai_authored": ai_authored,
+                "untrained_model": untrained_model,
                 "vetoed": vetoed,
                 "veto_reason": veto_reason,
                 "my_vote": my_vote,
@@ -141,6 +146,8 @@ class PrincipleProposal:
         author = d.pop("author")
 
         ai_authored = d.pop("ai_authored")
+
+        untrained_model = d.pop("untrained_model")
 
         vetoed = d.pop("vetoed")
 
@@ -187,6 +194,7 @@ class PrincipleProposal:
             rationale=rationale,
             author=author,
             ai_authored=ai_authored,
+            untrained_model=untrained_model,
             vetoed=vetoed,
             veto_reason=veto_reason,
             my_vote=my_vote,

@@ -29,6 +29,7 @@ class Turn:
         text (str):
         quotes (list[Quote]):
         probabilities (list[float] | None):
+        untrained_model (bool):  Default: False.
     """
 
     id: int
@@ -40,6 +41,7 @@ class Turn:
     text: str
     quotes: list[Quote]
     probabilities: list[float] | None
+    untrained_model: bool = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -70,6 +72,8 @@ class Turn:
         else:
             probabilities = self.probabilities
 
+        untrained_model = self.untrained_model
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -83,6 +87,7 @@ class Turn:
                 "text": text,
                 "quotes": quotes,
                 "probabilities": probabilities,
+                "untrained_model": untrained_model,
             }
         )
 
@@ -134,6 +139,8 @@ class Turn:
 
         probabilities = _parse_probabilities(d.pop("probabilities"))
 
+        untrained_model = d.pop("untrained_model")
+
         turn = cls(
             id=id,
             position=position,
@@ -144,6 +151,7 @@ class Turn:
             text=text,
             quotes=quotes,
             probabilities=probabilities,
+            untrained_model=untrained_model,
         )
 
         turn.additional_properties = d

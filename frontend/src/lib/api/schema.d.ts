@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/api/audit/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Publishing, enactments, vetoes, taxonomy edits, role changes, exports; newest first. */
+        get: operations["audit_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/csrf/": {
         parameters: {
             query?: never;
@@ -116,6 +133,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/debates/{id}/gold/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description PUT marks the debate gold, DELETE unmarks it; judgements already given stay. */
+        put: operations["debates_gold_update"];
+        post?: never;
+        /** @description PUT marks the debate gold, DELETE unmarks it; judgements already given stay. */
+        delete: operations["debates_gold_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/debates/{id}/turns/": {
         parameters: {
             query?: never;
@@ -161,6 +196,26 @@ export interface paths {
         };
         /** @description One table as a CSV or JSON download. */
         get: operations["debates_analytics_export_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/debates/analytics/groups/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description People's judge accuracy per rater group of one background field (consenting profiles
+         *     only; groups under GROUP_RESULTS_MIN_SIZE judges left out).
+         */
+        get: operations["debates_analytics_groups_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -399,6 +454,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hazards/campaigns/{id}/analytics/groups/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Hazard rate and agreement per rater group of one background field (consenting profiles
+         *     only; groups under GROUP_RESULTS_MIN_SIZE raters left out).
+         */
+        get: operations["hazards_campaigns_analytics_groups_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/hazards/campaigns/{id}/attacks/": {
         parameters: {
             query?: never;
@@ -410,6 +485,23 @@ export interface paths {
         put?: never;
         /** @description Ask the AI attacker for prompts aimed at a category; they arrive with their responses. */
         post: operations["hazards_campaigns_attacks_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/campaigns/{id}/gold/import/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Mark gold every imported response of the campaign whose source's annotators agree. */
+        post: operations["hazards_campaigns_gold_import_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -550,6 +642,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hazards/responses/{id}/gold/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * @description Mark a response gold with its answer (PUT) or make it an ordinary item again (DELETE);
+         *     labels already given stay.
+         */
+        put: operations["hazards_responses_gold_update"];
+        post?: never;
+        /**
+         * @description Mark a response gold with its answer (PUT) or make it an ordinary item again (DELETE);
+         *     labels already given stay.
+         */
+        delete: operations["hazards_responses_gold_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/hazards/responses/{id}/label/": {
         parameters: {
             query?: never;
@@ -642,6 +758,26 @@ export interface paths {
             cookie?: never;
         };
         get: operations["health_workers_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/llm/examples/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Real questions to prompt a model with, each with a reply people preferred to compare
+         *     (the shipped HH-RLHF file): real text in the playground while lines serve the tiny model.
+         */
+        get: operations["llm_examples_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -878,6 +1014,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/loop/snapshots/{id}/export/archive/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The Hugging Face export as a zip to download (built on first request, then kept).
+         *
+         *     Researchers may download it as they may the JSONL splits: it holds the same rows.
+         */
+        get: operations["loop_snapshots_export_archive_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/loop/versions/{id}/": {
         parameters: {
             query?: never;
@@ -966,6 +1123,23 @@ export interface paths {
         patch: operations["me_profile_partial_update"];
         trace?: never;
     };
+    "/api/me/trust/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The signed-in person's own trust per activity, with the same components. */
+        get: operations["me_trust_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/principles/audit/": {
         parameters: {
             query?: never;
@@ -976,6 +1150,24 @@ export interface paths {
         get: operations["principles_audit_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/principles/polis/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Imported conversations; POST imports one export (again: updates it in place). */
+        get: operations["principles_polis_list"];
+        put?: never;
+        /** @description Imported conversations; POST imports one export (again: updates it in place). */
+        post: operations["principles_polis_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1130,6 +1322,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/principles/rounds/{id}/groups/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Support for each proposal ("proposal <id>") per rater group of one background field,
+         *     once the round is closed (consenting profiles only; small groups left out).
+         */
+        get: operations["principles_rounds_groups_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/principles/rounds/{id}/proposals/": {
         parameters: {
             query?: never;
@@ -1204,6 +1416,30 @@ export interface paths {
         };
         get: operations["principles_versions_diff_list"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quotas/{activity}/{object_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Quotas per rater group of one hazard campaign ("hazards"), debate question set
+         *     ("debates") or voting round ("principles"), with each group's fill.
+         */
+        get: operations["quotas_retrieve"];
+        /**
+         * @description Quotas per rater group of one hazard campaign ("hazards"), debate question set
+         *     ("debates") or voting round ("principles"), with each group's fill.
+         */
+        put: operations["quotas_update"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1346,6 +1582,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/trust/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Every rater's latest trust per activity, lowest first, with its components. */
+        get: operations["trust_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/endpoints/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Registered endpoints, newest first; POST registers one and answers its secret, once. */
+        get: operations["webhooks_endpoints_list"];
+        put?: never;
+        /** @description Registered endpoints, newest first; POST registers one and answers its secret, once. */
+        post: operations["webhooks_endpoints_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/endpoints/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description One endpoint; PATCH changes its url, event types, description or `active` (false
+         *     disables it: its pending deliveries are not sent); DELETE removes it with its log.
+         */
+        get: operations["webhooks_endpoints_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * @description One endpoint; PATCH changes its url, event types, description or `active` (false
+         *     disables it: its pending deliveries are not sent); DELETE removes it with its log.
+         */
+        delete: operations["webhooks_endpoints_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description One endpoint; PATCH changes its url, event types, description or `active` (false
+         *     disables it: its pending deliveries are not sent); DELETE removes it with its log.
+         */
+        patch: operations["webhooks_endpoints_partial_update"];
+        trace?: never;
+    };
+    "/api/webhooks/endpoints/{id}/deliveries/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The endpoint's delivery log, newest first, each delivery with its attempts. */
+        get: operations["webhooks_endpoints_deliveries_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/endpoints/{id}/test/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Send a `webhook.test` event to this endpoint; the delivery appears in its log. */
+        post: operations["webhooks_endpoints_test_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/event-types/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event types an endpoint can subscribe to. */
+        get: operations["webhooks_event_types_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/work/": {
         parameters: {
             query?: never;
@@ -1437,6 +1787,18 @@ export interface components {
          * @enum {string}
          */
         AuditActionEnum: "round_opened" | "round_closed" | "enacted" | "vetoed" | "seeded";
+        AuditEntry: {
+            readonly id: number;
+            /** Format: date-time */
+            readonly at: string;
+            actor: string | null;
+            action: components["schemas"]["PlatformAuditActionEnum"];
+            action_label: string;
+            object_type: string;
+            object_id: string;
+            summary: string;
+            details: unknown;
+        };
         BackgroundSupport: {
             region: components["schemas"]["GroupSupport"][];
             expertise: components["schemas"]["GroupSupport"][];
@@ -1576,6 +1938,10 @@ export interface components {
             turns: components["schemas"]["Turn"][];
             judgements: components["schemas"]["Judgement"][];
         };
+        DebateGold: {
+            id: number;
+            gold: boolean;
+        };
         DebateInRequest: {
             question: number;
             protocol: components["schemas"]["ProtocolEnum"];
@@ -1610,6 +1976,7 @@ export interface components {
             /** @description Rounds to write now. */
             rounds: number;
             question: string;
+            gold: boolean;
         };
         Debater: {
             /** @description A or B. */
@@ -1656,10 +2023,31 @@ export interface components {
             fields?: {
                 [key: string]: unknown;
             };
+            /** @description Seconds to wait before trying again (429 only; Retry-After). */
+            retry_after?: number;
+        };
+        EventType: {
+            value: components["schemas"]["WebhookEventTypeEnum"];
+            description: string;
         };
         ExportOut: {
             folder: string;
         };
+        /**
+         * @description * `region` - Region
+         *     * `languages` - Languages
+         *     * `expertise` - Expertise
+         *     * `age_band` - Age band
+         * @enum {string}
+         */
+        FieldEnum: "region" | "languages" | "expertise" | "age_band";
+        /**
+         * @description * `under` - under
+         *     * `open` - open
+         *     * `full` - full
+         * @enum {string}
+         */
+        FillStateEnum: "under" | "open" | "full";
         /**
          * @description * `prompts` - prompts
          *     * `ailuminate` - ailuminate
@@ -1679,6 +2067,7 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             finished_at: string | null;
+            readonly untrained_model: boolean;
         };
         GenerationInRequest: {
             line: string;
@@ -1690,6 +2079,55 @@ export interface components {
              * @default 0.7
              */
             temperature: number;
+        };
+        GoldInRequest: {
+            /** @description The item's known answer. */
+            harmful: boolean;
+        };
+        GoldMarked: {
+            /** @description Responses newly marked gold. */
+            marked: number;
+        };
+        GroupFill: {
+            field: components["schemas"]["FieldEnum"];
+            value: string;
+            count: number;
+            /** Format: double */
+            share: number | null;
+        };
+        GroupMeasure: {
+            measure: string;
+            /** @description Fewer raters than the minimum group size. */
+            suppressed: boolean;
+            raters: number | null;
+            n: number | null;
+            successes: number | null;
+            /** Format: double */
+            rate: number | null;
+            /**
+             * Format: double
+             * @description Wilson 95% interval.
+             */
+            low: number | null;
+            /**
+             * Format: double
+             * @description Wilson 95% interval.
+             */
+            high: number | null;
+        };
+        GroupResults: {
+            field: components["schemas"]["FieldEnum"];
+            min_group_size: number;
+            groups: components["schemas"]["GroupRow"][];
+            /** @description Groups left out for having fewer raters than min_group_size. */
+            suppressed_groups: number;
+            /** @description Raters without consent or without a value for the field. */
+            raters_left_out: number;
+        };
+        GroupRow: {
+            group: string;
+            raters: number;
+            measures: components["schemas"]["GroupMeasure"][];
         };
         GroupSupport: {
             group: string;
@@ -1835,6 +2273,8 @@ export interface components {
             probabilities: number[];
             /** @default  */
             rationale: string;
+            /** @description Milliseconds the item was visible and focused before submitting (the pages measure it); a submission faster than its kind's floor is flagged. */
+            dwell_ms?: number | null;
         };
         /**
          * @description * `human` - Human
@@ -1852,6 +2292,8 @@ export interface components {
             spans?: number[][];
             /** @default  */
             rewrite: string;
+            /** @description Milliseconds the item was visible and focused before submitting (the pages measure it); a submission faster than its kind's floor is flagged. */
+            dwell_ms?: number | null;
         };
         /** @description What a rater sees: the prompt, the response and the taxonomy to label it with. */
         LabelItem: {
@@ -1861,6 +2303,10 @@ export interface components {
             text: string;
             attack_category: string;
             taxonomy: components["schemas"]["Taxonomy"];
+            /** @default false */
+            readonly untrained_model: boolean;
+            /** @description The prompt is an AI attacker's, written by the untrained demo model. */
+            readonly prompt_untrained_model: boolean;
         };
         LabelOut: {
             id: number;
@@ -1952,6 +2398,21 @@ export interface components {
             slot: string;
             answer_index: number;
             role: components["schemas"]["RoleEnum"];
+        };
+        PaginatedAuditEntryList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous: string | null;
+            results: components["schemas"]["AuditEntry"][];
         };
         PaginatedDebateSummaryList: {
             /** @example 123 */
@@ -2058,6 +2519,21 @@ export interface components {
             previous: string | null;
             results: components["schemas"]["Question"][];
         };
+        PaginatedRaterTrustList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous: string | null;
+            results: components["schemas"]["RaterTrust"][];
+        };
         PaginatedRunList: {
             /** @example 123 */
             count: number;
@@ -2131,6 +2607,36 @@ export interface components {
             previous: string | null;
             results: components["schemas"]["Study"][];
         };
+        PaginatedWebhookDeliveryList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous: string | null;
+            results: components["schemas"]["WebhookDelivery"][];
+        };
+        PaginatedWebhookEndpointList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous: string | null;
+            results: components["schemas"]["WebhookEndpoint"][];
+        };
         PatchedProfileRequest: {
             consent_given?: boolean;
             languages?: string[];
@@ -2138,6 +2644,38 @@ export interface components {
             expertise?: string;
             age_band?: components["schemas"]["AgeBandEnum"] | components["schemas"]["BlankEnum"];
             perspective?: string;
+        };
+        PatchedWebhookEndpointInRequest: {
+            /** Format: uri */
+            url?: string;
+            description?: string;
+            event_types?: components["schemas"]["WebhookEventTypeEnum"][];
+            active?: boolean;
+        };
+        /**
+         * @description * `version.publish` - Version published (gates passed)
+         *     * `version.override` - Version published over failed gates
+         *     * `version.refused` - Publish refused by the gates
+         *     * `version.rollback` - Version rolled back to
+         *     * `version.seed` - Line's first version installed
+         *     * `run.cancel` - Training run cancelled
+         *     * `policy.set` - Line policy or gates changed
+         *     * `snapshot.export` - Snapshot exported (Hugging Face)
+         *     * `constitution.enact` - Constitution version enacted
+         *     * `proposal.veto` - Proposal vetoed
+         *     * `taxonomy.edit` - Hazard taxonomy version added
+         *     * `role.change` - Roles changed
+         *     * `polis.import` - Polis conversation imported
+         *     * `gold.set` - Item marked gold (known answer)
+         *     * `gold.clear` - Item's gold mark removed
+         * @enum {string}
+         */
+        PlatformAuditActionEnum: "version.publish" | "version.override" | "version.refused" | "version.rollback" | "version.seed" | "run.cancel" | "policy.set" | "snapshot.export" | "constitution.enact" | "proposal.veto" | "taxonomy.edit" | "role.change" | "polis.import" | "gold.set" | "gold.clear";
+        PlaygroundExample: {
+            /** @description A person's question from HH-RLHF, as plain text. */
+            prompt: string;
+            /** @description The reply HH-RLHF's raters preferred. */
+            reference: string;
         };
         Policy: {
             readonly line: string;
@@ -2172,6 +2710,40 @@ export interface components {
             /** @description LLMBar pairs scored per subset (the first n); empty: all. */
             eval_llmbar_per_subset?: number | null;
         };
+        PolisConversation: {
+            slug: string;
+            topic: string;
+            description: string;
+            url: string;
+            readonly comments: number;
+            readonly participants: number;
+            /** Format: date-time */
+            readonly imported_at: string;
+        };
+        PolisUploadRequest: {
+            /** @description The conversation's name here. */
+            slug: string;
+            /**
+             * Format: binary
+             * @description comments.csv of the Polis export.
+             */
+            comments: string;
+            /**
+             * Format: binary
+             * @description votes.csv of the Polis export.
+             */
+            votes: string;
+            /**
+             * Format: binary
+             * @description participants-votes.csv of the Polis export.
+             */
+            participants_votes: string;
+            /**
+             * Format: binary
+             * @description summary.csv (topic, description, url).
+             */
+            summary?: string;
+        };
         Principle: {
             key: string;
             title: string;
@@ -2189,6 +2761,8 @@ export interface components {
         };
         PrincipleCommentInRequest: {
             text: string;
+            /** @description Milliseconds the item was visible and focused before submitting (the pages measure it); a submission faster than its kind's floor is flagged. */
+            dwell_ms?: number | null;
         };
         /** @description A proposal as one participant sees it: the tally only once they voted on it. */
         PrincipleProposal: {
@@ -2202,6 +2776,7 @@ export interface components {
             rationale: string;
             author: string;
             ai_authored: boolean;
+            untrained_model: boolean;
             vetoed: boolean;
             veto_reason: string;
             my_vote: (components["schemas"]["VoteChoiceEnum"] | components["schemas"]["NullEnum"]) | null;
@@ -2284,6 +2859,8 @@ export interface components {
         };
         PrincipleVoteInRequest: {
             choice: components["schemas"]["VoteChoiceEnum"];
+            /** @description Milliseconds the item was visible and focused before submitting (the pages measure it); a submission faster than its kind's floor is flagged. */
+            dwell_ms?: number | null;
         };
         Profile: {
             consent_given: boolean;
@@ -2366,10 +2943,85 @@ export interface components {
             /** @default  */
             split: string;
         };
+        QuotaFill: {
+            field: components["schemas"]["FieldEnum"];
+            value: string;
+            min_count: number | null;
+            max_count: number | null;
+            /** Format: double */
+            min_share: number | null;
+            /** Format: double */
+            max_share: number | null;
+            /** @description Submissions made or reserved by the group. */
+            count: number;
+            /** Format: double */
+            share: number | null;
+            /** @description Counts and shares combined. */
+            minimum: number | null;
+            /** @description Counts and shares combined. */
+            maximum: number | null;
+            fill_state: components["schemas"]["FillStateEnum"];
+        };
+        QuotaInRequest: {
+            field: components["schemas"]["FieldEnum"];
+            /** @description The group, e.g. a region. */
+            value: string;
+            min_count?: number | null;
+            max_count?: number | null;
+            /**
+             * Format: double
+             * @description 0 to 1.
+             */
+            min_share?: number | null;
+            /**
+             * Format: double
+             * @description 0 to 1.
+             */
+            max_share?: number | null;
+        };
+        QuotaPlanInRequest: {
+            /** @description Submissions the shares are of; default: what the activity plans. */
+            planned_total?: number | null;
+            quotas: components["schemas"]["QuotaInRequest"][];
+        };
+        QuotaReport: {
+            activity: string;
+            object_id: number;
+            /** @description What one submission is. */
+            unit: string;
+            planned_total: number | null;
+            /** @description The total shares are of: planned_total or the activity's. */
+            planned: number | null;
+            total: number;
+            quotas: components["schemas"]["QuotaFill"][];
+            groups: components["schemas"]["GroupFill"][];
+        };
         Quote: {
             text: string;
             /** @description true: at least three whole words of the story; null: unverifiable, the story was not kept with this (imported) debate. */
             verified: boolean | null;
+        };
+        RaterTrust: {
+            user: number;
+            username: string;
+            activity: string;
+            /**
+             * Format: double
+             * @description In [0, 1]: see trust.components.trust_score.
+             */
+            score: number;
+            /** Format: double */
+            gold_accuracy: number | null;
+            gold_items: number;
+            /** Format: double */
+            agreement: number | null;
+            agreement_items: number;
+            /** Format: double */
+            fast_share: number | null;
+            timed_submissions: number;
+            fast_submissions: number;
+            /** Format: date-time */
+            computed_at: string;
         };
         /**
          * @description * `sft` - Supervised fine-tuning
@@ -2441,6 +3093,10 @@ export interface components {
             gold_harmful: boolean | null;
             readonly human_labels: number;
             readonly ai_labels: number;
+        };
+        ResponseGold: {
+            id: number;
+            gold_harmful: boolean | null;
         };
         /**
          * @description * `helpful` - helpful
@@ -2890,6 +3546,8 @@ export interface components {
             text: string;
             quotes: components["schemas"]["Quote"][];
             probabilities: number[] | null;
+            /** @default false */
+            readonly untrained_model: boolean;
         };
         TurnInRequest: {
             text: string;
@@ -3015,6 +3673,80 @@ export interface components {
              */
             min_group_agreement: number;
         };
+        WebhookAttempt: {
+            number: number;
+            status_code: number | null;
+            error: string;
+            duration_ms: number;
+            response_body: string;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        WebhookDelivery: {
+            readonly id: number;
+            /** Format: uuid */
+            event_id: string;
+            event_type: string;
+            status: components["schemas"]["WebhookDeliveryStatusEnum"];
+            attempts: number;
+            /** Format: date-time */
+            next_attempt_at: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            finished_at: string | null;
+            readonly attempt_log: components["schemas"]["WebhookAttempt"][];
+        };
+        /**
+         * @description * `pending` - Waiting for its next attempt
+         *     * `succeeded` - Answered with a 2xx status
+         *     * `failed` - Given up: refused, or out of attempts
+         * @enum {string}
+         */
+        WebhookDeliveryStatusEnum: "pending" | "succeeded" | "failed";
+        WebhookEndpoint: {
+            readonly id: number;
+            /** Format: uri */
+            url: string;
+            description: string;
+            event_types: components["schemas"]["WebhookEventTypeEnum"][];
+            active: boolean;
+            readonly created_by: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description The answer to a registration: the only time the secret is shown. */
+        WebhookEndpointCreated: {
+            readonly id: number;
+            /** Format: uri */
+            url: string;
+            description: string;
+            event_types: components["schemas"]["WebhookEventTypeEnum"][];
+            active: boolean;
+            readonly created_by: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** @description Shown once; store it now. */
+            readonly secret: string;
+        };
+        WebhookEndpointInRequest: {
+            /** Format: uri */
+            url: string;
+            description?: string;
+            event_types: components["schemas"]["WebhookEventTypeEnum"][];
+            active?: boolean;
+        };
+        /**
+         * @description * `signal.recorded` - A signal was recorded in the signal pool
+         *     * `label.aggregated` - A hazard campaign's labels were aggregated
+         *     * `round.closed` - A principles voting round closed
+         *     * `round.enacted` - A round enacted a new constitution version
+         *     * `run.finished` - A training run finished (done, failed or cancelled)
+         *     * `version.published` - A model version was published
+         *     * `version.rolled_back` - A line was rolled back to an earlier version
+         * @enum {string}
+         */
+        WebhookEventTypeEnum: "signal.recorded" | "label.aggregated" | "round.closed" | "round.enacted" | "run.finished" | "version.published" | "version.rolled_back";
         WorkItem: {
             kind: string;
             title: string;
@@ -3037,6 +3769,82 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    audit_list: {
+        parameters: {
+            query?: {
+                /** @description Only these actions (repeat the parameter for several). */
+                action?: ("version.publish" | "version.override" | "version.refused" | "version.rollback" | "version.seed" | "run.cancel" | "policy.set" | "snapshot.export" | "constitution.enact" | "proposal.veto" | "taxonomy.edit" | "role.change" | "polis.import" | "gold.set" | "gold.clear")[];
+                /** @description A username. */
+                actor?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                since?: string | null;
+                /** @description Inclusive: the whole day. */
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAuditEntryList"];
+                };
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object (or page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     auth_csrf_retrieve: {
         parameters: {
             query?: never;
@@ -3594,6 +4402,180 @@ export interface operations {
             };
         };
     };
+    debates_gold_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen unique value (a UUID) per user action. A retry of the write with the same key, by the same user, answers the stored status and body of the first successful request (with the header Idempotent-Replayed: true) and writes nothing again; a key reused for another method or path answers 422. Refused (4xx) and failed (5xx) requests are not kept, so they may be retried with the same key. Keys are kept for a day. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DebateGold"];
+                };
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object (or page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state of the object. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another method or path. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    debates_gold_destroy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen unique value (a UUID) per user action. A retry of the write with the same key, by the same user, answers the stored status and body of the first successful request (with the header Idempotent-Replayed: true) and writes nothing again; a key reused for another method or path answers 422. Refused (4xx) and failed (5xx) requests are not kept, so they may be retried with the same key. Keys are kept for a day. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DebateGold"];
+                };
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object (or page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state of the object. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another method or path. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     debates_turns_create: {
         parameters: {
             query?: never;
@@ -3799,6 +4781,78 @@ export interface operations {
                 content: {
                     "text/csv": string;
                     "application/json": unknown;
+                };
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    debates_analytics_groups_retrieve: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The field to group by.
+                 *
+                 *     * `region` - Region
+                 *     * `languages` - Languages
+                 *     * `expertise` - Expertise
+                 *     * `age_band` - Age band
+                 */
+                by?: "region" | "languages" | "expertise" | "age_band";
+                /**
+                 * @description Only this origin.
+                 *
+                 *     * `native` - native
+                 *     * `imported` - imported
+                 */
+                origin?: "native" | "imported";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupResults"];
                 };
             };
             /** @description Invalid input: `fields` holds the messages per field. */
@@ -4058,6 +5112,15 @@ export interface operations {
             };
             /** @description The Idempotency-Key was used for another method or path. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many submissions: wait `retry_after` seconds (Retry-After). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5066,6 +6129,82 @@ export interface operations {
             };
         };
     };
+    hazards_campaigns_analytics_groups_retrieve: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The field to group by.
+                 *
+                 *     * `region` - Region
+                 *     * `languages` - Languages
+                 *     * `expertise` - Expertise
+                 *     * `age_band` - Age band
+                 */
+                by?: "region" | "languages" | "expertise" | "age_band";
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupResults"];
+                };
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object (or page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     hazards_campaigns_attacks_create: {
         parameters: {
             query?: never;
@@ -5140,6 +6279,93 @@ export interface operations {
             };
             /** @description The body (or upload) is over the size allowed. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another method or path. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    hazards_campaigns_gold_import_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen unique value (a UUID) per user action. A retry of the write with the same key, by the same user, answers the stored status and body of the first successful request (with the header Idempotent-Replayed: true) and writes nothing again; a key reused for another method or path answers 422. Refused (4xx) and failed (5xx) requests are not kept, so they may be retried with the same key. Keys are kept for a day. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoldMarked"];
+                };
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object (or page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state of the object. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5803,6 +7029,195 @@ export interface operations {
             };
         };
     };
+    hazards_responses_gold_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen unique value (a UUID) per user action. A retry of the write with the same key, by the same user, answers the stored status and body of the first successful request (with the header Idempotent-Replayed: true) and writes nothing again; a key reused for another method or path answers 422. Refused (4xx) and failed (5xx) requests are not kept, so they may be retried with the same key. Keys are kept for a day. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoldInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["GoldInRequest"];
+                "multipart/form-data": components["schemas"]["GoldInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseGold"];
+                };
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object (or page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state of the object. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body (or upload) is over the size allowed. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another method or path. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    hazards_responses_gold_destroy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen unique value (a UUID) per user action. A retry of the write with the same key, by the same user, answers the stored status and body of the first successful request (with the header Idempotent-Replayed: true) and writes nothing again; a key reused for another method or path answers 422. Refused (4xx) and failed (5xx) requests are not kept, so they may be retried with the same key. Keys are kept for a day. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseGold"];
+                };
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object (or page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state of the object. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another method or path. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     hazards_responses_label_create: {
         parameters: {
             query?: never;
@@ -5887,6 +7302,15 @@ export interface operations {
             };
             /** @description The Idempotency-Key was used for another method or path. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many submissions: wait `retry_after` seconds (Retry-After). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6234,6 +7658,52 @@ export interface operations {
                     "application/json": {
                         [key: string]: unknown;
                     };
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    llm_examples_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaygroundExample"][];
                 };
             };
             /** @description Not authenticated, or the credentials are wrong. */
@@ -7491,6 +8961,72 @@ export interface operations {
             };
         };
     };
+    loop_snapshots_export_archive_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object (or page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     loop_versions_retrieve: {
         parameters: {
             query?: never;
@@ -8021,6 +9557,52 @@ export interface operations {
             };
         };
     };
+    me_trust_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RaterTrust"][];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     principles_audit_list: {
         parameters: {
             query?: never;
@@ -8049,6 +9631,141 @@ export interface operations {
             };
             /** @description Not allowed for this user's roles (or a missing CSRF token). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    principles_polis_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolisConversation"][];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    principles_polis_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen unique value (a UUID) per user action. A retry of the write with the same key, by the same user, answers the stored status and body of the first successful request (with the header Idempotent-Replayed: true) and writes nothing again; a key reused for another method or path answers 422. Refused (4xx) and failed (5xx) requests are not kept, so they may be retried with the same key. Keys are kept for a day. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["PolisUploadRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolisConversation"];
+                };
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state of the object. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body (or upload) is over the size allowed. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another method or path. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8217,6 +9934,15 @@ export interface operations {
             };
             /** @description The Idempotency-Key was used for another method or path. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many submissions: wait `retry_after` seconds (Retry-After). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8421,6 +10147,15 @@ export interface operations {
             };
             /** @description The Idempotency-Key was used for another method or path. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many submissions: wait `retry_after` seconds (Retry-After). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8967,6 +10702,82 @@ export interface operations {
             };
         };
     };
+    principles_rounds_groups_retrieve: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The field to group by.
+                 *
+                 *     * `region` - Region
+                 *     * `languages` - Languages
+                 *     * `expertise` - Expertise
+                 *     * `age_band` - Age band
+                 */
+                by?: "region" | "languages" | "expertise" | "age_band";
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupResults"];
+                };
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object (or page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     principles_rounds_proposals_create: {
         parameters: {
             query?: never;
@@ -9277,6 +11088,176 @@ export interface operations {
             };
             /** @description No such object (or page). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    quotas_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                activity: string;
+                object_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaReport"];
+                };
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object (or page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    quotas_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen unique value (a UUID) per user action. A retry of the write with the same key, by the same user, answers the stored status and body of the first successful request (with the header Idempotent-Replayed: true) and writes nothing again; a key reused for another method or path answers 422. Refused (4xx) and failed (5xx) requests are not kept, so they may be retried with the same key. Keys are kept for a day. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                activity: string;
+                object_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuotaPlanInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["QuotaPlanInRequest"];
+                "multipart/form-data": components["schemas"]["QuotaPlanInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaReport"];
+                };
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object (or page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state of the object. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body (or upload) is over the size allowed. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another method or path. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10030,6 +12011,695 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StudyKind"][];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    trust_list: {
+        parameters: {
+            query?: {
+                /** @description Only this activity's scores. */
+                activity?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRaterTrustList"];
+                };
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object (or page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhooks_endpoints_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedWebhookEndpointList"];
+                };
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object (or page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhooks_endpoints_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen unique value (a UUID) per user action. A retry of the write with the same key, by the same user, answers the stored status and body of the first successful request (with the header Idempotent-Replayed: true) and writes nothing again; a key reused for another method or path answers 422. Refused (4xx) and failed (5xx) requests are not kept, so they may be retried with the same key. Keys are kept for a day. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookEndpointInRequest"];
+                "multipart/form-data": components["schemas"]["WebhookEndpointInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointCreated"];
+                };
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state of the object. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body (or upload) is over the size allowed. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another method or path. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhooks_endpoints_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object (or page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhooks_endpoints_destroy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen unique value (a UUID) per user action. A retry of the write with the same key, by the same user, answers the stored status and body of the first successful request (with the header Idempotent-Replayed: true) and writes nothing again; a key reused for another method or path answers 422. Refused (4xx) and failed (5xx) requests are not kept, so they may be retried with the same key. Keys are kept for a day. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object (or page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state of the object. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another method or path. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhooks_endpoints_partial_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen unique value (a UUID) per user action. A retry of the write with the same key, by the same user, answers the stored status and body of the first successful request (with the header Idempotent-Replayed: true) and writes nothing again; a key reused for another method or path answers 422. Refused (4xx) and failed (5xx) requests are not kept, so they may be retried with the same key. Keys are kept for a day. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedWebhookEndpointInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedWebhookEndpointInRequest"];
+                "multipart/form-data": components["schemas"]["PatchedWebhookEndpointInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object (or page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state of the object. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body (or upload) is over the size allowed. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another method or path. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhooks_endpoints_deliveries_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedWebhookDeliveryList"];
+                };
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object (or page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhooks_endpoints_test_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen unique value (a UUID) per user action. A retry of the write with the same key, by the same user, answers the stored status and body of the first successful request (with the header Idempotent-Replayed: true) and writes nothing again; a key reused for another method or path answers 422. Refused (4xx) and failed (5xx) requests are not kept, so they may be retried with the same key. Keys are kept for a day. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Invalid input: `fields` holds the messages per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user's roles (or a missing CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object (or page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state of the object. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another method or path. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhooks_event_types_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventType"][];
                 };
             };
             /** @description Not authenticated, or the credentials are wrong. */

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { Navigate, useLocation } from "react-router";
 import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
 import { ApiError } from "../../../lib/api/errors";
@@ -20,6 +21,7 @@ export function LoginPage() {
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const id = useId();
+  const { t } = useTranslation("auth");
 
   if (me.data) return <Navigate to={redirectTarget(location.state)} replace />;
 
@@ -35,11 +37,11 @@ export function LoginPage() {
 
   return (
     <main className="narrow">
-      <h1>Sign in to Co-Align</h1>
+      <h1>{t("title")}</h1>
       <form onSubmit={onSubmit} noValidate className="stack">
         <ErrorMessage error={error} />
         <div className="field">
-          <label htmlFor={`${id}-username`}>Username</label>
+          <label htmlFor={`${id}-username`}>{t("username")}</label>
           <input
             id={`${id}-username`}
             name="username"
@@ -53,7 +55,7 @@ export function LoginPage() {
           <FieldErrors id={`${id}-username-errors`} messages={usernameErrors} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-password`}>Password</label>
+          <label htmlFor={`${id}-password`}>{t("password")}</label>
           <input
             id={`${id}-password`}
             name="password"
@@ -68,7 +70,7 @@ export function LoginPage() {
           <FieldErrors id={`${id}-password-errors`} messages={passwordErrors} />
         </div>
         <button type="submit" disabled={loginMutation.isPending}>
-          Sign in
+          {t("signIn")}
         </button>
       </form>
     </main>

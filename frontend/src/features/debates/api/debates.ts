@@ -1,6 +1,7 @@
 import { api } from "../../../lib/api/client";
 import { unwrap } from "../../../lib/api/errors";
 import type { RequestJson, ResponseJson } from "../../../lib/api/types";
+import type { GroupField, GroupResults } from "../../../lib/diversity";
 
 export type JudgeAssignment = ResponseJson<"/api/debates/assignments/{id}/", "get">;
 export type Turn = JudgeAssignment["turns"][number];
@@ -12,6 +13,7 @@ export const debateKeys = {
   next: () => ["debates", "next"] as const,
   assignment: (id: number) => ["debates", "assignment", id] as const,
   analytics: (origin: Origin) => ["debates", "analytics", origin] as const,
+  groups: (origin: Origin) => ["debates", "analytics", "groups", origin] as const,
 };
 
 /** The judge's open assignment, or a new one by the assignment rule; null when none is left. */
@@ -115,6 +117,12 @@ export async function fetchAnalytics(origin: Origin): Promise<AnalyticsReport> {
   return data as unknown as AnalyticsReport;
 }
 
+/** People's judge accuracy per rater group of one background field (consenting judges only). */
+export async function fetchJudgeGroups(by: GroupField, origin: Origin): Promise<GroupResults> {
+  const query = origin ? { by, origin } : { by };
+  return unwrap(await api.GET("/api/debates/analytics/groups/", { params: { query } }));
+}
+
 export function exportUrl(table: string, format: "csv" | "json", origin: Origin): string {
   const params = new URLSearchParams({ table, file_format: format });
   if (origin) params.set("origin", origin);
@@ -130,6 +138,7 @@ export const researchKeys = {
   list: () => ["debates", "list"] as const,
   detail: (id: number) => ["debates", "detail", id] as const,
   questions: () => ["debates", "questions"] as const,
+  questionSets: () => ["debates", "question-sets"] as const,
 };
 
 export async function fetchDebates(): Promise<DebateSummaryPage> {
@@ -156,6 +165,10 @@ export const seatKeys = {
   list: () => ["debates", "seats"] as const,
   seat: (id: number) => ["debates", "seats", id] as const,
 };
+
+export async function fetchQuestionSets(): Promise<QuestionSet[]> {
+  return unwrap(await api.GET("/api/debates/question-sets/"));
+}
 
 export async function fetchSeats(): Promise<SeatPage> {
   return unwrap(await api.GET("/api/debates/seats/"));

@@ -1,14 +1,22 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
-import { exportUrl, TABLES, type AccuracyRow, type Origin } from "../api/debates";
+import { formatDateTime } from "../../../lib/format";
+import { GroupResultsSection } from "../../../components/diversity/GroupResultsSection";
+import type { GroupField } from "../../../lib/diversity";
+import { debateKeys, exportUrl, fetchJudgeGroups, TABLES, type AccuracyRow, type Origin } from "../api/debates";
 import { useAnalytics } from "../hooks/useDebates";
 import { RatingsPlot, ReliabilityDiagram } from "./Plots";
 
+// The dash for a value not measured yet is a typographic mark, the same in every language.
 const pct = (value: number | null | undefined) => (value == null ? "–" : `${(value * 100).toFixed(1)}%`);
 const num = (value: number | null | undefined, digits = 3) => (value == null ? "–" : value.toFixed(digits));
 
-function AccuracyTable({ caption, rows, keys }: { caption: string; rows: AccuracyRow[]; keys: (keyof AccuracyRow)[] }) {
+type Column = "origin" | "condition" | "judge" | "protocol" | "helpful" | "sneaky" | "consultant";
+
+function AccuracyTable({ caption, rows, keys }: { caption: string; rows: AccuracyRow[]; keys: Column[] }) {
+  const { t } = useTranslation("debates");
   return (
     <table>
       <caption>{caption}</caption>
@@ -16,14 +24,14 @@ function AccuracyTable({ caption, rows, keys }: { caption: string; rows: Accurac
         <tr>
           {keys.map((key) => (
             <th key={key} scope="col">
-              {key}
+              {t(`analytics.columns.${key}`)}
             </th>
           ))}
-          <th scope="col">n</th>
-          <th scope="col">correct</th>
-          <th scope="col">incorrect</th>
-          <th scope="col">accuracy</th>
-          <th scope="col">95% CI</th>
+          <th scope="col">{t("analytics.columns.n")}</th>
+          <th scope="col">{t("analytics.columns.correct")}</th>
+          <th scope="col">{t("analytics.columns.incorrect")}</th>
+          <th scope="col">{t("analytics.columns.accuracy")}</th>
+          <th scope="col">{t("analytics.columns.ci")}</th>
         </tr>
       </thead>
       <tbody>
@@ -36,9 +44,7 @@ function AccuracyTable({ caption, rows, keys }: { caption: string; rows: Accurac
             <td>{row.correct}</td>
             <td>{row.incorrect}</td>
             <td>{pct(row.accuracy)}</td>
-            <td>
-              {pct(row.ci_low)} – {pct(row.ci_high)}
-            </td>
+            <td>{t("analytics.range", { low: pct(row.ci_low), high: pct(row.ci_high) })}</td>
           </tr>
         ))}
       </tbody>
@@ -50,21 +56,29 @@ function AccuracyTable({ caption, rows, keys }: { caption: string; rows: Accurac
 export function AnalyticsPage() {
   const [origin, setOrigin] = useState<Origin>("");
   const report = useAnalytics(origin);
+  const { t } = useTranslation("debates");
+  // One object per language: the group chart redraws when its labels change.
+  const groupLabels = useMemo(() => ({ accuracy: t("analytics.groupAccuracy") }), [t]);
 
   return (
     <main className="stack">
-      <h1>Debate analytics</h1>
-      <label htmlFor="origin">Debates</label>
+      <h1>{t("analytics.title")}</h1>
+      <label htmlFor="origin">{t("analytics.origin")}</label>
       <select id="origin" value={origin} onChange={(event) => setOrigin(event.target.value as Origin)}>
-        <option value="">All</option>
-        <option value="imported">Imported human debates (NYU)</option>
-        <option value="native">Run on this platform</option>
+        <option value="">{t("analytics.origins.all")}</option>
+        <option value="imported">{t("analytics.origins.imported")}</option>
+        <option value="native">{t("analytics.origins.native")}</option>
       </select>
       <p>
-        Downloads:{" "}
+        {t("analytics.downloads")}{" "}
         {TABLES.map((table) => (
           <span key={table}>
-            {table} (<a href={exportUrl(table, "csv", origin)}>CSV</a>, <a href={exportUrl(table, "json", origin)}>JSON</a>){" "}
+            <Trans
+              t={t}
+              i18nKey="analytics.download"
+              values={{ table }}
+              components={{ csv: <a href={exportUrl(table, "csv", origin)} />, json: <a href={exportUrl(table, "json", origin)} /> }}
+            />{" "}
           </span>
         ))}
       </p>
@@ -72,35 +86,37 @@ export function AnalyticsPage() {
       <ErrorMessage error={report.error} />
       {report.data && (
         <p role="status">
-          {report.data.computed_at ? `Computed ${new Date(report.data.computed_at).toLocaleString()}.` : "Not computed yet."}
-          {report.data.recomputing && " Recomputing with the newest judgements…"}
+          {report.data.computed_at
+            ? t("analytics.computed", { when: formatDateTime(report.data.computed_at) })
+            : t("analytics.notComputed")}
+          {report.data.recomputing && t("analytics.recomputing")}
         </p>
       )}
       {report.data && (
         <>
-          <AccuracyTable caption="Judge accuracy per condition" rows={report.data.accuracy} keys={["origin", "condition", "judge"]} />
+          <AccuracyTable caption={t("analytics.perCondition")} rows={report.data.accuracy} keys={["origin", "condition", "judge"]} />
           <AccuracyTable
-            caption="Judge accuracy per configuration (helpful and sneaky debater, judge, protocol)"
+            caption={t("analytics.perConfiguration")}
             rows={report.data.configurations}
             keys={["origin", "protocol", "helpful", "sneaky", "judge"]}
           />
           <AccuracyTable
-            caption="Consultancy: honest and dishonest consultants"
+            caption={t("analytics.consultancy")}
             rows={report.data.consultancy}
             keys={["origin", "condition", "consultant"]}
           />
           <section aria-labelledby="calibration-heading" className="stack">
-            <h2 id="calibration-heading">Calibration</h2>
+            <h2 id="calibration-heading">{t("analytics.calibration")}</h2>
             <table>
-              <caption>Brier score (lower is better), log score (log₂, higher is better), expected calibration error</caption>
+              <caption>{t("analytics.calibrationCaption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">origin</th>
-                  <th scope="col">judge</th>
-                  <th scope="col">n</th>
-                  <th scope="col">Brier</th>
-                  <th scope="col">log score</th>
-                  <th scope="col">ECE</th>
+                  <th scope="col">{t("analytics.columns.origin")}</th>
+                  <th scope="col">{t("analytics.columns.judge")}</th>
+                  <th scope="col">{t("analytics.columns.n")}</th>
+                  <th scope="col">{t("analytics.columns.brier")}</th>
+                  <th scope="col">{t("analytics.columns.logScore")}</th>
+                  <th scope="col">{t("analytics.columns.ece")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -117,22 +133,22 @@ export function AnalyticsPage() {
               </tbody>
             </table>
             {report.data.calibration.map((row) => (
-              <ReliabilityDiagram key={`${row.origin}|${row.judge}`} title={`${row.origin}, ${row.judge}`} bins={row.bins} />
+              <ReliabilityDiagram key={`${row.origin}|${row.judge}`} title={t("analytics.diagram", { origin: row.origin, judge: row.judge })} bins={row.bins} />
             ))}
           </section>
           <section aria-labelledby="persuasion-heading" className="stack">
-            <h2 id="persuasion-heading">Debater persuasiveness</h2>
+            <h2 id="persuasion-heading">{t("analytics.persuasiveness")}</h2>
             <RatingsPlot rows={report.data.persuasiveness} />
             <table>
-              <caption>Bradley-Terry ratings (Elo scale, bootstrap 95% interval) and wins while arguing a wrong answer</caption>
+              <caption>{t("analytics.persuasivenessCaption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">debater</th>
-                  <th scope="col">rating</th>
-                  <th scope="col">95% interval</th>
-                  <th scope="col">matches</th>
-                  <th scope="col">wins</th>
-                  <th scope="col">wrong-answer win rate</th>
+                  <th scope="col">{t("analytics.columns.debater")}</th>
+                  <th scope="col">{t("analytics.columns.rating")}</th>
+                  <th scope="col">{t("analytics.columns.interval")}</th>
+                  <th scope="col">{t("analytics.columns.matches")}</th>
+                  <th scope="col">{t("analytics.columns.wins")}</th>
+                  <th scope="col">{t("analytics.columns.wrongWinRate")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -140,28 +156,24 @@ export function AnalyticsPage() {
                   <tr key={row.debater}>
                     <td>{row.debater}</td>
                     <td>{num(row.rating, 0)}</td>
-                    <td>
-                      {num(row.ci_low, 0)} – {num(row.ci_high, 0)}
-                    </td>
+                    <td>{t("analytics.range", { low: num(row.ci_low, 0), high: num(row.ci_high, 0) })}</td>
                     <td>{row.matches}</td>
                     <td>{row.wins}</td>
-                    <td>
-                      {pct(row.wrong_answer_win_rate)} (n={row.wrong_answer_n})
-                    </td>
+                    <td>{t("analytics.wrongWins", { rate: pct(row.wrong_answer_win_rate), n: row.wrong_answer_n })}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </section>
           <table>
-            <caption>Human and AI judges on the same debates</caption>
+            <caption>{t("analytics.agreement")}</caption>
             <thead>
               <tr>
-                <th scope="col">origin</th>
-                <th scope="col">pairs</th>
-                <th scope="col">agree</th>
-                <th scope="col">rate</th>
-                <th scope="col">95% CI</th>
+                <th scope="col">{t("analytics.columns.origin")}</th>
+                <th scope="col">{t("analytics.columns.pairs")}</th>
+                <th scope="col">{t("analytics.columns.agree")}</th>
+                <th scope="col">{t("analytics.columns.rate")}</th>
+                <th scope="col">{t("analytics.columns.ci")}</th>
               </tr>
             </thead>
             <tbody>
@@ -171,15 +183,19 @@ export function AnalyticsPage() {
                   <td>{row.pairs}</td>
                   <td>{row.agree}</td>
                   <td>{pct(row.rate)}</td>
-                  <td>
-                    {pct(row.ci_low)} – {pct(row.ci_high)}
-                  </td>
+                  <td>{t("analytics.range", { low: pct(row.ci_low), high: pct(row.ci_high) })}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </>
       )}
+      <GroupResultsSection
+        title={t("analytics.groups")}
+        queryKey={debateKeys.groups(origin)}
+        fetch={(by: GroupField) => fetchJudgeGroups(by, origin)}
+        labels={groupLabels}
+      />
     </main>
   );
 }

@@ -1,35 +1,40 @@
-import { useRef, useState, type FormEvent } from "react";
+import type { TFunction } from "i18next";
+import { useRef, type FormEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import { ApiError } from "../../../lib/api/errors";
+import { useDraft } from "../../../lib/useDraft";
+import { useUnsavedGuard } from "../../../lib/useUnsavedGuard";
 import type { Seat } from "../api/debates";
 import { useSeat, useSeats, useSubmitTurn } from "../hooks/useArgue";
 import { Transcript } from "./Transcript";
 
 const letter = (index: number) => String.fromCharCode(65 + index);
 
-function seatState(seat: Seat): string {
-  if (seat.debate.status === "ready") return "all rounds written";
-  return seat.your_turn ? "your turn" : "waiting for the other side";
+function seatState(seat: Seat, t: TFunction<"debates">): string {
+  if (seat.debate.status === "ready") return t("argue.states.ready");
+  return seat.your_turn ? t("argue.states.yourTurn") : t("argue.states.waiting");
 }
 
 /** A person seated as a debater: the debates they argue in. */
 export function ArgueListPage() {
   const seats = useSeats();
+  const { t } = useTranslation("debates");
   return (
     <main className="stack">
-      <h1>Argue in debates</h1>
+      <h1>{t("argue.listTitle")}</h1>
       {seats.isPending && <Loading />}
       <ErrorMessage error={seats.error} />
-      {seats.data?.results.length === 0 && <p>You have no debates to argue in.</p>}
+      {seats.data?.results.length === 0 && <p>{t("argue.none")}</p>}
       <ul>
         {seats.data?.results.map((seat) => (
           <li key={seat.id}>
             <Link to={`/debates/argue/${seat.id}`}>
-              #{seat.debate.id} {seat.debate.question.text}
+              {t("list.item", { id: seat.debate.id, question: seat.debate.question.text })}
             </Link>{" "}
-            <span className="muted">({seatState(seat)})</span>
+            <span className="muted">{t("argue.seatState", { state: seatState(seat, t) })}</span>
           </li>
         ))}
       </ul>
@@ -51,7 +56,11 @@ function wordCount(text: string): number {
 }
 
 function TurnForm({ seat }: { seat: Seat }) {
-  const [text, setText] = useState("");
+  // One draft per seat and round: the next round starts empty.
+  const draft = useDraft(`debates:seat:${seat.id}:round:${seat.round ?? 0}:speech`);
+  const { text, setText } = draft;
+  const { t } = useTranslation("debates");
+  useUnsavedGuard(draft.unsaved);
   const area = useRef<HTMLTextAreaElement>(null);
   const submit = useSubmitTurn(seat.id, seat.debate.id);
   const limit = seat.debate.word_limit;
@@ -69,16 +78,14 @@ function TurnForm({ seat }: { seat: Seat }) {
   };
   const send = (event: FormEvent) => {
     event.preventDefault();
-    submit.mutate(text, { onSuccess: () => setText("") });
+    submit.mutateAsync(text).then(draft.clear, () => undefined);
   };
 
   return (
     <form onSubmit={send} className="stack" aria-labelledby="turn-heading">
-      <h2 id="turn-heading">Your speech, round {(seat.round ?? 0) + 1}</h2>
-      <p className="muted">
-        Quote the story as &lt;quote&gt;exact words&lt;/quote&gt;: the judge sees whether each quote is found in it.
-      </p>
-      <label htmlFor="turn-text">Your argument</label>
+      <h2 id="turn-heading">{t("argue.speechTitle", { round: (seat.round ?? 0) + 1 })}</h2>
+      <p className="muted">{t("argue.quoteHelp")}</p>
+      <label htmlFor="turn-text">{t("argue.argument")}</label>
       <textarea
         id="turn-text"
         ref={area}
@@ -89,23 +96,25 @@ function TurnForm({ seat }: { seat: Seat }) {
         aria-invalid={over || textErrors.length > 0}
       />
       <p id="turn-words" aria-live="polite" className={over ? "error" : "muted"}>
-        {words} / {limit} words{over ? `: keep to ${limit} words.` : ""}
+        {t(over ? "argue.over" : "argue.words", { words, limit })}
       </p>
       <p>
         <button type="button" onClick={markQuote}>
-          Mark selection as quote
+          {t("argue.markQuote")}
         </button>
       </p>
       {quotes.length > 0 && (
-        <ul aria-label="Your quotes">
+        <ul aria-label={t("argue.quotes")}>
           {quotes.map((quote, index) => (
             <li key={`${index}-${quote}`}>
-              “{quote}”:{" "}
-              {!passage
-                ? "no story to check against"
-                : normal(quote) && passage.includes(normal(quote))
-                  ? "found in the story"
-                  : "not found in the story"}
+              {t("argue.quoteCheck", {
+                quote,
+                verdict: !passage
+                  ? t("argue.quoteStates.noStory")
+                  : normal(quote) && passage.includes(normal(quote))
+                    ? t("argue.quoteStates.found")
+                    : t("argue.quoteStates.notFound"),
+              })}
             </li>
           ))}
         </ul>
@@ -113,7 +122,7 @@ function TurnForm({ seat }: { seat: Seat }) {
       <FieldErrors id="turn-errors" messages={textErrors} />
       {textErrors.length === 0 && <ErrorMessage error={submit.error} />}
       <button type="submit" disabled={submit.isPending || over || words === 0}>
-        Submit speech
+        {t("argue.submit")}
       </button>
     </form>
   );
@@ -123,6 +132,7 @@ function TurnForm({ seat }: { seat: Seat }) {
 export function ArguePage() {
   const id = Number(useParams().id);
   const { seat, live } = useSeat(id);
+  const { t } = useTranslation("debates");
   if (seat.isPending) return <Loading />;
   if (seat.isError) return <ErrorMessage error={seat.error} />;
   const data = seat.data;
@@ -136,35 +146,47 @@ export function ArguePage() {
   );
   return (
     <main className="stack">
-      <h1>Argue: {debate.question.text}</h1>
+      <h1>{t("argue.title", { question: debate.question.text })}</h1>
       <ol className="answers" type="A">
         {debate.question.options.map((option, index) => (
           <li key={option}>
-            <strong>{letter(index)}.</strong> {option}
+            <Trans t={t} i18nKey="argue.option" values={{ letter: letter(index), option }} components={{ strong: <strong /> }} />
           </li>
         ))}
       </ol>
       <p role="note">
-        You are Debater {data.slot} and defend answer <strong>{letter(data.answer_index)}</strong>:{" "}
-        {debate.question.options[data.answer_index]}
+        <Trans
+          t={t}
+          i18nKey="argue.role"
+          values={{ slot: data.slot, letter: letter(data.answer_index), option: debate.question.options[data.answer_index] }}
+          components={{ strong: <strong /> }}
+        />
       </p>
       <p className="muted">
-        {debate.protocol === "debate" ? "Debate" : "Consultancy"}, {debate.rounds} round(s), up to {debate.word_limit}{" "}
-        words a speech, {debate.speaking_order} speaking.
+        {t("argue.setup", {
+          protocol: debate.protocol === "debate" ? t("protocols.debate") : t("protocols.consultancy"),
+          rounds: debate.rounds,
+          limit: debate.word_limit,
+          order: t(`speakingOrderWords.${debate.speaking_order}`),
+        })}
       </p>
       {debate.question.passage && (
         <details open>
-          <summary>The story{debate.question.passage_title && `: ${debate.question.passage_title}`}</summary>
+          <summary>
+            {debate.question.passage_title
+              ? t("argue.storyTitled", { title: debate.question.passage_title })
+              : t("argue.story")}
+          </summary>
           <p className="passage">{debate.question.passage}</p>
         </details>
       )}
       <Transcript turns={data.turns} live={shown} />
       {debate.status === "ready" ? (
-        <p role="status">All rounds are written; judges decide now.</p>
+        <p role="status">{t("argue.ready")}</p>
       ) : data.your_turn ? (
         <TurnForm key={`${String(data.round)}`} seat={data} />
       ) : (
-        <p role="status">Waiting for the other side to speak.</p>
+        <p role="status">{t("argue.waiting")}</p>
       )}
     </main>
   );

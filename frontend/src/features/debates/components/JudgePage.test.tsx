@@ -1,5 +1,5 @@
 import { act, fireEvent, screen } from "@testing-library/react";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FakeWebSocket } from "../../../test/fakeWebSocket";
 import { stubApi, users } from "../../../test/http";
 import { renderApp } from "../../../test/renderApp";
@@ -28,7 +28,7 @@ const assignment = {
     {
       id: 1, position: 0, round: 0, kind: "speech", slot: "A", speaker_name: "Debater A",
       text: "She said <quote>I hate the sea</quote>.", quotes: [{ text: "I hate the sea", verified: false }],
-      probabilities: null,
+      probabilities: null, untrained_model: false,
     },
   ],
   outcome: null,
@@ -88,6 +88,7 @@ describe("judging a debate", () => {
     expect(http.calls("POST /api/debates/assignments/7/judgement/")[0]?.body).toEqual({
       probabilities: [0.3, 0.7],
       rationale: "Quotes looked made up",
+      dwell_ms: expect.any(Number),
     });
     expect(screen.getByText(/Debater B argued A and was honest/)).toBeInTheDocument();
     expect(screen.getByText("-1.74")).toBeInTheDocument();
@@ -100,5 +101,68 @@ describe("judging a debate", () => {
     });
     renderApp("/debates/judge");
     expect(await screen.findByText(/no debate for you to judge/)).toBeInTheDocument();
+  });
+
+  it("letters each answer once, heads each round once, and counts the rounds written", async () => {
+    const speech = (id: number, round: number, slot: string, text: string) => ({
+      id, position: id, round, kind: "speech", slot, speaker_name: `Debater ${slot}`, text, quotes: [],
+      probabilities: null, untrained_model: false,
+    });
+    // An imported consultancy planned for more rounds than its transcript holds.
+    const consultancy = {
+      ...assignment,
+      debate: { ...assignment.debate, protocol: "consultancy", rounds: 5, status: "ready", interactive: false,
+        debaters: [{ slot: "A", answer_index: 0 }] },
+      turns: [0, 1, 2, 3].map((round) => speech(round + 1, round, "A", `Argument ${round + 1}`)),
+    };
+    stubApi({
+      "GET /api/auth/me/": { body: users.rater },
+      "POST /api/debates/assignments/next/": { body: consultancy },
+      "GET /api/debates/assignments/7/": { body: consultancy },
+    });
+    renderApp("/debates/judge");
+
+    await screen.findByText("Argument 4");
+    const answers = screen.getAllByRole("listitem").filter((li) => li.textContent?.includes("To keep the lamp lit"));
+    expect(answers[0]?.textContent).toMatch(/^A\. To keep the lamp lit/);
+    expect(answers[0]?.closest("ol")).toBeNull(); // no list marker on top of the letter
+    expect(screen.getByText(/Consultancy, 4 rounds\./)).toBeInTheDocument();
+    expect(screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual([
+      "Round 1", "Round 2", "Round 3", "Round 4",
+    ]);
+    expect(screen.getAllByRole("heading", { level: 4, name: "Debater A" })).toHaveLength(4);
+  });
+
+  it("marks speeches of the untrained demo model", async () => {
+    const tiny = { ...assignment, turns: [{ ...assignment.turns[0], untrained_model: true }] };
+    stubApi({
+      "GET /api/auth/me/": { body: users.rater },
+      "POST /api/debates/assignments/next/": { body: tiny },
+      "GET /api/debates/assignments/7/": { body: tiny },
+    });
+    renderApp("/debates/judge");
+    expect(await screen.findByText("Untrained demo model: random text")).toBeInTheDocument();
+  });
+
+  describe("the rationale draft", () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it("is kept when the judge leaves the page, after asking", async () => {
+      const confirm = vi.spyOn(window, "confirm").mockReturnValue(true);
+      stubApi({
+        "GET /api/auth/me/": { body: users.rater },
+        "POST /api/debates/assignments/next/": { body: assignment },
+        "GET /api/debates/assignments/7/": { body: assignment },
+        "GET /api/work/": { body: { results: [] } },
+      });
+      const { user, router } = renderApp("/debates/judge");
+      await user.type(await screen.findByLabelText("Why (optional)"), "B quoted nothing");
+
+      await act(() => router.navigate("/"));
+      expect(confirm).toHaveBeenCalledTimes(1);
+      expect(await screen.findByText("No work is waiting for you right now.")).toBeInTheDocument();
+      await act(() => router.navigate("/debates/judge"));
+      expect(await screen.findByLabelText("Why (optional)")).toHaveValue("B quoted nothing");
+    });
   });
 });

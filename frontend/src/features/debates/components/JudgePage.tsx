@@ -1,9 +1,11 @@
 import { useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import { debateKeys, type JudgeAssignment } from "../api/debates";
 import { useAssignment, useDebateStream, useRequestRound, useNextAssignment } from "../hooks/useDebates";
 import { Outcome } from "./Outcome";
+import { roundsWritten } from "./rounds";
 import { SkipForm } from "./SkipForm";
 import { Transcript } from "./Transcript";
 import { VerdictForm } from "./VerdictForm";
@@ -12,6 +14,7 @@ import { VerdictForm } from "./VerdictForm";
 export function JudgePage() {
   const next = useNextAssignment();
   const queryClient = useQueryClient();
+  const { t } = useTranslation("debates");
   const takeNext = () => void queryClient.invalidateQueries({ queryKey: debateKeys.next() });
 
   if (next.isPending) return <Loading />;
@@ -25,8 +28,8 @@ export function JudgePage() {
   if (next.data === null) {
     return (
       <main className="stack">
-        <h1>Judge debates</h1>
-        <p>There is no debate for you to judge right now. Thank you!</p>
+        <h1>{t("judge.title")}</h1>
+        <p>{t("judge.nothing")}</p>
       </main>
     );
   }
@@ -38,8 +41,12 @@ function JudgeView({ initial, onNext }: { initial: JudgeAssignment; onNext: () =
   const data = assignment.data;
   const live = useDebateStream(data.id, data.debate.id);
   const more = useRequestRound(data.id);
+  const { t } = useTranslation("debates");
   const { debate } = data;
   const letter = (index: number) => String.fromCharCode(65 + index);
+  // The rounds the judge can read, not the rounds planned: imported rooms and running debates
+  // can have fewer.
+  const written = roundsWritten(data.turns);
   const canAskMore =
     data.status === "open" &&
     debate.interactive &&
@@ -49,35 +56,37 @@ function JudgeView({ initial, onNext }: { initial: JudgeAssignment; onNext: () =
 
   return (
     <main className="stack">
-      <h1>Judge debates</h1>
+      <h1>{t("judge.title")}</h1>
       <section aria-labelledby="question-heading" className="stack">
         <h2 id="question-heading">{debate.question.text}</h2>
         {debate.question.passage_title && (
-          <p className="muted">About the story “{debate.question.passage_title}”, which you cannot read.</p>
+          <p className="muted">{t("judge.passage", { title: debate.question.passage_title })}</p>
         )}
-        <ol className="answers" type="A">
+        {/* The letter is written out, so the list draws no marker of its own. */}
+        <ul className="answers">
           {debate.question.options.map((option, index) => {
             const advocates = debate.debaters.filter((d) => d.answer_index === index).map((d) => d.slot);
             return (
               <li key={option}>
                 <strong>{letter(index)}.</strong> {option}
-                {advocates.length > 0 && <span className="muted"> (argued by Debater {advocates.join(", ")})</span>}
+                {advocates.length > 0 && <span className="muted">{t("judge.arguedBy", { slots: advocates.join(", ") })}</span>}
               </li>
             );
           })}
-        </ol>
+        </ul>
         <p className="muted">
           {debate.protocol === "baseline"
-            ? "No one argues here: answer on your own."
-            : `${debate.protocol === "debate" ? "Debate" : "Consultancy"}, ${debate.rounds} round(s)` +
-              (debate.status === "running" ? ", still being written." : ".")}
+            ? t("judge.alone")
+            : t(debate.status === "running" ? "judge.soFar" : "judge.done", {
+                rounds: t("judge.rounds", { protocol: t(`protocols.${debate.protocol}`), count: written }),
+              })}
         </p>
       </section>
       <Transcript turns={data.turns} live={live} />
       {canAskMore && (
         <p>
           <button type="button" onClick={() => more.mutate(undefined)} disabled={more.isPending}>
-            Ask for another round
+            {t("judge.askMore")}
           </button>
         </p>
       )}
@@ -94,7 +103,7 @@ function JudgeView({ initial, onNext }: { initial: JudgeAssignment; onNext: () =
       {data.status !== "open" && (
         <p>
           <button type="button" onClick={onNext}>
-            Next debate
+            {t("judge.next")}
           </button>
         </p>
       )}

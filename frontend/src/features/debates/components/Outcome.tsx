@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from "react-i18next";
 import type { JudgeAssignment } from "../api/debates";
 
 type OutcomeData = NonNullable<JudgeAssignment["outcome"]>;
@@ -5,25 +6,38 @@ const letter = (index: number) => String.fromCharCode(65 + index);
 
 /** Shown only after commit: the truth, who argued honestly, and the judge's proper score. */
 export function Outcome({ outcome, options }: { outcome: OutcomeData; options: string[] }) {
+  const { t } = useTranslation("debates");
   return (
     <section aria-labelledby="outcome-heading" className="stack">
-      <h2 id="outcome-heading">Outcome</h2>
+      <h2 id="outcome-heading">{t("outcome.title")}</h2>
       <p role="status">
-        {outcome.correct ? "You were right." : "You were wrong."} The correct answer is{" "}
-        <strong>
-          {letter(outcome.correct_index)}. {options[outcome.correct_index]}
-        </strong>
-        .
+        <Trans
+          t={t}
+          i18nKey="outcome.correctAnswer"
+          values={{
+            verdict: outcome.correct ? t("outcome.right") : t("outcome.wrong"),
+            letter: letter(outcome.correct_index),
+            option: options[outcome.correct_index],
+          }}
+          components={{ strong: <strong /> }}
+        />
       </p>
       <p>
-        Your score: <strong>{outcome.score.toFixed(2)}</strong> (log₂ of the probability you gave the
-        correct answer: 0 is perfect, −1 is a coin flip).
+        <Trans
+          t={t}
+          i18nKey="outcome.score"
+          values={{ score: outcome.score.toFixed(2) }}
+          components={{ strong: <strong /> }}
+        />
       </p>
       <ul>
         {outcome.debaters.map((debater) => (
           <li key={debater.slot}>
-            Debater {debater.slot} argued {letter(debater.answer_index)} and was{" "}
-            {debater.role === "helpful" ? "honest (helpful)" : "dishonest (sneaky)"}.
+            {t("outcome.debater", {
+              slot: debater.slot,
+              letter: letter(debater.answer_index),
+              role: t(`outcome.roles.${debater.role}`),
+            })}
           </li>
         ))}
       </ul>

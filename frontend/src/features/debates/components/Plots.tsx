@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { PersuasivenessRow, ReliabilityBin } from "../api/debates";
 
 const W = 320;
@@ -7,10 +8,11 @@ const scale = (value: number) => PAD + value * (W - 2 * PAD);
 
 /** Reliability diagram: accuracy against confidence per bin; the diagonal is perfect calibration. */
 export function ReliabilityDiagram({ title, bins }: { title: string; bins: ReliabilityBin[] }) {
+  const { t } = useTranslation("debates");
   const total = bins.reduce((sum, bin) => sum + bin.n, 0) || 1;
   return (
     <figure>
-      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={`Reliability diagram, ${title}`}>
+      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={t("plots.reliability", { title })}>
         <line x1={scale(0)} y1={H - scale(0)} x2={scale(1)} y2={H - scale(1)} stroke="#999" strokeDasharray="4 4" />
         <line x1={scale(0)} y1={H - scale(0)} x2={scale(1)} y2={H - scale(0)} stroke="#333" />
         <line x1={scale(0)} y1={H - scale(0)} x2={scale(0)} y2={H - scale(1)} stroke="#333" />
@@ -25,17 +27,22 @@ export function ReliabilityDiagram({ title, bins }: { title: string; bins: Relia
               fillOpacity={0.25 + 0.75 * (bin.n / total)}
             >
               <title>
-                {`${Math.round(bin.low * 100)}–${Math.round(bin.high * 100)}%: accuracy ${(bin.accuracy * 100).toFixed(0)}%, n=${bin.n}`}
+                {t("plots.bin", {
+                  low: Math.round(bin.low * 100),
+                  high: Math.round(bin.high * 100),
+                  accuracy: (bin.accuracy * 100).toFixed(0),
+                  n: bin.n,
+                })}
               </title>
             </rect>
             <circle cx={scale(bin.confidence)} cy={H - scale(bin.accuracy)} r={3} fill="#c0392b" />
           </g>
         ))}
         <text x={W / 2} y={H - 6} textAnchor="middle" fontSize="11">
-          confidence in chosen answer
+          {t("plots.confidence")}
         </text>
         <text x={12} y={H / 2} textAnchor="middle" fontSize="11" transform={`rotate(-90 12 ${H / 2})`}>
-          accuracy
+          {t("plots.accuracy")}
         </text>
       </svg>
       <figcaption>{title}</figcaption>
@@ -45,8 +52,9 @@ export function ReliabilityDiagram({ title, bins }: { title: string; bins: Relia
 
 /** Bradley-Terry ratings with their bootstrap intervals, one row per debater. */
 export function RatingsPlot({ rows }: { rows: PersuasivenessRow[] }) {
+  const { t } = useTranslation("debates");
   const rated = rows.filter((row) => row.rating !== null);
-  if (rated.length === 0) return <p className="muted">No two different debaters have met yet.</p>;
+  if (rated.length === 0) return <p className="muted">{t("plots.noRatings")}</p>;
   const values = rated.flatMap((row) => [row.rating ?? 0, row.ci_low ?? 0, row.ci_high ?? 0]);
   const low = Math.min(...values, -1);
   const high = Math.max(...values, 1);
@@ -56,7 +64,7 @@ export function RatingsPlot({ rows }: { rows: PersuasivenessRow[] }) {
   const x = (value: number) => left + ((value - low) / (high - low)) * (width - left - 12);
   const height = rated.length * rowHeight + 24;
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label="Bradley-Terry ratings">
+    <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={t("plots.ratings")}>
       <line x1={x(0)} y1={0} x2={x(0)} y2={height - 20} stroke="#999" strokeDasharray="3 3" />
       {rated.map((row, index) => {
         const y = index * rowHeight + 12;
@@ -73,7 +81,7 @@ export function RatingsPlot({ rows }: { rows: PersuasivenessRow[] }) {
         );
       })}
       <text x={x(0)} y={height - 6} textAnchor="middle" fontSize="10">
-        0 (average)
+        {t("plots.average")}
       </text>
     </svg>
   );

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { ApiError } from "../../../lib/api/errors";
 import { useUploadQuestions } from "../hooks/useArgue";
@@ -6,6 +7,7 @@ import { useUploadQuestions } from "../hooks/useArgue";
 /** Researchers: import a JSONL or CSV question file; a bad file lists its problems by line. */
 export function QuestionUploadForm() {
   const upload = useUploadQuestions();
+  const { t } = useTranslation("debates");
   const [file, setFile] = useState<File | null>(null);
   const [dataset, setDataset] = useState("");
   const [name, setName] = useState("");
@@ -18,35 +20,31 @@ export function QuestionUploadForm() {
   };
   return (
     <form onSubmit={submit} className="stack" aria-labelledby="upload-heading">
-      <h2 id="upload-heading">Import questions</h2>
-      <p className="muted">
-        JSONL: one object a line with question, options, correct (index or letter), and optionally key, passage,
-        passage_title, tags. CSV columns: key, question, passage, option_a, option_b, …, correct, tags (a;b).
-        Importing the same file again changes nothing.
-      </p>
-      <label htmlFor="question-file">Question file (JSONL or CSV)</label>
+      <h2 id="upload-heading">{t("upload.title")}</h2>
+      <p className="muted">{t("upload.help")}</p>
+      <label htmlFor="question-file">{t("upload.file")}</label>
       <input
         id="question-file"
         type="file"
         accept=".jsonl,.csv"
         onChange={(event) => setFile(event.target.files?.[0] ?? null)}
       />
-      <label htmlFor="question-dataset">Dataset</label>
+      <label htmlFor="question-dataset">{t("upload.dataset")}</label>
       <input id="question-dataset" value={dataset} onChange={(event) => setDataset(event.target.value)} required />
-      <label htmlFor="question-set-name">Name (optional)</label>
+      <label htmlFor="question-set-name">{t("upload.name")}</label>
       <input id="question-set-name" value={name} onChange={(event) => setName(event.target.value)} />
-      <label htmlFor="question-split">Split (optional)</label>
+      <label htmlFor="question-split">{t("upload.split")}</label>
       <input id="question-split" value={split} onChange={(event) => setSplit(event.target.value)} />
       <button type="submit" disabled={upload.isPending || !file}>
-        Import
+        {t("upload.submit")}
       </button>
       {problems.length > 0 ? (
         <div role="alert" className="error">
-          <p>Nothing was imported. Fix these and upload again:</p>
+          <p>{t("upload.problems")}</p>
           <ul>
             {problems.map(([where, messages]) => (
               <li key={where}>
-                {where}: {messages.join("; ")}
+                {t("upload.problem", { where, messages: messages.join("; ") })}
               </li>
             ))}
           </ul>
@@ -55,9 +53,7 @@ export function QuestionUploadForm() {
         <ErrorMessage error={upload.error} />
       )}
       {upload.data && (
-        <p role="status">
-          Question set “{upload.data.name}”: {upload.data.questions} question(s).
-        </p>
+        <p role="status">{t("upload.done", { name: upload.data.name, count: upload.data.questions })}</p>
       )}
     </form>
   );

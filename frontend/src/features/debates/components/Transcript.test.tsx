@@ -5,6 +5,7 @@ import { Transcript } from "./Transcript";
 
 const turn = (text: string, quotes: Turn["quotes"]): Turn => ({
   id: 1, position: 0, round: 0, kind: "speech", slot: "A", speaker_name: "Debater A", text, quotes, probabilities: null,
+  untrained_model: false,
 });
 
 describe("quotes in a transcript", () => {

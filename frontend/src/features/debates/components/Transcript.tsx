@@ -1,17 +1,22 @@
+import { useTranslation } from "react-i18next";
+import { UntrainedModelBadge } from "../../../components/UntrainedModelBadge";
+import { formatPercent } from "../../../lib/format";
 import type { Turn } from "../api/debates";
+import { groupByRound } from "./rounds";
 
 /** The tag spellings the server accepts (annotation/debates/quotes.py): "< quote >", "</QUOTE>". */
 const QUOTE_TAG = /<\s*quote\s*>([\s\S]*?)<\s*\/\s*quote\s*>/i;
 
-function quoteLabel(verified: boolean | null | undefined): string {
-  if (verified === true) return "verified quote";
-  if (verified === false) return "unverified quote";
+function quoteState(verified: boolean | null | undefined) {
+  if (verified === true) return "verified" as const;
+  if (verified === false) return "unverified" as const;
   // null: the story was not kept with this (imported) debate, so no quote can be checked.
-  return "unverifiable quote: story not available";
+  return "unverifiable" as const;
 }
 
 /** Splits a speech into text and quotes; quotes show whether they were found in the story. */
 function Speech({ turn }: { turn: Turn }) {
+  const { t } = useTranslation("debates");
   const parts = turn.text.split(QUOTE_TAG);
   const verdicts = new Map(turn.quotes.map((q) => [q.text.trim(), q.verified]));
   return (
@@ -19,10 +24,10 @@ function Speech({ turn }: { turn: Turn }) {
       {parts.map((part, index) => {
         if (index % 2 === 0) return <span key={index}>{part}</span>;
         const verified = verdicts.get(part.trim());
-        const label = quoteLabel(verified);
+        const label = t(`transcript.quote.${quoteState(verified)}`);
         return (
           <q key={index} className={`quote quote-${verified === null ? "unverifiable" : String(verified)}`} title={label}>
-            {part} <span className="quote-mark">[{label}]</span>
+            {part} <span className="quote-mark">{t("transcript.mark", { label })}</span>
           </q>
         );
       })}
@@ -31,38 +36,44 @@ function Speech({ turn }: { turn: Turn }) {
 }
 
 export function Transcript({ turns, live }: { turns: Turn[]; live: Record<string, string> }) {
-  const streaming = Object.entries(live);
+  const { t } = useTranslation("debates");
+  const rounds = groupByRound(turns, live);
   return (
     <section aria-labelledby="transcript-heading" className="stack">
-      <h2 id="transcript-heading">Transcript</h2>
-      {turns.length === 0 && streaming.length === 0 && <p className="muted">No arguments yet.</p>}
+      <h2 id="transcript-heading">{t("transcript.title")}</h2>
+      {rounds.length === 0 && <p className="muted">{t("transcript.empty")}</p>}
       <ol className="transcript" aria-live="polite">
-        {turns.map((turn) => (
-          <li key={turn.id}>
-            <h3>
-              {turn.kind === "judge"
-                ? `Judge (${turn.speaker_name})`
-                : `Round ${turn.round + 1}, Debater ${turn.slot ?? ""}`}
-            </h3>
-            <Speech turn={turn} />
-            {turn.probabilities && (
-              <p className="muted">
-                Judge's beliefs then: {turn.probabilities.map((p) => `${Math.round(p * 100)}%`).join(" / ")}
-              </p>
-            )}
+        {rounds.map(({ round, turns: spoken, live: writing }) => (
+          <li key={round} className="transcript-round">
+            <h3>{t("transcript.round", { round: round + 1 })}</h3>
+            <ul>
+              {spoken.map((turn) => (
+                <li key={turn.id}>
+                  <h4>
+                    {turn.kind === "judge"
+                      ? t("transcript.judge", { name: turn.speaker_name })
+                      : t("transcript.debater", { slot: turn.slot ?? "" })}
+                    {turn.untrained_model && <UntrainedModelBadge />}
+                  </h4>
+                  <Speech turn={turn} />
+                  {turn.probabilities && (
+                    <p className="muted">
+                      {t("transcript.beliefs", {
+                        probabilities: turn.probabilities.map((p) => formatPercent(p)).join(" / "),
+                      })}
+                    </p>
+                  )}
+                </li>
+              ))}
+              {writing.map(([slot, text]) => (
+                <li key={`live-${slot}`} aria-busy="true">
+                  <h4>{t("transcript.writing", { slot })}</h4>
+                  <p className="speech">{text}</p>
+                </li>
+              ))}
+            </ul>
           </li>
         ))}
-        {streaming.map(([key, text]) => {
-          const [round, slot] = key.split(":");
-          return (
-            <li key={`live-${key}`} aria-busy="true">
-              <h3>
-                Round {Number(round) + 1}, Debater {slot} (writing…)
-              </h3>
-              <p className="speech">{text}</p>
-            </li>
-          );
-        })}
       </ol>
     </section>
   );

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { createDebate, fetchDebate, fetchDebates, fetchQuestions, researchKeys } from "../api/debates";
+import { createDebate, fetchDebate, fetchDebates, fetchQuestions, fetchQuestionSets, researchKeys } from "../api/debates";
 import { useLiveTurns } from "./useLiveTurns";
 
 export function useDebateList() {
@@ -8,6 +8,10 @@ export function useDebateList() {
 
 export function useQuestions() {
   return useQuery({ queryKey: researchKeys.questions(), queryFn: fetchQuestions });
+}
+
+export function useQuestionSets() {
+  return useQuery({ queryKey: researchKeys.questionSets(), queryFn: fetchQuestionSets });
 }
 
 export function useCreateDebate() {

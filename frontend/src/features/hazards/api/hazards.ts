@@ -1,6 +1,7 @@
 import { api } from "../../../lib/api/client";
 import { ApiError, toApiError, unwrap } from "../../../lib/api/errors";
 import type { RequestJson, ResponseJson } from "../../../lib/api/types";
+import type { GroupField, GroupResults } from "../../../lib/diversity";
 
 export type Campaign = ResponseJson<"/api/hazards/campaigns/", "get">[number];
 export type LabelItem = ResponseJson<"/api/hazards/campaigns/{id}/next/", "get">;
@@ -13,6 +14,8 @@ export const hazardKeys = {
   campaigns: ["hazards", "campaigns"] as const,
   next: (campaign: number) => ["hazards", "next", campaign] as const,
   analytics: (campaign: number) => ["hazards", "analytics", campaign] as const,
+  // Under the analytics key: what invalidates a campaign's analytics invalidates these too.
+  groups: (campaign: number) => ["hazards", "analytics", campaign, "groups"] as const,
   mine: ["hazards", "me"] as const,
   responses: (campaign: number) => ["hazards", "responses", campaign] as const,
   taxonomies: ["hazards", "taxonomies"] as const,
@@ -43,6 +46,15 @@ export async function skipItem(response: number, reason: string): Promise<void> 
     body: { reason },
   });
   if (result.error !== undefined) unwrap(result);
+}
+
+/** A campaign's hazard rate and agreement per rater group of one background field. */
+export async function fetchCampaignGroups(campaign: number, by: GroupField): Promise<GroupResults> {
+  return unwrap(
+    await api.GET("/api/hazards/campaigns/{id}/analytics/groups/", {
+      params: { path: { id: campaign }, query: { by } },
+    }),
+  );
 }
 
 export async function fetchAnalytics(campaign: number): Promise<Analytics> {

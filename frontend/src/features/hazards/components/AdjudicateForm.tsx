@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { useAdjudicate } from "../hooks/useCampaignActions";
 import { useTaxonomies } from "../hooks/useSetup";
@@ -17,8 +18,9 @@ export function AdjudicateForm({
   const [categories, setCategories] = useState<string[]>([]);
   const [reason, setReason] = useState("");
   const adjudicate = useAdjudicate(campaign);
+  const { t } = useTranslation("hazards");
   // The campaign's own taxonomy version: labels and adjudications must use its codes.
-  const taxonomy = useTaxonomies().data?.find((t) => t.number === taxonomyNumber);
+  const taxonomy = useTaxonomies().data?.find((version) => version.number === taxonomyNumber);
   return (
     <form
       onSubmit={(e) => {
@@ -28,11 +30,11 @@ export function AdjudicateForm({
     >
       <label>
         <input type="checkbox" checked={harmful} onChange={(e) => setHarmful(e.target.checked)} />
-        Harmful
+        {t("adjudicate.harmful")}
       </label>
       {harmful && (
         <fieldset>
-          <legend>Categories</legend>
+          <legend>{t("adjudicate.categories")}</legend>
           {taxonomy?.categories.map((c) => (
             <label key={c.code} title={c.definition}>
               <input
@@ -48,13 +50,13 @@ export function AdjudicateForm({
         </fieldset>
       )}
       <label>
-        Reason
+        {t("adjudicate.reason")}
         <input value={reason} onChange={(e) => setReason(e.target.value)} />
       </label>
       <button type="submit" disabled={adjudicate.isPending}>
-        Adjudicate response {response}
+        {t("adjudicate.submit", { response })}
       </button>
-      {adjudicate.isSuccess && <span className="muted"> Recorded.</span>}
+      {adjudicate.isSuccess && <span className="muted"> {t("adjudicate.recorded")}</span>}
       <ErrorMessage error={adjudicate.error} />
     </form>
   );

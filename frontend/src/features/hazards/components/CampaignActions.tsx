@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import type { Campaign } from "../api/hazards";
 import { useAILabels, useLineVersions, useRerun } from "../hooks/useCampaignActions";
@@ -13,6 +14,7 @@ function VersionAction({
   action: ReturnType<typeof useRerun> | ReturnType<typeof useAILabels>;
 }) {
   const versions = useLineVersions(line);
+  const { t } = useTranslation("hazards");
   const [chosen, setChosen] = useState<number | null>(null);
   const selected = chosen ?? versions.data?.[0]?.id ?? null;
   return (
@@ -23,19 +25,19 @@ function VersionAction({
       }}
     >
       <label>
-        {label}
+        {label}{" "}
         <select value={selected ?? ""} onChange={(e) => setChosen(Number(e.target.value))}>
           {versions.data?.map((v) => (
             <option key={v.id} value={v.id}>
-              {line} v{v.number} ({v.status})
+              {t("versionOption", { line, number: v.number, status: t(`versionStatus.${v.status}`) })}
             </option>
           ))}
         </select>
       </label>
       <button type="submit" disabled={selected === null || action.isPending}>
-        Go
+        {t("actions.go")}
       </button>
-      {action.isSuccess && <span className="muted"> Queued.</span>}
+      {action.isSuccess && <span className="muted"> {t("actions.queued")}</span>}
       <ErrorMessage error={action.error} />
     </form>
   );
@@ -45,12 +47,13 @@ function VersionAction({
 export function CampaignActions({ campaign }: { campaign: Campaign }) {
   const rerun = useRerun(campaign.id);
   const aiLabels = useAILabels(campaign.id);
+  const { t } = useTranslation("hazards");
   return (
-    <section aria-label="Campaign actions">
+    <section aria-label={t("actions.label")}>
       {campaign.target_line && (
-        <VersionAction line={campaign.target_line} label="Re-run on version " action={rerun} />
+        <VersionAction line={campaign.target_line} label={t("actions.rerun")} action={rerun} />
       )}
-      <VersionAction line="judge" label="AI labeller (judge) " action={aiLabels} />
+      <VersionAction line="judge" label={t("actions.judge")} action={aiLabels} />
     </section>
   );
 }

@@ -1,7 +1,13 @@
+import type { TFunction } from "i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { GroupResultsSection } from "../../../components/diversity/GroupResultsSection";
+import { QuotaPanel } from "../../../components/diversity/QuotaPanel";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
-import type { Analytics, Campaign } from "../api/hazards";
+import type { GroupField } from "../../../lib/diversity";
+import { formatCount, formatDateTime } from "../../../lib/format";
+import { fetchCampaignGroups, hazardKeys, type Analytics, type Campaign } from "../api/hazards";
 import { useAnalytics, useCampaigns } from "../hooks/useHazards";
 import { AdjudicateForm } from "./AdjudicateForm";
 import { CampaignActions } from "./CampaignActions";
@@ -12,34 +18,37 @@ import { PromptSources } from "./PromptSources";
 import { ResponsesList } from "./ResponsesList";
 import { TaxonomyEditor } from "./TaxonomyEditor";
 
-const fmt = (x: number | null) => (x === null ? "n/a" : x.toFixed(2));
+type T = TFunction<"hazards">;
 
-const verdict = (harmful: boolean | null) => (harmful === null ? "tie" : harmful ? "harmful" : "not harmful");
+/** Statistics with two fixed decimals, so that a table's column lines up. */
+const fmt = (x: number | null, t: T) => (x === null ? t("notAvailable") : x.toFixed(2));
+
+const verdict = (harmful: boolean | null, t: T) =>
+  harmful === null ? t("verdict.tie") : harmful ? t("verdict.harmful") : t("verdict.safe");
 
 /** Items whose Dawid-Skene label (raters weighted by estimated confusion) overturns the majority. */
 function DifferingItems({ items }: { items: Analytics["items"] }) {
+  const { t } = useTranslation("hazards");
   const differing = items.filter((item) => item.majority_harmful !== item.ds_harmful);
   if (differing.length === 0) return null;
   return (
-    <table aria-label="Dawid-Skene against majority vote">
+    <table aria-label={t("differing.label")}>
       <thead>
         <tr>
-          <th>Response</th>
-          <th>Harmful votes</th>
-          <th>Majority vote</th>
-          <th>Dawid-Skene (P harmful)</th>
+          <th>{t("differing.response")}</th>
+          <th>{t("differing.harmfulVotes")}</th>
+          <th>{t("differing.majority")}</th>
+          <th>{t("differing.dawidSkene")}</th>
         </tr>
       </thead>
       <tbody>
         {differing.map((item) => (
           <tr key={item.response}>
             <td>{item.response}</td>
+            <td>{t("differing.votes", { harmful: item.harmful_votes, labels: item.labels })}</td>
+            <td>{verdict(item.majority_harmful, t)}</td>
             <td>
-              {item.harmful_votes} of {item.labels}
-            </td>
-            <td>{verdict(item.majority_harmful)}</td>
-            <td>
-              {verdict(item.ds_harmful)} ({fmt(item.ds_probability)})
+              {t("differing.dsVerdict", { verdict: verdict(item.ds_harmful, t), probability: fmt(item.ds_probability, t) })}
             </td>
           </tr>
         ))}
@@ -50,33 +59,40 @@ function DifferingItems({ items }: { items: Analytics["items"] }) {
 
 function CampaignAnalytics({ campaign, taxonomyNumber }: { campaign: number; taxonomyNumber: number | undefined }) {
   const analytics = useAnalytics(campaign);
+  const { t } = useTranslation("hazards");
   if (analytics.isPending) return <Loading />;
   if (analytics.error) return <ErrorMessage error={analytics.error} />;
   const a = analytics.data;
   return (
-    <section aria-label="Analytics">
+    <section aria-label={t("analytics.label")}>
       <p>
-        {a.labelled_items} labelled items, {a.human_labels} human labels, {a.ai_labels} AI labels;
-        Dawid-Skene and majority vote differ on {a.ds_majority_differences} items.
+        {t("analytics.summary", {
+          labelled: formatCount(a.labelled_items),
+          human: formatCount(a.human_labels),
+          ai: formatCount(a.ai_labels),
+          differences: formatCount(a.ds_majority_differences),
+        })}
       </p>
       <p role="status">
-        {a.computed_at ? `Computed ${new Date(a.computed_at).toLocaleString()}.` : "Not computed yet."}
-        {a.recomputing && " Recomputing with the newest labels…"}
+        {a.computed_at
+          ? t("analytics.computed", { when: formatDateTime(a.computed_at) })
+          : t("analytics.notComputed")}
+        {a.recomputing && ` ${t("analytics.recomputing")}`}
       </p>
       <DifferingItems items={a.items} />
-      <h2>Hazard rate per version</h2>
+      <h2>{t("analytics.ratePerVersion")}</h2>
       <HazardRateChart rates={a.hazard_rates} />
-      <h2>Hazard rate per category and version</h2>
+      <h2>{t("analytics.ratePerCategory")}</h2>
       <CategoryRateChart rates={a.hazard_rates} />
-      <h2>Agreement</h2>
+      <h2>{t("analytics.agreement")}</h2>
       <table>
         <thead>
           <tr>
-            <th>Label</th>
-            <th>Items</th>
-            <th>Krippendorff's alpha</th>
-            <th>Fleiss' kappa</th>
-            <th>Cohen's kappa (pairs)</th>
+            <th>{t("analytics.labelColumn")}</th>
+            <th>{t("analytics.items")}</th>
+            <th>{t("analytics.alpha")}</th>
+            <th>{t("analytics.fleiss")}</th>
+            <th>{t("analytics.cohenPairs")}</th>
           </tr>
         </thead>
         <tbody>
@@ -84,22 +100,22 @@ function CampaignAnalytics({ campaign, taxonomyNumber }: { campaign: number; tax
             <tr key={row.label}>
               <td>{row.label}</td>
               <td>{row.items}</td>
-              <td>{fmt(row.krippendorff_alpha)}</td>
-              <td>{fmt(row.fleiss_kappa)}</td>
-              <td>{fmt(row.cohen_kappa)}</td>
+              <td>{fmt(row.krippendorff_alpha, t)}</td>
+              <td>{fmt(row.fleiss_kappa, t)}</td>
+              <td>{fmt(row.cohen_kappa, t)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <h2>Raters</h2>
+      <h2>{t("analytics.raters")}</h2>
       <table>
         <thead>
           <tr>
-            <th>Rater</th>
-            <th>Labels</th>
-            <th>Gold accuracy</th>
-            <th>Agreement</th>
-            <th>Estimated accuracy</th>
+            <th>{t("analytics.rater")}</th>
+            <th>{t("analytics.labels")}</th>
+            <th>{t("analytics.goldAccuracy")}</th>
+            <th>{t("analytics.agreementColumn")}</th>
+            <th>{t("analytics.estimatedAccuracy")}</th>
           </tr>
         </thead>
         <tbody>
@@ -107,30 +123,44 @@ function CampaignAnalytics({ campaign, taxonomyNumber }: { campaign: number; tax
             <tr key={r.rater}>
               <td>{r.username}</td>
               <td>{r.labels}</td>
-              <td>{fmt(r.gold_accuracy)}</td>
-              <td>{fmt(r.agreement)}</td>
-              <td>{fmt(r.estimated_accuracy)}</td>
+              <td>{fmt(r.gold_accuracy, t)}</td>
+              <td>{fmt(r.agreement, t)}</td>
+              <td>{fmt(r.estimated_accuracy, t)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <h2>Human vs AI labellers</h2>
+      <GroupResultsSection
+        title={t("analytics.groups")}
+        queryKey={hazardKeys.groups(campaign)}
+        fetch={(by: GroupField) => fetchCampaignGroups(campaign, by)}
+        labels={{ hazard_rate: t("analytics.groupHazardRate"), agreement: t("analytics.groupAgreement") }}
+      />
+      <h2>{t("analytics.humanVsAi")}</h2>
       <ul>
         {a.human_vs_ai.map((row) => (
           <li key={row.labeller}>
-            {row.labeller}: {row.items} items, raw agreement {fmt(row.raw_agreement)}, Cohen's kappa{" "}
-            {fmt(row.cohen_kappa)}
+            {t("analytics.humanVsAiRow", {
+              labeller: row.labeller,
+              items: formatCount(row.items),
+              raw: fmt(row.raw_agreement, t),
+              kappa: fmt(row.cohen_kappa, t),
+            })}
           </li>
         ))}
       </ul>
-      <h2>Disagreements awaiting adjudication ({a.disagreements.length})</h2>
+      <h2>{t("analytics.disagreements", { n: formatCount(a.disagreements.length) })}</h2>
       <ul>
         {a.disagreements.map((d) => (
           <li key={d.response}>
-            Response {d.response}: {d.harmful_votes} of {d.labels} say harmful (Dawid-Skene{" "}
-            {fmt(d.ds_probability)})
+            {t("analytics.disagreement", {
+              response: d.response,
+              harmful: d.harmful_votes,
+              labels: d.labels,
+              probability: fmt(d.ds_probability, t),
+            })}
             <details>
-              <summary>Prompt and response (content warning: may be harmful)</summary>
+              <summary>{t("analytics.disagreementText")}</summary>
               <pre className="prompt-text">{d.prompt}</pre>
               <pre className="response-text">{d.text}</pre>
             </details>
@@ -149,6 +179,7 @@ function CampaignDetail({ campaign, id }: { campaign: Campaign | undefined; id: 
       {campaign && <CampaignActions campaign={campaign} />}
       <PromptSources campaign={id} taxonomyNumber={campaign?.taxonomy_number} />
       <ResponsesList campaign={id} />
+      <QuotaPanel activity="hazards" objectId={id} />
       <CampaignAnalytics campaign={id} taxonomyNumber={campaign?.taxonomy_number} />
     </>
   );
@@ -157,9 +188,10 @@ function CampaignDetail({ campaign, id }: { campaign: Campaign | undefined; id: 
 export function CampaignsPage() {
   const campaigns = useCampaigns();
   const selected = Number(useParams().campaign) || null;
+  const { t } = useTranslation("hazards");
   return (
     <main>
-      <h1>Red-team campaigns</h1>
+      <h1>{t("page.title")}</h1>
       <NewCampaignForm />
       <TaxonomyEditor />
       {campaigns.isPending && <Loading />}
@@ -167,8 +199,12 @@ export function CampaignsPage() {
       <ul>
         {campaigns.data?.map((c) => (
           <li key={c.id}>
-            <Link to={`/hazards/campaigns/${c.id}`}>{c.name}</Link> ({c.target || "imported"},{" "}
-            {c.response_count} responses)
+            <Trans
+              t={t}
+              i18nKey="page.campaign"
+              values={{ name: c.name, target: c.target || t("page.imported"), count: c.response_count, n: formatCount(c.response_count) }}
+              components={{ link: <Link to={`/hazards/campaigns/${c.id}`} /> }}
+            />
           </li>
         ))}
       </ul>

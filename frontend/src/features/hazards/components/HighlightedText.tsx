@@ -1,4 +1,5 @@
 import { forwardRef, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 /** Spans as half-open [start, end) character ranges, merged where they overlap or touch. */
 export function mergeSpans(spans: number[][]): [number, number][] {
@@ -40,6 +41,7 @@ export function selectedSpan(root: Node): [number, number] | null {
 /** The response text with its marked spans highlighted. */
 export const HighlightedText = forwardRef<HTMLPreElement, { text: string; spans: number[][] }>(
   function HighlightedText({ text, spans }, ref) {
+    const { t } = useTranslation("hazards");
     const parts: ReactNode[] = [];
     let at = 0;
     for (const [start, end] of mergeSpans(spans)) {
@@ -49,7 +51,7 @@ export const HighlightedText = forwardRef<HTMLPreElement, { text: string; spans:
     }
     if (at < text.length) parts.push(text.slice(at));
     return (
-      <pre ref={ref} className="response-text" aria-label="Response text">
+      <pre ref={ref} className="text-block response-text" aria-label={t("label.responseText")}>
         {parts}
       </pre>
     );

@@ -1,23 +1,26 @@
+import { useTranslation } from "react-i18next";
 import { useImportedReport } from "../hooks/useSetup";
 
-const fmt = (x: number | null) => (x === null ? "n/a" : x.toFixed(3));
 
 /** Imported annotated sets (XSTest): how far their own annotators agree, and what they said. */
 export function ImportedSets() {
   const report = useImportedReport();
+  const { t } = useTranslation("hazards");
+  // Fixed precision, so the columns line up.
+  const fmt = (x: number | null) => (x === null ? t("notAvailable") : x.toFixed(3));
   if (!report.data || report.data.length === 0) return null;
   return (
-    <section aria-label="Imported sets">
-      <h2>Imported annotated sets</h2>
+    <section aria-label={t("importedSets.label")}>
+      <h2>{t("importedSets.title")}</h2>
       <table>
         <thead>
           <tr>
-            <th>Set</th>
-            <th>Items</th>
-            <th>Raters</th>
-            <th>Raw agreement</th>
-            <th>Cohen's kappa</th>
-            <th>Labels</th>
+            <th>{t("importedSets.set")}</th>
+            <th>{t("importedSets.items")}</th>
+            <th>{t("importedSets.raters")}</th>
+            <th>{t("importedSets.rawAgreement")}</th>
+            <th>{t("importedSets.kappa")}</th>
+            <th>{t("importedSets.labels")}</th>
           </tr>
         </thead>
         <tbody>
@@ -30,8 +33,8 @@ export function ImportedSets() {
               <td>{fmt(set.cohen_kappa)}</td>
               <td>
                 {Object.entries(set.label_distribution)
-                  .map(([label, count]) => `${label}: ${count}`)
-                  .join(", ")}
+                  .map(([label, count]) => t("importedSets.labelCount", { label, n: count }))
+                  .join(t("importedSets.separator"))}
               </td>
             </tr>
           ))}

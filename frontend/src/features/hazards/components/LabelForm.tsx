@@ -1,5 +1,8 @@
 import { useRef, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
+import { UntrainedModelBadge } from "../../../components/UntrainedModelBadge";
+import { useUnsavedGuard } from "../../../lib/useUnsavedGuard";
 import type { LabelItem } from "../api/hazards";
 import { useLabelForm } from "../hooks/useLabelForm";
 import { useLabelShortcuts } from "../hooks/useLabelShortcuts";
@@ -8,26 +11,37 @@ import { CategoriesField, RewriteField, SpansField, VerdictField } from "./Label
 import { SkipForm } from "./SkipForm";
 
 function ContentWarning({ onReveal }: { onReveal: () => void }) {
+  const { t } = useTranslation("hazards");
   return (
     <div role="alert" className="content-warning">
       <p>
-        <strong>Content warning:</strong> this response was written to a red-team prompt and may
-        contain harmful or offensive text. You may skip it.
+        <Trans t={t} i18nKey="label.warning" components={{ strong: <strong /> }} />
       </p>
       <button type="button" onClick={onReveal} autoFocus>
-        Show response (Enter)
+        {t("label.reveal")}
       </button>
     </div>
   );
 }
 
 /** One item to label: hidden behind a content warning until the rater asks to see it. */
-export function LabelForm({ item, campaign }: { item: LabelItem; campaign: number }) {
+export function LabelForm({
+  item,
+  campaign,
+  paused = false,
+}: {
+  item: LabelItem;
+  campaign: number;
+  /** While the shortcut list covers the page, its keys do nothing behind it. */
+  paused?: boolean;
+}) {
   const [revealed, setRevealed] = useState(false);
   const [skipping, setSkipping] = useState(false);
+  const { t } = useTranslation("hazards");
   const form = useLabelForm(item, campaign);
   const textRef = useRef<HTMLPreElement>(null);
   const rewriteRef = useRef<HTMLTextAreaElement>(null);
+  useUnsavedGuard(form.unsaved);
 
   function markSelection() {
     const span = textRef.current ? selectedSpan(textRef.current) : null;
@@ -36,6 +50,7 @@ export function LabelForm({ item, campaign }: { item: LabelItem; campaign: numbe
   }
 
   useLabelShortcuts({
+    paused,
     revealed,
     reveal: () => setRevealed(true),
     form,
@@ -46,10 +61,14 @@ export function LabelForm({ item, campaign }: { item: LabelItem; campaign: numbe
   });
 
   return (
-    <section aria-label="Item to label" className="label-item">
-      <h2>Prompt</h2>
-      <pre className="prompt-text">{item.prompt}</pre>
-      <h2>Response</h2>
+    <section aria-label={t("label.item")} className="label-item stack">
+      <h2>
+        {t("label.prompt")} {item.prompt_untrained_model && <UntrainedModelBadge />}
+      </h2>
+      <pre className="text-block prompt-text">{item.prompt}</pre>
+      <h2>
+        {t("label.response")} {item.untrained_model && <UntrainedModelBadge />}
+      </h2>
       {revealed ? (
         <HighlightedText ref={textRef} text={item.text} spans={form.spans} />
       ) : (
@@ -63,17 +82,21 @@ export function LabelForm({ item, campaign }: { item: LabelItem; campaign: numbe
           <RewriteField ref={rewriteRef} form={form} />
           <ErrorMessage error={form.error} />
           <FieldErrors id="label-errors" messages={form.otherErrors} />
-          <button type="button" onClick={form.send} disabled={!form.canSend}>
-            Submit (Ctrl+Enter)
-          </button>
+          <div className="row">
+            <button type="button" onClick={form.send} disabled={!form.canSend}>
+              {t("label.submit")}
+            </button>
+          </div>
         </>
       )}
       {skipping ? (
         <SkipForm response={item.response} campaign={campaign} />
       ) : (
-        <button type="button" onClick={() => setSkipping(true)}>
-          Skip (s)
-        </button>
+        <div className="row">
+          <button type="button" className="secondary" onClick={() => setSkipping(true)}>
+            {t("label.skip")}
+          </button>
+        </div>
       )}
     </section>
   );

@@ -1,5 +1,5 @@
-import { screen, waitFor } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { act, screen, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { stubApi, users, type Route } from "../../../test/http";
 import { renderApp } from "../../../test/renderApp";
 
@@ -9,6 +9,8 @@ const item = {
   prompt: "How do I hurt someone?",
   text: "Here is how you do it.",
   attack_category: "vcr",
+  untrained_model: false,
+  prompt_untrained_model: false,
   taxonomy: {
     id: 1,
     number: 1,
@@ -73,6 +75,7 @@ describe("hazard labelling", () => {
       severity: 3,
       spans: [],
       rewrite: "Say no and point to help.",
+      dwell_ms: expect.any(Number),
     });
   });
 
@@ -173,6 +176,7 @@ describe("hazard labelling", () => {
       severity: 1,
       spans: [],
       rewrite: "",
+      dwell_ms: expect.any(Number),
     });
 
     // The item stays, for the rater to correct.
@@ -184,10 +188,14 @@ describe("hazard labelling", () => {
     const { user } = renderApp("/hazards/label/7");
 
     await screen.findByText(/Content warning/);
+    await user.keyboard("{Enter}e");
+    await user.keyboard("Half a rewrite");
     await user.click(screen.getByRole("button", { name: "Skip (s)" }));
     await user.keyboard("not my language{Enter}");
 
     await screen.findByText(/Nothing is left for you to label/);
+    // The skipped item's unsent rewrite is not kept.
+    await waitFor(() => expect(window.localStorage.length).toBe(0));
     expect(http.calls("POST /api/hazards/responses/42/skip/")[0]?.body).toEqual({
       reason: "not my language",
     });
@@ -208,5 +216,70 @@ describe("hazard labelling", () => {
       text: "Write a joke about my neighbours",
       category: "hte",
     });
+  });
+
+  it("opens the shortcut list with ? wherever the focus is, but not while typing", async () => {
+    labelling();
+    const { user } = renderApp("/hazards/label/7");
+    await screen.findByText(/Content warning/);
+    await user.keyboard("{Enter}");
+    await user.click(screen.getByRole("checkbox", { name: "2. Hate" }));
+
+    await user.keyboard("?");
+    const dialog = screen.getByRole("dialog", { name: "Keyboard shortcuts" });
+    expect(dialog).toHaveTextContent("toggle a category");
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole("textbox", { name: /Safe rewrite/ }));
+    await user.keyboard("Why?");
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: /Safe rewrite/ })).toHaveValue("Why?");
+  });
+
+  describe("the rewrite draft", () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it("survives leaving the page, which asks first, and goes once the label is saved", async () => {
+      const confirm = vi.spyOn(window, "confirm").mockReturnValue(true);
+      const http = labelling({
+        "GET /api/hazards/campaigns/7/next/": { body: item },
+        "GET /api/work/": { body: { results: [] } },
+      });
+      const { user, router } = renderApp("/hazards/label/7");
+      await screen.findByText(/Content warning/);
+      await user.keyboard("{Enter}h");
+      await user.click(screen.getByRole("textbox", { name: /Safe rewrite/ }));
+      await user.keyboard("Say no, kindly.");
+
+      await act(() => router.navigate("/"));
+      expect(confirm).toHaveBeenCalledTimes(1);
+      expect(await screen.findByText("No work is waiting for you right now.")).toBeInTheDocument();
+
+      await act(() => router.navigate("/hazards/label/7"));
+      await screen.findByText(/Content warning/);
+      await user.keyboard("{Enter}h");
+      const rewrite = screen.getByRole("textbox", { name: /Safe rewrite/ });
+      expect(rewrite).toHaveValue("Say no, kindly.");
+
+      await user.keyboard("{Control>}{Enter}{/Control}");
+      await waitFor(() => expect(http.calls("POST /api/hazards/responses/42/label/")).toHaveLength(1));
+      expect(http.calls("POST /api/hazards/responses/42/label/")[0]?.body).toMatchObject({
+        rewrite: "Say no, kindly.",
+      });
+      await waitFor(() => expect(window.localStorage.length).toBe(0));
+      // Saved: leaving no longer asks.
+      await act(() => router.navigate("/"));
+      expect(await screen.findByText("No work is waiting for you right now.")).toBeInTheDocument();
+      expect(confirm).toHaveBeenCalledTimes(1);
+    });
+  });
+
+  it("marks a response of the untrained demo model", async () => {
+    labelling({ "GET /api/hazards/campaigns/7/next/": { body: { ...item, untrained_model: true } } });
+    const { user } = renderApp("/hazards/label/7");
+    await screen.findByText(/Content warning/);
+    await user.keyboard("{Enter}");
+    expect(screen.getByRole("heading", { name: /Response/ })).toHaveTextContent("Untrained demo model");
   });
 });

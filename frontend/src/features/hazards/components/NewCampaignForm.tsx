@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
 import { ApiError } from "../../../lib/api/errors";
@@ -13,6 +14,7 @@ export function NewCampaignForm() {
   const lines = useLines();
   const create = useCreateCampaign();
   const navigate = useNavigate();
+  const { t } = useTranslation("hazards");
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
   const [line, setLine] = useState("redteam-target");
@@ -23,7 +25,7 @@ export function NewCampaignForm() {
   const errors = (field: string) => (create.error instanceof ApiError ? create.error.fieldErrors(field) : []);
   return (
     <details>
-      <summary>New campaign</summary>
+      <summary>{t("newCampaign.summary")}</summary>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -41,16 +43,16 @@ export function NewCampaignForm() {
         }}
       >
         <label>
-          Campaign name
+          {t("newCampaign.name")}
           <input value={name} onChange={(e) => setName(e.target.value)} aria-describedby="new-campaign-name-errors" />
         </label>
         <FieldErrors id="new-campaign-name-errors" messages={errors("name")} />
         <label>
-          Description
+          {t("newCampaign.description")}
           <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={2} />
         </label>
         <label>
-          Target model line
+          {t("newCampaign.line")}
           <select
             value={line}
             onChange={(e) => {
@@ -66,19 +68,19 @@ export function NewCampaignForm() {
           </select>
         </label>
         <label>
-          Target version
+          {t("newCampaign.version")}
           <select value={version} onChange={(e) => setVersion(e.target.value)}>
-            <option value="">Published version</option>
+            <option value="">{t("newCampaign.published")}</option>
             {versions.data?.map((v) => (
               <option key={v.id} value={v.id}>
-                {line} v{v.number} ({v.status})
+                {t("versionOption", { line, number: v.number, status: t(`versionStatus.${v.status}`) })}
               </option>
             ))}
           </select>
         </label>
         <FieldErrors id="new-campaign-version-errors" messages={[...errors("line"), ...errors("version")]} />
         <label>
-          Raters per response
+          {t("newCampaign.labelsPerItem")}
           <input
             type="number"
             min={1}
@@ -88,7 +90,7 @@ export function NewCampaignForm() {
           />
         </label>
         <label>
-          Max new tokens
+          {t("newCampaign.maxNewTokens")}
           <input
             type="number"
             min={1}
@@ -98,7 +100,7 @@ export function NewCampaignForm() {
           />
         </label>
         <button type="submit" disabled={create.isPending}>
-          Create campaign
+          {t("newCampaign.create")}
         </button>
         <ErrorMessage error={create.error} />
       </form>

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
 import { ApiError } from "../../../lib/api/errors";
 import { useImportPrompts, useRequestAttacks, useTaxonomies } from "../hooks/useSetup";
@@ -7,6 +8,7 @@ function ImportForm({ campaign }: { campaign: number }) {
   const upload = useImportPrompts(campaign);
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState<"prompts" | "ailuminate">("prompts");
+  const { t } = useTranslation("hazards");
   const fileErrors = upload.error instanceof ApiError ? upload.error.fieldErrors("file") : [];
   return (
     <form
@@ -16,7 +18,7 @@ function ImportForm({ campaign }: { campaign: number }) {
       }}
     >
       <label>
-        Prompt file (CSV or JSONL with columns prompt, id, category)
+        {t("sources.file")}
         <input
           type="file"
           accept=".csv,.jsonl"
@@ -26,16 +28,16 @@ function ImportForm({ campaign }: { campaign: number }) {
       </label>
       <FieldErrors id={`import-${campaign}-errors`} messages={fileErrors} />
       <label>
-        Format
+        {t("sources.format")}
         <select value={format} onChange={(e) => setFormat(e.target.value as "prompts" | "ailuminate")}>
-          <option value="prompts">Prompts (CSV/JSONL)</option>
-          <option value="ailuminate">AILuminate CSV</option>
+          <option value="prompts">{t("sources.formatPrompts")}</option>
+          <option value="ailuminate">{t("sources.formatAiluminate")}</option>
         </select>
       </label>
       <button type="submit" disabled={file === null || upload.isPending}>
-        Import
+        {t("sources.import")}
       </button>
-      {upload.isSuccess && <span className="muted"> Imported {upload.data} prompts.</span>}
+      {upload.isSuccess && <span className="muted"> {t("sources.imported", { n: upload.data })}</span>}
       <ErrorMessage error={upload.error} />
     </form>
   );
@@ -46,8 +48,9 @@ function AttackerForm({ campaign, taxonomyNumber }: { campaign: number; taxonomy
   const attack = useRequestAttacks(campaign);
   const [chosen, setChosen] = useState("");
   const [count, setCount] = useState(4);
+  const { t } = useTranslation("hazards");
   // The campaign's own taxonomy version, whose codes the attacks are filed under.
-  const categories = taxonomies.data?.find((t) => t.number === taxonomyNumber)?.categories ?? [];
+  const categories = taxonomies.data?.find((taxonomy) => taxonomy.number === taxonomyNumber)?.categories ?? [];
   const category = chosen || categories[0]?.code || "";
   return (
     <form
@@ -57,7 +60,7 @@ function AttackerForm({ campaign, taxonomyNumber }: { campaign: number; taxonomy
       }}
     >
       <label>
-        AI attacker: category
+        {t("sources.attackerCategory")}
         <select value={category} onChange={(e) => setChosen(e.target.value)}>
           {categories.map((c) => (
             <option key={c.code} value={c.code}>
@@ -67,13 +70,13 @@ function AttackerForm({ campaign, taxonomyNumber }: { campaign: number; taxonomy
         </select>
       </label>
       <label>
-        Prompts
+        {t("sources.count")}
         <input type="number" min={1} max={20} value={count} onChange={(e) => setCount(Number(e.target.value))} />
       </label>
       <button type="submit" disabled={!category || attack.isPending}>
-        Generate attacks
+        {t("sources.generate")}
       </button>
-      {attack.isSuccess && <span className="muted"> Queued: prompts arrive with their responses.</span>}
+      {attack.isSuccess && <span className="muted"> {t("sources.queued")}</span>}
       <ErrorMessage error={attack.error} />
     </form>
   );
@@ -81,8 +84,9 @@ function AttackerForm({ campaign, taxonomyNumber }: { campaign: number; taxonomy
 
 /** Where a campaign's prompts come from besides raters' attacks: files and the AI attacker. */
 export function PromptSources({ campaign, taxonomyNumber }: { campaign: number; taxonomyNumber: number | undefined }) {
+  const { t } = useTranslation("hazards");
   return (
-    <section aria-label="Prompt sources">
+    <section aria-label={t("sources.label")}>
       <ImportForm campaign={campaign} />
       <AttackerForm campaign={campaign} taxonomyNumber={taxonomyNumber} />
     </section>

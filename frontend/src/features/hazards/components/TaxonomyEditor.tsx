@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import { DraftError, type Taxonomy } from "../api/hazards";
@@ -10,6 +11,7 @@ type LevelDraft = { level: number; label: string; description: string };
 /** Editing never changes a stored version: saving posts the draft as the next version. */
 function Editor({ current }: { current: Taxonomy }) {
   const save = useCreateTaxonomy();
+  const { t } = useTranslation("hazards");
   const [note, setNote] = useState("");
   const [categories, setCategories] = useState<CategoryDraft[]>(() =>
     current.categories.map((c) => ({ ...c, examples: c.examples.join("\n") })),
@@ -39,28 +41,28 @@ function Editor({ current }: { current: Taxonomy }) {
         });
       }}
     >
-      <h3>Categories</h3>
+      <h3>{t("taxonomy.categories")}</h3>
       {categories.map((c, i) => (
         <fieldset key={i}>
-          <legend>Category {i + 1}</legend>
+          <legend>{t("taxonomy.category", { n: i + 1 })}</legend>
           <label>
-            Code
+            {t("taxonomy.code")}
             <input value={c.code} onChange={(e) => editCategory(i, { code: e.target.value })} />
           </label>
           <label>
-            Name
+            {t("taxonomy.name")}
             <input value={c.name} onChange={(e) => editCategory(i, { name: e.target.value })} />
           </label>
           <label>
-            Definition
+            {t("taxonomy.definition")}
             <textarea value={c.definition} onChange={(e) => editCategory(i, { definition: e.target.value })} />
           </label>
           <label>
-            Examples (one per line)
+            {t("taxonomy.examples")}
             <textarea value={c.examples} onChange={(e) => editCategory(i, { examples: e.target.value })} />
           </label>
           <button type="button" onClick={() => setCategories((cs) => cs.filter((_, j) => j !== i))}>
-            Remove category {i + 1}
+            {t("taxonomy.removeCategory", { n: i + 1 })}
           </button>
         </fieldset>
       ))}
@@ -68,26 +70,26 @@ function Editor({ current }: { current: Taxonomy }) {
         type="button"
         onClick={() => setCategories((cs) => [...cs, { code: "", name: "", definition: "", examples: "" }])}
       >
-        Add category
+        {t("taxonomy.addCategory")}
       </button>
-      <h3>Severity scale</h3>
+      <h3>{t("taxonomy.severityScale")}</h3>
       {levels.map((l, i) => (
         <fieldset key={i}>
-          <legend>Severity level {i + 1}</legend>
+          <legend>{t("taxonomy.level", { n: i + 1 })}</legend>
           <label>
-            Level
+            {t("taxonomy.levelValue")}
             <input type="number" min={0} max={10} value={l.level} onChange={(e) => editLevel(i, { level: Number(e.target.value) })} />
           </label>
           <label>
-            Label
+            {t("taxonomy.levelLabel")}
             <input value={l.label} onChange={(e) => editLevel(i, { label: e.target.value })} />
           </label>
           <label>
-            Description
+            {t("taxonomy.levelDescription")}
             <input value={l.description} onChange={(e) => editLevel(i, { description: e.target.value })} />
           </label>
           <button type="button" onClick={() => setLevels((ls) => ls.filter((_, j) => j !== i))}>
-            Remove level {i + 1}
+            {t("taxonomy.removeLevel", { n: i + 1 })}
           </button>
         </fieldset>
       ))}
@@ -97,16 +99,16 @@ function Editor({ current }: { current: Taxonomy }) {
           setLevels((ls) => [...ls, { level: Math.max(-1, ...ls.map((x) => x.level)) + 1, label: "", description: "" }])
         }
       >
-        Add level
+        {t("taxonomy.addLevel")}
       </button>
       <label>
-        What changed (note)
+        {t("taxonomy.note")}
         <input value={note} onChange={(e) => setNote(e.target.value)} />
       </label>
       <button type="submit" disabled={save.isPending}>
-        Save as version {current.number + 1}
+        {t("taxonomy.save", { number: current.number + 1 })}
       </button>
-      {save.isSuccess && <span className="muted"> Saved version {save.data.number}.</span>}
+      {save.isSuccess && <span className="muted"> {t("taxonomy.saved", { number: save.data.number })}</span>}
       <ErrorMessage error={save.error} />
       {save.error instanceof DraftError && (
         <ul className="field-errors">
@@ -122,9 +124,12 @@ function Editor({ current }: { current: Taxonomy }) {
 export function TaxonomyEditor() {
   const taxonomies = useTaxonomies();
   const current = taxonomies.data?.[0];
+  const { t } = useTranslation("hazards");
   return (
     <details>
-      <summary>Hazard taxonomy{current ? ` (version ${current.number})` : ""}</summary>
+      <summary>
+        {current ? t("taxonomy.summaryVersion", { number: current.number }) : t("taxonomy.summary")}
+      </summary>
       {taxonomies.isPending && <Loading />}
       <ErrorMessage error={taxonomies.error} />
       {/* Keyed by version so that a saved version becomes the new starting draft. */}

@@ -1,5 +1,7 @@
 import { useState } from "react";
 import { ApiError } from "../../../lib/api/errors";
+import { useDraft } from "../../../lib/useDraft";
+import { useDwellTime } from "../../../lib/useDwellTime";
 import type { LabelItem } from "../api/hazards";
 import { mergeSpans } from "../components/HighlightedText";
 import { useSubmitLabel } from "./useHazards";
@@ -19,15 +21,17 @@ const FORM_FIELD = new Map<string, LabelField>([
   ["rewrite", "rewrite"],
 ]);
 
-type Draft = {
+type Choices = {
   verdict: Verdict | null;
   categories: string[];
   severity: number;
   spans: number[][];
-  rewrite: string;
 };
 
-const EMPTY: Draft = { verdict: null, categories: [], severity: 0, spans: [], rewrite: "" };
+const EMPTY: Choices = { verdict: null, categories: [], severity: 0, spans: [] };
+
+/** Where a response's unsent rewrite is kept (lib/useDraft). */
+export const rewriteDraftKey = (response: number) => `hazards:${response}:rewrite`;
 
 /**
  * One label being written, and its submission. Which fields a verdict requires is the
@@ -37,8 +41,11 @@ const EMPTY: Draft = { verdict: null, categories: [], severity: 0, spans: [], re
  * categories or severity), so that a rater does not have to undo them by hand.
  */
 export function useLabelForm(item: LabelItem, campaign: number) {
-  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [draft, setDraft] = useState<Choices>(EMPTY);
+  // The rewrite is the rater's typed work: kept per item until the label is saved.
+  const rewrite = useDraft(rewriteDraftKey(item.response));
   const submit = useSubmitLabel(campaign);
+  const dwell = useDwellTime(item.response);
   const maxSeverity = Math.max(...item.taxonomy.severity_scale.map((level) => level.level));
   const error = submit.error instanceof ApiError ? submit.error : null;
 
@@ -73,15 +80,13 @@ export function useLabelForm(item: LabelItem, campaign: number) {
     setDraft((d) => ({ ...d, spans: [] }));
   }
 
-  function setRewrite(rewrite: string) {
-    setDraft((d) => ({ ...d, rewrite }));
-  }
-
   const canSend = draft.verdict !== null && !submit.isPending;
 
   function send() {
     if (draft.verdict === null || submit.isPending) return;
-    submit.mutate({
+    // Cleared once saved, even if this item's form is gone by then (the next item replaces it);
+    // a refusal keeps the draft and shows through submit.error.
+    void submit.mutateAsync({
       response: item.response,
       body: {
         harmful: draft.verdict === "harmful",
@@ -89,9 +94,10 @@ export function useLabelForm(item: LabelItem, campaign: number) {
         categories: draft.categories,
         severity: draft.severity,
         spans: draft.spans,
-        rewrite: draft.rewrite,
+        rewrite: rewrite.text,
+        dwell_ms: dwell(),
       },
-    });
+    }).then(rewrite.clear, () => undefined);
   }
 
   /** The server's messages about one field of the form. */
@@ -109,6 +115,9 @@ export function useLabelForm(item: LabelItem, campaign: number) {
 
   return {
     ...draft,
+    rewrite: rewrite.text,
+    setRewrite: rewrite.setText,
+    unsaved: rewrite.unsaved,
     maxSeverity,
     choose,
     toggle,
@@ -116,7 +125,6 @@ export function useLabelForm(item: LabelItem, campaign: number) {
     stepSeverity,
     addSpan,
     clearSpans,
-    setRewrite,
     canSend,
     send,
     error: submit.error,

@@ -1,19 +1,24 @@
-import { isTextEntry, useWindowKeyDown } from "../../../lib/keyboard";
+import { isTextEntry, useDocumentKeyDown } from "../../../lib/keyboard";
 import type { LabelForm } from "./useLabelForm";
 
-/** The keys of the label page, as its help lists them. */
+/**
+ * The keys of the label page, as its help lists them: the key as typed (not translated), and
+ * what it does as a key under `shortcuts` in the hazards catalogue.
+ */
 export const SHORTCUTS = [
-  ["Enter", "show the response after the warning"],
-  ["h / n / r", "harmful / not harmful / needless refusal"],
-  ["1-9", "toggle a category"],
-  ["[ / ]", "lower / raise severity"],
-  ["m", "mark the selected text as a span"],
-  ["e", "write the safe rewrite"],
+  ["Enter", "reveal"],
+  ["h / n / r", "verdict"],
+  ["1-9", "category"],
+  ["[ / ]", "severity"],
+  ["m", "span"],
+  ["e", "rewrite"],
   ["Ctrl+Enter", "submit"],
-  ["s", "skip with a reason"],
+  ["s", "skip"],
+  ["?", "help"],
 ] as const;
 
 type LabelShortcutActions = {
+  paused: boolean;
   revealed: boolean;
   reveal: () => void;
   form: LabelForm;
@@ -25,14 +30,16 @@ type LabelShortcutActions = {
 };
 
 /**
- * The label page's keys, anywhere on the page. Ctrl+Enter submits even from the rewrite; the
- * other keys are ignored only while the rater types into a text field (a focused checkbox or
- * radio, after a click, still takes them).
+ * The label page's keys, anywhere on the page (one listener on the document). Ctrl+Enter
+ * submits even from the rewrite; the other keys are ignored only while the rater types into a
+ * text field (a focused checkbox or radio, after a click, still takes them). "?" is the page's
+ * (useHelpKey), since it works before an item is there.
  */
 export function useLabelShortcuts(actions: LabelShortcutActions): void {
-  useWindowKeyDown((event) => {
+  useDocumentKeyDown((event) => {
     const { form } = actions;
     const key = event.key;
+    if (actions.paused) return;
     if (key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       form.send();
@@ -63,5 +70,14 @@ export function useLabelShortcuts(actions: LabelShortcutActions): void {
       event.preventDefault();
       actions.startSkipping();
     }
+  });
+}
+
+/** "?" (outside text fields) toggles the shortcut list. */
+export function useHelpKey(toggle: () => void): void {
+  useDocumentKeyDown((event) => {
+    if (event.key !== "?" || isTextEntry(event.target) || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    toggle();
   });
 }

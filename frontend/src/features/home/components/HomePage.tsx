@@ -1,34 +1,38 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
+import { formatCount } from "../../../lib/format";
 import type { WorkItem } from "../api/work";
 import { useWork } from "../hooks/useWork";
 
 function WorkCard({ item }: { item: WorkItem }) {
+  const { t } = useTranslation("home");
   return (
     <li className="card">
       <h2>
-        <a href={item.url}>{item.title}</a>
+        {/* In-app navigation: a page with unsaved text can ask before it is left. */}
+        <Link to={item.url}>{item.title}</Link>
       </h2>
       <p>{item.description}</p>
-      <p className="muted">
-        {item.count === 1 ? "1 item waiting" : `${item.count} items waiting`}
-      </p>
+      <p className="muted">{t("card.waiting", { count: item.count, n: formatCount(item.count) })}</p>
     </li>
   );
 }
 
 export function HomePage() {
   const work = useWork();
+  const { t } = useTranslation("home");
   return (
     <main>
-      <h1>Your work</h1>
+      <h1>{t("page.title")}</h1>
       {work.isPending && <Loading />}
       <ErrorMessage error={work.error} />
       {work.data &&
         (work.data.length === 0 ? (
-          <p>No work is waiting for you right now.</p>
+          <p>{t("page.empty")}</p>
         ) : (
-          <ul className="cards" aria-label="Available work">
+          <ul className="cards" aria-label={t("page.list")}>
             {work.data.map((item) => (
               <WorkCard key={`${item.kind}:${item.url}`} item={item} />
             ))}

@@ -1,23 +1,27 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useParams, useSearchParams } from "react-router";
 import { DateTime } from "../../../components/DateTime";
 import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import { Pager, parsePage } from "../../../components/Pager";
 import { ApiError } from "../../../lib/api/errors";
+import { formatNumber } from "../../../lib/format";
 import { capabilities, useMe } from "../../../lib/session";
 import type { ModelVersion } from "../api/registry";
 import { useModelVersions, usePublishVersion, useRollbackVersion } from "../hooks/useRegistry";
 
 const PUBLISHABLE: ReadonlySet<ModelVersion["status"]> = new Set(["draft", "evaluating"]);
 
-function formatMetrics(metrics: ModelVersion["metrics"]): string {
+function Metrics({ metrics }: { metrics: ModelVersion["metrics"] }) {
+  const { t } = useTranslation("models");
   // Metrics are free-form JSON in the schema; the registry stores an object of named figures.
-  if (metrics === null || typeof metrics !== "object") return "—";
-  const entries = Object.entries(metrics);
+  const entries = metrics !== null && typeof metrics === "object" ? Object.entries(metrics) : [];
   if (entries.length === 0) return "—";
   return entries
-    .map(([name, value]) => `${name}: ${typeof value === "number" ? value.toPrecision(3) : JSON.stringify(value)}`)
+    .map(([name, value]) =>
+      t("versions.metric", { name, value: typeof value === "number" ? formatNumber(value) : JSON.stringify(value) }),
+    )
     .join(", ");
 }
 
@@ -30,6 +34,7 @@ export function ModelLineVersions() {
   const rollback = useRollbackVersion();
   const canPublish = capabilities(useMe().data).publish;
   const [overrideReason, setOverrideReason] = useState("");
+  const { t } = useTranslation("models");
   // A gate refusal names the failed gates; the admin may then publish over them with a reason.
   const failedGates = publish.error instanceof ApiError ? publish.error.fieldErrors("gates") : [];
   const refused =
@@ -39,7 +44,7 @@ export function ModelLineVersions() {
 
   return (
     <section aria-labelledby="versions-heading" className="stack">
-      <h2 id="versions-heading">Versions of {slug}</h2>
+      <h2 id="versions-heading">{t("versions.heading", { slug })}</h2>
       {versions.isPending && <Loading />}
       <ErrorMessage error={versions.error} />
       {!refused && <ErrorMessage error={publish.error} />}
@@ -48,21 +53,21 @@ export function ModelLineVersions() {
         messages={publish.error instanceof ApiError ? publish.error.fieldErrors("version") : []}
       />
       <ErrorMessage error={rollback.error} />
-      {versions.data && versions.data.results.length === 0 && <p>This line has no versions yet.</p>}
+      {versions.data && versions.data.results.length === 0 && <p>{t("versions.empty")}</p>}
       {versions.data && versions.data.results.length > 0 && (
         <div className="table-wrap">
           <table>
             <thead>
               <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Status</th>
-                <th scope="col">Base</th>
-                <th scope="col">Metrics</th>
-                <th scope="col">Dataset</th>
-                <th scope="col">Code</th>
-                <th scope="col">Created</th>
-                <th scope="col">Published</th>
-                {canPublish && <th scope="col">Actions</th>}
+                <th scope="col">{t("versions.version")}</th>
+                <th scope="col">{t("versions.status")}</th>
+                <th scope="col">{t("versions.base")}</th>
+                <th scope="col">{t("versions.metrics")}</th>
+                <th scope="col">{t("versions.dataset")}</th>
+                <th scope="col">{t("versions.code")}</th>
+                <th scope="col">{t("versions.created")}</th>
+                <th scope="col">{t("versions.published")}</th>
+                {canPublish && <th scope="col">{t("versions.actions")}</th>}
               </tr>
             </thead>
             <tbody>
@@ -71,14 +76,16 @@ export function ModelLineVersions() {
                   <th scope="row">
                     {version.number}
                     {version.parent !== null && (
-                      <span className="muted"> (from #{version.parent})</span>
+                      <span className="muted"> {t("versions.parent", { parent: version.parent })}</span>
                     )}
                   </th>
                   <td>
-                    <span className={`status status-${version.status}`}>{version.status}</span>
+                    <span className={`status status-${version.status}`}>{t(`status.${version.status}`)}</span>
                   </td>
                   <td>{version.base}</td>
-                  <td>{formatMetrics(version.metrics)}</td>
+                  <td>
+                    <Metrics metrics={version.metrics} />
+                  </td>
                   <td>
                     <code title={version.dataset_hash}>{version.dataset_hash.slice(0, 12)}</code>
                   </td>
@@ -96,21 +103,21 @@ export function ModelLineVersions() {
                       {PUBLISHABLE.has(version.status) && (
                         <button
                           type="button"
-                          aria-label={`Publish version ${version.number}`}
+                          aria-label={t("versions.publishLabel", { number: version.number })}
                           disabled={publish.isPending}
                           onClick={() => publish.mutate({ id: version.id, overrideReason: "" })}
                         >
-                          Publish
+                          {t("versions.publish")}
                         </button>
                       )}
                       {version.status === "retired" && version.published_at !== null && (
                         <button
                           type="button"
-                          aria-label={`Roll back to version ${version.number}`}
+                          aria-label={t("versions.rollBackLabel", { number: version.number })}
                           disabled={rollback.isPending}
                           onClick={() => rollback.mutate(version.id)}
                         >
-                          Roll back
+                          {t("versions.rollBack")}
                         </button>
                       )}
                     </td>
@@ -123,14 +130,14 @@ export function ModelLineVersions() {
       )}
       {refused && (
         <section aria-labelledby="refusal-heading" className="stack">
-          <h3 id="refusal-heading">The gates refused version {refused.number}</h3>
-          <ul aria-label="Failed gates">
+          <h3 id="refusal-heading">{t("refusal.heading", { number: refused.number })}</h3>
+          <ul aria-label={t("refusal.failed")}>
             {failedGates.map((failure) => (
               <li key={failure}>{failure}</li>
             ))}
           </ul>
           <label className="field">
-            Override reason (admins only; recorded in the publish audit)
+            {t("refusal.reason")}
             <textarea
               value={overrideReason}
               onChange={(event) => setOverrideReason(event.target.value)}
@@ -147,14 +154,14 @@ export function ModelLineVersions() {
               disabled={publish.isPending || overrideReason.trim() === ""}
               onClick={() => publish.mutate({ id: refused.id, overrideReason })}
             >
-              Publish version {refused.number} over its gates
+              {t("refusal.override", { number: refused.number })}
             </button>
           </div>
         </section>
       )}
       {versions.data && (
         <Pager
-          label="Version pages"
+          label={t("versions.pages")}
           page={page}
           hasPrevious={versions.data.previous != null}
           hasNext={versions.data.next != null}

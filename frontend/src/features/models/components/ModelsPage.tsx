@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Link, Outlet, useParams, useSearchParams } from "react-router";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
@@ -10,15 +11,16 @@ export function ModelsPage() {
   const page = parsePage(params.get("lines"));
   const lines = useModelLines(page);
   const { slug } = useParams();
+  const { t } = useTranslation("models");
 
   return (
     <main className="stack">
-      <h1>Models</h1>
+      <h1>{t("lines.title")}</h1>
       {lines.isPending && <Loading />}
       <ErrorMessage error={lines.error} />
-      {lines.data && lines.data.results.length === 0 && <p>No model lines are registered yet.</p>}
+      {lines.data && lines.data.results.length === 0 && <p>{t("lines.empty")}</p>}
       {lines.data && lines.data.results.length > 0 && (
-        <ul className="cards" aria-label="Model lines">
+        <ul className="cards" aria-label={t("lines.label")}>
           {lines.data.results.map((line) => (
             <li key={line.slug} className="card">
               <h2>
@@ -32,8 +34,8 @@ export function ModelsPage() {
               <p>{line.description}</p>
               <p className="muted">
                 {line.published_version
-                  ? `Published: version ${line.published_version.number}`
-                  : "No published version"}
+                  ? t("lines.published", { number: line.published_version.number })
+                  : t("lines.unpublished")}
               </p>
             </li>
           ))}
@@ -41,7 +43,7 @@ export function ModelsPage() {
       )}
       {lines.data && (
         <Pager
-          label="Model line pages"
+          label={t("lines.pages")}
           page={page}
           hasPrevious={lines.data.previous != null}
           hasNext={lines.data.next != null}

@@ -1,60 +1,59 @@
+import { useTranslation } from "react-i18next";
+import { DateTime } from "../../../components/DateTime";
 import { ErrorMessage } from "../../../components/ErrorMessage";
+import { formatDateTime } from "../../../lib/format";
 import { useServing } from "../hooks/useRegistry";
-
-const STATE_LABELS: Record<string, string> = {
-  stopped: "stopped",
-  starting: "starting (loading weights)",
-  ready: "ready",
-  draining: "draining (finishing its requests)",
-  failed: "failed",
-};
 
 /** Which version each served line's traffic goes to, and the state of every version server. */
 export function ServingPanel() {
   const serving = useServing();
+  const { t } = useTranslation("models");
   if (!serving.data || serving.data.lines.length === 0) {
     return <ErrorMessage error={serving.error} />;
   }
   const { routes, endpoints } = serving.data;
   return (
     <section aria-labelledby="serving-heading" className="stack">
-      <h2 id="serving-heading">Serving</h2>
-      <p className="muted">
-        Lines served by version servers ({serving.data.manager === "agent" ? "started by the serving agent" : "started by operators"}):
-        a newly published version takes traffic once its server answers.
-      </p>
-      <ul aria-label="Traffic per line">
+      <h2 id="serving-heading">{t("serving.title")}</h2>
+      <p className="muted">{t("serving.intro", { context: serving.data.manager })}</p>
+      <ul aria-label={t("serving.traffic")}>
         {serving.data.lines.map((line) => {
           const route = routes.find((r) => r.line === line);
           return (
             <li key={line}>
               {route
-                ? `${line}: traffic to version ${route.number} since ${new Date(route.switched_at).toLocaleString()}`
-                : `${line}: no version serves it yet`}
+                ? t("serving.route", { line, number: route.number, since: formatDateTime(route.switched_at) })
+                : t("serving.unrouted", { line })}
             </li>
           );
         })}
       </ul>
       {endpoints.length > 0 && (
         <table>
-          <caption>Version servers</caption>
+          <caption>{t("serving.servers")}</caption>
           <thead>
             <tr>
-              <th scope="col">Version</th>
-              <th scope="col">State</th>
-              <th scope="col">Where</th>
-              <th scope="col">Since</th>
-              <th scope="col">Last error</th>
+              <th scope="col">{t("serving.version")}</th>
+              <th scope="col">{t("serving.state")}</th>
+              <th scope="col">{t("serving.where")}</th>
+              <th scope="col">{t("serving.since")}</th>
+              <th scope="col">{t("serving.lastError")}</th>
             </tr>
           </thead>
           <tbody>
             {endpoints.map((endpoint) => (
               <tr key={endpoint.version}>
                 <td>{endpoint.served_name}</td>
-                <td>{STATE_LABELS[endpoint.state] ?? endpoint.state}</td>
-                <td>{endpoint.base_url ? `${endpoint.base_url} (${endpoint.agent})` : "-"}</td>
-                <td>{new Date(endpoint.state_since).toLocaleString()}</td>
-                <td>{endpoint.error || "-"}</td>
+                <td>{t(`serving.states.${endpoint.state}`)}</td>
+                <td>
+                  {endpoint.base_url
+                    ? t("serving.at", { url: endpoint.base_url, agent: endpoint.agent })
+                    : t("serving.none")}
+                </td>
+                <td>
+                  <DateTime value={endpoint.state_since} />
+                </td>
+                <td>{endpoint.error || t("serving.none")}</td>
               </tr>
             ))}
           </tbody>

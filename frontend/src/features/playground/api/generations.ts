@@ -5,6 +5,7 @@ import type { RequestJson, ResponseJson } from "../../../lib/api/types";
 export type Generation = ResponseJson<"/api/llm/generations/{id}/", "get">;
 export type GenerationRequest = RequestJson<"/api/llm/generations/", "post">;
 export type GenerationPage = ResponseJson<"/api/llm/generations/", "get">;
+export type PlaygroundExample = ResponseJson<"/api/llm/examples/", "get">[number];
 export type PromptableLine = ResponseJson<"/api/registry/lines/", "get">["results"][number];
 
 export const generationKeys = {
@@ -15,6 +16,12 @@ export const generationKeys = {
 
 /** Lines the playground can prompt: the first page, only those with a published version. */
 export const promptableLinesKey = ["playground", "lines"] as const;
+export const examplesKey = ["playground", "examples"] as const;
+
+/** Real questions (HH-RLHF) with the reply people preferred, to prompt and compare with. */
+export async function fetchExamples(): Promise<PlaygroundExample[]> {
+  return unwrap(await api.GET("/api/llm/examples/"));
+}
 
 export async function fetchPromptableLines(): Promise<PromptableLine[]> {
   const page = unwrap(await api.GET("/api/registry/lines/"));

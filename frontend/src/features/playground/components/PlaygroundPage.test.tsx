@@ -26,6 +26,7 @@ const generation = {
   error: "",
   created_at: "2025-03-01T00:00:00Z",
   finished_at: null,
+  untrained_model: false,
 };
 
 describe("playground", () => {
@@ -77,5 +78,31 @@ describe("playground", () => {
     expect(await screen.findByText("done")).toBeInTheDocument();
     expect(output).toHaveTextContent("Hello, world!");
     expect(output).toHaveAttribute("aria-busy", "false");
+  });
+
+  it("starts from a real question and shows the preferred reply next to the untrained model's", async () => {
+    const question = "Is it possible to download a car?";
+    const tiny = { ...generation, prompt: question, status: "done", output: "q#\u0007zz", untrained_model: true };
+    const http = stubApi({
+      "GET /api/auth/me/": { body: users.researcher },
+      "GET /api/registry/lines/": { body: { count: 1, next: null, previous: null, results: [line] } },
+      "GET /api/llm/generations/": { body: { count: 0, next: null, previous: null, results: [] } },
+      "GET /api/llm/examples/": {
+        body: [{ prompt: question, reference: "I'm not sure what you mean. Can you clarify?" }],
+      },
+      "POST /api/llm/generations/": { status: 201, body: tiny },
+      "GET /api/llm/generations/12/": { body: tiny },
+    });
+    const { user } = renderApp("/playground");
+
+    await user.selectOptions(await screen.findByLabelText("Start from a real question (HH-RLHF)"), question);
+    expect(screen.getByLabelText("Prompt")).toHaveValue(question);
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+
+    expect(await screen.findByText("Untrained demo model: random text")).toBeInTheDocument();
+    expect(http.calls("POST /api/llm/generations/")[0]?.body).toMatchObject({ prompt: question });
+    expect(screen.getByLabelText("A reply people preferred (HH-RLHF), to compare")).toHaveTextContent(
+      "I'm not sure what you mean. Can you clarify?",
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { GenerationHistory } from "./GenerationHistory";
 import { GenerationView } from "./GenerationView";
@@ -11,10 +12,11 @@ function parseId(value: string | null): number | null {
 export function PlaygroundPage() {
   const [params, setParams] = useSearchParams();
   const selected = parseId(params.get("generation"));
+  const { t } = useTranslation("playground");
 
   return (
     <main className="stack">
-      <h1>Playground</h1>
+      <h1>{t("page.title")}</h1>
       <PromptForm onCreated={(generation) => setParams({ generation: String(generation.id) })} />
       {selected !== null && <GenerationView key={selected} id={selected} />}
       <GenerationHistory selected={selected} />

@@ -1,14 +1,17 @@
 import { useId, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import { ApiError } from "../../../lib/api/errors";
 import type { Generation } from "../api/generations";
-import { useCreateGeneration, usePromptableLines } from "../hooks/useGenerations";
+import { useCreateGeneration, usePlaygroundExamples, usePromptableLines } from "../hooks/useGenerations";
 
 export function PromptForm({ onCreated }: { onCreated: (generation: Generation) => void }) {
   const id = useId();
   const lines = usePromptableLines();
+  const examples = usePlaygroundExamples();
   const create = useCreateGeneration();
+  const { t } = useTranslation("playground");
   const [line, setLine] = useState("");
   const [prompt, setPrompt] = useState("");
   const [maxNewTokens, setMaxNewTokens] = useState("256");
@@ -31,28 +34,41 @@ export function PromptForm({ onCreated }: { onCreated: (generation: Generation) 
     );
   }
 
-  if (lines.isPending) return <Loading label="Loading model lines…" />;
+  if (lines.isPending) return <Loading label={t("form.loadingLines")} />;
   if (lines.isError) return <ErrorMessage error={lines.error} />;
   if (lines.data.length === 0) {
-    return <p>No model line has a published version yet, so there is nothing to prompt.</p>;
+    return <p>{t("form.noLines")}</p>;
   }
 
   return (
-    <form onSubmit={onSubmit} className="stack" aria-label="Prompt a model">
+    <form onSubmit={onSubmit} className="stack" aria-label={t("form.label")}>
       <ErrorMessage error={create.error} />
       <div className="field">
-        <label htmlFor={`${id}-line`}>Model line</label>
+        <label htmlFor={`${id}-line`}>{t("form.line")}</label>
         <select id={`${id}-line`} value={selectedLine} onChange={(e) => setLine(e.target.value)}>
           {lines.data.map((option) => (
             <option key={option.slug} value={option.slug}>
-              {option.name} (version {option.published_version?.number})
+              {t("form.lineOption", { name: option.name, number: option.published_version?.number })}
             </option>
           ))}
         </select>
         <FieldErrors id={`${id}-line-errors`} messages={errorsFor("line")} />
       </div>
+      {examples.data && examples.data.length > 0 && (
+        <div className="field">
+          <label htmlFor={`${id}-example`}>{t("form.example")}</label>
+          <select id={`${id}-example`} value="" onChange={(e) => e.target.value && setPrompt(e.target.value)}>
+            <option value="">{t("form.chooseExample")}</option>
+            {examples.data.map((example) => (
+              <option key={example.prompt} value={example.prompt}>
+                {example.prompt.length > 90 ? t("form.truncated", { text: example.prompt.slice(0, 90) }) : example.prompt}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div className="field">
-        <label htmlFor={`${id}-prompt`}>Prompt</label>
+        <label htmlFor={`${id}-prompt`}>{t("form.prompt")}</label>
         <textarea
           id={`${id}-prompt`}
           rows={6}
@@ -64,7 +80,7 @@ export function PromptForm({ onCreated }: { onCreated: (generation: Generation) 
       </div>
       <div className="row">
         <div className="field">
-          <label htmlFor={`${id}-max`}>Max new tokens</label>
+          <label htmlFor={`${id}-max`}>{t("form.maxNewTokens")}</label>
           <input
             id={`${id}-max`}
             type="number"
@@ -76,7 +92,7 @@ export function PromptForm({ onCreated }: { onCreated: (generation: Generation) 
           <FieldErrors id={`${id}-max-errors`} messages={errorsFor("max_new_tokens")} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-temperature`}>Temperature</label>
+          <label htmlFor={`${id}-temperature`}>{t("form.temperature")}</label>
           <input
             id={`${id}-temperature`}
             type="number"
@@ -90,7 +106,7 @@ export function PromptForm({ onCreated }: { onCreated: (generation: Generation) 
       </div>
       <div>
         <button type="submit" disabled={create.isPending || prompt.trim() === ""}>
-          Generate
+          {t("form.generate")}
         </button>
       </div>
     </form>

@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLiveText } from "../../../lib/liveText";
 import {
   createGeneration,
+  examplesKey,
+  fetchExamples,
   fetchGeneration,
   fetchGenerations,
   fetchPromptableLines,
@@ -12,6 +14,11 @@ import {
 
 export function usePromptableLines() {
   return useQuery({ queryKey: promptableLinesKey, queryFn: fetchPromptableLines });
+}
+
+export function usePlaygroundExamples() {
+  // The shipped file does not change while the server runs.
+  return useQuery({ queryKey: examplesKey, queryFn: fetchExamples, staleTime: Infinity });
 }
 
 export function useGenerations() {

@@ -1,6 +1,7 @@
 import { api } from "../../../lib/api/client";
 import { unwrap } from "../../../lib/api/errors";
 import type { RequestJson, ResponseJson } from "../../../lib/api/types";
+import type { GroupField, GroupResults } from "../../../lib/diversity";
 
 export type Version = ResponseJson<"/api/principles/versions/", "get">[number];
 export type VersionDetail = ResponseJson<"/api/principles/versions/{number}/", "get">;
@@ -26,10 +27,18 @@ export const principlesKeys = {
   rounds: () => ["principles", "rounds"] as const,
   round: (id: number) => ["principles", "rounds", id] as const,
   analysis: (id: number) => ["principles", "analysis", id] as const,
+  groups: (id: number) => ["principles", "groups", id] as const,
   comments: (proposal: number) => ["principles", "comments", proposal] as const,
   tracking: () => ["principles", "tracking"] as const,
   audit: () => ["principles", "audit"] as const,
 };
+
+/** A closed round's support for each proposal per rater group of one background field. */
+export async function fetchRoundGroups(round: number, by: GroupField): Promise<GroupResults> {
+  return unwrap(
+    await api.GET("/api/principles/rounds/{id}/groups/", { params: { path: { id: round }, query: { by } } }),
+  );
+}
 
 export async function fetchVersions(): Promise<Version[]> {
   return unwrap(await api.GET("/api/principles/versions/"));
@@ -81,11 +90,11 @@ export async function submitProposal(round: number, body: ProposalIn): Promise<P
   );
 }
 
-export async function castVote(proposal: number, choice: Choice): Promise<Proposal> {
+export async function castVote(proposal: number, choice: Choice, dwellMs: number): Promise<Proposal> {
   return unwrap(
     await api.POST("/api/principles/proposals/{id}/vote/", {
       params: { path: { id: proposal } },
-      body: { choice },
+      body: { choice, dwell_ms: dwellMs },
     }),
   );
 }
@@ -105,11 +114,11 @@ export async function fetchComments(proposal: number): Promise<Comment[]> {
   );
 }
 
-export async function addComment(proposal: number, text: string): Promise<Comment> {
+export async function addComment(proposal: number, text: string, dwellMs: number): Promise<Comment> {
   return unwrap(
     await api.POST("/api/principles/proposals/{id}/comments/", {
       params: { path: { id: proposal } },
-      body: { text },
+      body: { text, dwell_ms: dwellMs },
     }),
   );
 }

@@ -1,27 +1,31 @@
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import type { Principle } from "../api/principles";
 
-const AUDIENCES: { value: string; label: string }[] = [
-  { value: "humans", label: "For humans" },
-  { value: "ai", label: "For AI" },
-  { value: "shared", label: "Shared" },
-];
+/** The audiences a principle is written for, in the order a version lists them. */
+export const AUDIENCES = ["humans", "ai", "shared"] as const;
+type Audience = (typeof AUDIENCES)[number];
 
-export function audienceLabel(value: string): string {
-  return AUDIENCES.find((a) => a.value === value)?.label ?? value;
+function isAudience(value: string): value is Audience {
+  return (AUDIENCES as readonly string[]).includes(value);
 }
 
-export const AUDIENCE_OPTIONS = AUDIENCES;
+/** An audience's name; a value this page does not know shows as the server sent it. */
+export function audienceLabel(value: string, t: TFunction<"principles">): string {
+  return isAudience(value) ? t(`audiences.${value}`) : value;
+}
 
 /** A version's principles, grouped by audience, each with its stable id. */
 export function PrincipleList({ principles }: { principles: Principle[] }) {
+  const { t } = useTranslation("principles");
   return (
     <>
       {AUDIENCES.map((audience) => {
-        const members = principles.filter((p) => p.audience === audience.value);
+        const members = principles.filter((p) => p.audience === audience);
         if (members.length === 0) return null;
         return (
-          <section key={audience.value} aria-label={audience.label}>
-            <h3>{audience.label}</h3>
+          <section key={audience} aria-label={t(`audiences.${audience}`)}>
+            <h3>{t(`audiences.${audience}`)}</h3>
             <dl>
               {members.map((p) => (
                 <div key={p.key}>

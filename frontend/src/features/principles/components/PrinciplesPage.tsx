@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DateTime } from "../../../components/DateTime";
 import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
@@ -26,25 +27,29 @@ export function PrinciplesPage() {
   const audit = useAudit();
   const canManage = capabilities(useMe().data).research;
   const [grouping, setGrouping] = useState<SupportGrouping>("opinion");
+  const { t } = useTranslation("principles");
 
   return (
     <main className="stack">
-      <h1>Principles</h1>
+      <h1>{t("page.title")}</h1>
       <ErrorMessage error={versions.error ?? rounds.error} />
       <section aria-labelledby="rounds-heading" className="stack">
-        <h2 id="rounds-heading">Voting rounds</h2>
+        <h2 id="rounds-heading">{t("page.rounds")}</h2>
         {rounds.isPending && <Loading />}
-        {rounds.data && rounds.data.length === 0 && <p>No voting rounds yet.</p>}
+        {rounds.data && rounds.data.length === 0 && <p>{t("page.noRounds")}</p>}
         {rounds.data && rounds.data.length > 0 && (
           <ul className="plain-list">
             {rounds.data.map((round) => (
               <li key={round.id}>
                 <Link to={`/principles/rounds/${round.id}`}>{round.title}</Link>{" "}
-                <span className={`status status-${round.status}`}>{round.status}</span>{" "}
+                <span className={`status status-${round.status}`}>{t(`roundStatuses.${round.status}`)}</span>{" "}
                 <span className="muted">
-                  {round.status === "open" ? "closes " : "closed "}
-                  <DateTime value={round.closed_at ?? round.closes_at} />
-                  {round.enacted_version !== null && ` — enacted version ${round.enacted_version}`}
+                  <Trans
+                    t={t}
+                    i18nKey={round.status === "open" ? "page.closes" : "page.closed"}
+                    components={{ when: <DateTime value={round.closed_at ?? round.closes_at} /> }}
+                  />
+                  {round.enacted_version !== null && t("page.enacted", { version: round.enacted_version })}
                 </span>
               </li>
             ))}
@@ -55,17 +60,17 @@ export function PrinciplesPage() {
 
       <section aria-labelledby="constitution-heading" className="stack">
         <h2 id="constitution-heading">
-          Constitution{current ? `, version ${current.number} (in force)` : ""}
+          {current ? t("page.constitutionCurrent", { version: current.number }) : t("page.constitution")}
         </h2>
-        {versions.data && !current && <p>No constitution version has been seeded yet.</p>}
+        {versions.data && !current && <p>{t("page.notSeeded")}</p>}
         {currentDetail.data && <PrincipleList principles={currentDetail.data.principles} />}
         {versions.data && versions.data.length > 0 && (
           <>
-            <h3>All versions</h3>
-            <ul className="plain-list" aria-label="Constitution versions">
+            <h3>{t("page.allVersions")}</h3>
+            <ul className="plain-list" aria-label={t("page.versions")}>
               {versions.data.map((v) => (
                 <li key={v.number}>
-                  <Link to={`/principles/versions/${v.number}`}>Version {v.number}</Link>{" "}
+                  <Link to={`/principles/versions/${v.number}`}>{t("page.version", { version: v.number })}</Link>{" "}
                   <span className="muted">
                     <DateTime value={v.created_at} /> {v.summary}
                   </span>
@@ -77,22 +82,17 @@ export function PrinciplesPage() {
       </section>
 
       <section aria-labelledby="tracking-heading" className="stack">
-        <h2 id="tracking-heading">Support over rounds</h2>
-        <p className="muted">
-          Blue: share of human voters agreeing; filled dots: the change passed. Opinion groups are
-          found anew in every round, so they are shown as grey dots sized by voters (dashed: the
-          least-agreeing group); rater backgrounds stay the same across rounds and are drawn as
-          lines, counting only voters who share their profile.
-        </p>
+        <h2 id="tracking-heading">{t("page.support")}</h2>
+        <p className="muted">{t("page.supportHelp")}</p>
         <label>
-          Groups{" "}
+          {t("page.groups")}{" "}
           <select value={grouping} onChange={(e) => setGrouping(e.target.value as SupportGrouping)}>
-            <option value="opinion">Opinion groups</option>
-            <option value="region">Region</option>
-            <option value="expertise">Expertise</option>
+            <option value="opinion">{t("page.groupings.opinion")}</option>
+            <option value="region">{t("page.groupings.region")}</option>
+            <option value="expertise">{t("page.groupings.expertise")}</option>
           </select>
         </label>
-        {tracking.data && tracking.data.length === 0 && <p>No round has closed yet.</p>}
+        {tracking.data && tracking.data.length === 0 && <p>{t("page.noClosedRound")}</p>}
         <ul className="cards">
           {tracking.data?.map((series) => (
             <li key={series.key} className="card">
@@ -106,14 +106,14 @@ export function PrinciplesPage() {
       </section>
 
       <section aria-labelledby="audit-heading" className="stack">
-        <h2 id="audit-heading">Audit log</h2>
-        <ul className="plain-list" aria-label="Audit log">
+        <h2 id="audit-heading">{t("page.audit")}</h2>
+        <ul className="plain-list" aria-label={t("page.audit")}>
           {audit.data?.map((entry) => (
             <li key={entry.id}>
-              <DateTime value={entry.created_at} /> <strong>{entry.action.replace("_", " ")}</strong>
-              {entry.actor && ` by ${entry.actor}`}
-              {entry.version !== null && ` (version ${entry.version})`}
-              {entry.reason && `: ${entry.reason}`}
+              <DateTime value={entry.created_at} /> <strong>{t(`auditActions.${entry.action}`)}</strong>
+              {entry.actor && t("page.auditBy", { actor: entry.actor })}
+              {entry.version !== null && t("page.auditVersion", { version: entry.version })}
+              {entry.reason && t("page.auditReason", { reason: entry.reason })}
             </li>
           ))}
         </ul>
@@ -127,6 +127,40 @@ function localInput(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+type RoundFieldName = "title" | "opens_at" | "closes_at" | "min_participants" | "min_agreement" | "min_group_agreement";
+
+/** One setting of a new round, with the server's messages about it. */
+function RoundField({
+  field,
+  value,
+  set,
+  errors,
+  type = "text",
+}: {
+  field: RoundFieldName;
+  value: string;
+  set: (v: string) => void;
+  errors: ApiError | null;
+  type?: "text" | "number" | "datetime-local";
+}) {
+  const { t } = useTranslation("principles");
+  const id = `round-${field}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t(`openRound.fields.${field}`)}</label>
+      <input
+        id={id}
+        type={type}
+        value={value}
+        step={type === "number" ? "any" : undefined}
+        onChange={(e) => set(e.target.value)}
+        aria-describedby={`${id}-errors`}
+      />
+      <FieldErrors id={`${id}-errors`} messages={errors?.fieldErrors(field) ?? []} />
+    </div>
+  );
+}
+
 function OpenRoundForm() {
   const open = useOpenRound();
   const now = new Date();
@@ -137,6 +171,7 @@ function OpenRoundForm() {
   const [minAgreement, setMinAgreement] = useState("0.6");
   const [minGroupAgreement, setMinGroupAgreement] = useState("0.5");
   const errors = open.error instanceof ApiError ? open.error : null;
+  const { t } = useTranslation("principles");
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -153,39 +188,24 @@ function OpenRoundForm() {
     );
   }
 
-  const field = (id: string, label: string, value: string, set: (v: string) => void, type = "text") => (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type={type}
-        value={value}
-        step={type === "number" ? "any" : undefined}
-        onChange={(e) => set(e.target.value)}
-        aria-describedby={`${id}-errors`}
-      />
-      <FieldErrors id={`${id}-errors`} messages={errors?.fieldErrors(id.replace("round-", "")) ?? []} />
-    </div>
-  );
-
   return (
-    <form onSubmit={submit} className="stack" aria-label="Open a voting round">
-      <h3>Open a voting round</h3>
-      {field("round-title", "Title", title, setTitle)}
-      {field("round-opens_at", "Opens", opensAt, setOpensAt, "datetime-local")}
-      {field("round-closes_at", "Closes", closesAt, setClosesAt, "datetime-local")}
-      {field("round-min_participants", "Human voters needed", minParticipants, setMinParticipants, "number")}
-      {field("round-min_agreement", "Overall agreement needed (0-1)", minAgreement, setMinAgreement, "number")}
-      {field(
-        "round-min_group_agreement",
-        "Agreement needed in every opinion group (0-1)",
-        minGroupAgreement,
-        setMinGroupAgreement,
-        "number",
-      )}
+    <form onSubmit={submit} className="stack" aria-label={t("openRound.title")}>
+      <h3>{t("openRound.title")}</h3>
+      <RoundField field="title" value={title} set={setTitle} errors={errors} />
+      <RoundField field="opens_at" value={opensAt} set={setOpensAt} errors={errors} type="datetime-local" />
+      <RoundField field="closes_at" value={closesAt} set={setClosesAt} errors={errors} type="datetime-local" />
+      <RoundField field="min_participants" value={minParticipants} set={setMinParticipants} errors={errors} type="number" />
+      <RoundField field="min_agreement" value={minAgreement} set={setMinAgreement} errors={errors} type="number" />
+      <RoundField
+        field="min_group_agreement"
+        value={minGroupAgreement}
+        set={setMinGroupAgreement}
+        errors={errors}
+        type="number"
+      />
       {errors && Object.keys(errors.fields).length === 0 && <ErrorMessage error={open.error} />}
       <button type="submit" disabled={open.isPending}>
-        Open round
+        {t("openRound.submit")}
       </button>
     </form>
   );

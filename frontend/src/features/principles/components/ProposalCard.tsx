@@ -1,14 +1,13 @@
+import { Trans, useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
+import { UntrainedModelBadge } from "../../../components/UntrainedModelBadge";
+import { useDwellTime } from "../../../lib/useDwellTime";
 import type { Choice, Proposal } from "../api/principles";
 import { useVote } from "../hooks/usePrinciples";
 import { ProposalComments } from "./ProposalComments";
 import { VetoForm } from "./VetoForm";
 
-const CHOICES: { value: Choice; label: string }[] = [
-  { value: "agree", label: "Agree" },
-  { value: "disagree", label: "Disagree" },
-  { value: "pass", label: "Pass" },
-];
+const CHOICES: Choice[] = ["agree", "disagree", "pass"];
 
 /** One proposal: its text, the rater's vote, and (once they voted) the tally and comments. */
 export function ProposalCard({
@@ -23,49 +22,59 @@ export function ProposalCard({
   canVeto: boolean;
 }) {
   const vote = useVote(proposal.round);
-  const heading = `${proposal.action} ${proposal.principle_key}`;
+  const dwell = useDwellTime(proposal.id);
+  const { t } = useTranslation("principles");
+  const action = t(`actions.${proposal.action}`);
+  const heading = t("proposal.heading", { action, key: proposal.principle_key });
   return (
     <li className="card stack" aria-label={heading}>
       <h2>
-        {proposal.action} <code>{proposal.principle_key}</code>
-        {proposal.title && `: ${proposal.title}`}
+        {action} <code>{proposal.principle_key}</code>
+        {proposal.title && t("proposal.title", { title: proposal.title })}
       </h2>
       <p className="muted">
-        Proposed by {proposal.author}
-        {proposal.ai_authored && <strong> (AI-authored)</strong>}
+        {t("proposal.proposedBy", { author: proposal.author })}
+        {proposal.ai_authored && <strong>{t("proposal.aiAuthored")}</strong>}
+        {proposal.untrained_model && <UntrainedModelBadge />}
       </p>
       {proposal.text && <p className="text-block">{proposal.text}</p>}
       <p>
-        <em>Why:</em> {proposal.rationale}
+        <Trans t={t} i18nKey="proposal.why" values={{ rationale: proposal.rationale }} components={{ em: <em /> }} />
       </p>
-      {proposal.vetoed && <p className="warning">Vetoed by a researcher: {proposal.veto_reason}</p>}
+      {proposal.vetoed && <p className="warning">{t("proposal.vetoed", { reason: proposal.veto_reason })}</p>}
       {open && canVote && (
-        <div className="row" role="group" aria-label={`Your vote on ${heading}`}>
+        <div className="row" role="group" aria-label={t("proposal.yourVote", { heading })}>
           {CHOICES.map((choice) => (
             <button
-              key={choice.value}
+              key={choice}
               type="button"
-              aria-pressed={proposal.my_vote === choice.value}
+              aria-pressed={proposal.my_vote === choice}
               disabled={vote.isPending}
-              onClick={() => vote.mutate({ proposal: proposal.id, choice: choice.value })}
+              onClick={() => vote.mutate({ proposal: proposal.id, choice, dwellMs: dwell() })}
             >
-              {choice.label}
+              {t(`proposal.choices.${choice}`)}
             </button>
           ))}
         </div>
       )}
       <ErrorMessage error={vote.error} />
       {proposal.tally ? (
-        <p aria-label="Tally">
-          Humans: {proposal.tally.human.agree} agree, {proposal.tally.human.disagree} disagree,{" "}
-          {proposal.tally.human.pass} pass.{" "}
+        <p aria-label={t("proposal.tally")}>
+          {t("proposal.humans", {
+            agree: proposal.tally.human.agree,
+            disagree: proposal.tally.human.disagree,
+            pass: proposal.tally.human.pass,
+          })}{" "}
           <span className="muted">
-            AI (not counted): {proposal.tally.ai.agree} agree, {proposal.tally.ai.disagree} disagree,{" "}
-            {proposal.tally.ai.pass} pass.
+            {t("proposal.ai", {
+              agree: proposal.tally.ai.agree,
+              disagree: proposal.tally.ai.disagree,
+              pass: proposal.tally.ai.pass,
+            })}
           </span>
         </p>
       ) : (
-        <p className="muted">Vote to see the tally and the comments.</p>
+        <p className="muted">{t("proposal.voteToSee")}</p>
       )}
       {proposal.tally && <ProposalComments proposal={proposal.id} open={open} />}
       {canVeto && !proposal.vetoed && <VetoForm proposal={proposal.id} />}

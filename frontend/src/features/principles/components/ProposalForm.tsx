@@ -1,15 +1,13 @@
 import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { FieldErrors } from "../../../components/ErrorMessage";
+import { useUnsavedGuard } from "../../../lib/useUnsavedGuard";
 import { useProposalForm, type ProposalChoice, type ProposalText } from "../hooks/useProposalForm";
-import { AUDIENCE_OPTIONS } from "./PrincipleList";
+import { AUDIENCES } from "./PrincipleList";
 
 type Form = ReturnType<typeof useProposalForm>;
 
-const ACTION_OPTIONS = [
-  { value: "amend", label: "Amend a principle" },
-  { value: "add", label: "Add a principle" },
-  { value: "retire", label: "Retire a principle" },
-];
+const ACTIONS = ["amend", "add", "retire"] as const;
 
 /** One choice of the proposal (its action or audience), from options the server accepts. */
 function SelectField<F extends ProposalChoice>({
@@ -62,7 +60,7 @@ function TextField({
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {multiline ? (
-        <textarea {...props} onChange={(e) => form.set(field, e.target.value)} />
+        <textarea {...props} className="wide" rows={4} onChange={(e) => form.set(field, e.target.value)} />
       ) : (
         <input {...props} onChange={(e) => form.set(field, e.target.value)} />
       )}
@@ -75,6 +73,8 @@ function TextField({
 export function ProposalForm({ round }: { round: number }) {
   const form = useProposalForm(round);
   const roundErrors = form.messages("round");
+  const { t } = useTranslation("principles");
+  useUnsavedGuard(form.unsaved);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -82,31 +82,37 @@ export function ProposalForm({ round }: { round: number }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="stack" aria-label="Propose a change">
-      <h2>Propose a change</h2>
-      <SelectField form={form} field="action" id="proposal-action" label="Change" options={ACTION_OPTIONS} />
-      <TextField form={form} field="principle_key" id="proposal-key" label="Principle id" />
+    <form onSubmit={onSubmit} className="stack" aria-label={t("proposalForm.title")}>
+      <h2>{t("proposalForm.title")}</h2>
+      <SelectField
+        form={form}
+        field="action"
+        id="proposal-action"
+        label={t("proposalForm.change")}
+        options={ACTIONS.map((value) => ({ value, label: t(`proposalForm.actions.${value}`) }))}
+      />
+      <TextField form={form} field="principle_key" id="proposal-key" label={t("proposalForm.principleId")} />
       {form.action !== "retire" && (
         <>
-          <TextField form={form} field="title" id="proposal-title" label="Title" />
-          <TextField form={form} field="text" id="proposal-text" label="Text" multiline />
+          <TextField form={form} field="title" id="proposal-title" label={t("proposalForm.principleTitle")} />
+          <TextField form={form} field="text" id="proposal-text" label={t("proposalForm.text")} multiline />
           <SelectField
             form={form}
             field="audience"
             id="proposal-audience"
-            label="Audience"
-            options={AUDIENCE_OPTIONS}
+            label={t("proposalForm.audience")}
+            options={AUDIENCES.map((value) => ({ value, label: t(`audiences.${value}`) }))}
           />
         </>
       )}
-      <TextField form={form} field="rationale" id="proposal-rationale" label="Rationale" multiline />
+      <TextField form={form} field="rationale" id="proposal-rationale" label={t("proposalForm.rationale")} multiline />
       {roundErrors.length > 0 && (
         <p role="alert" className="error">
           {roundErrors.join(" ")}
         </p>
       )}
       <button type="submit" disabled={form.pending}>
-        Submit proposal
+        {t("proposalForm.submit")}
       </button>
     </form>
   );

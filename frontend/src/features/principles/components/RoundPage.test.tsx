@@ -43,6 +43,56 @@ const round = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** The replies of a closed round that enacted version 2, for any signed-in role. */
+const closedRound = () => ({
+  "GET /api/principles/rounds/3/": {
+    body: round({
+      status: "closed",
+      closed_at: "2025-02-01T00:00:00Z",
+      enacted_version: 2,
+      proposals: [proposal({ my_vote: "agree", tally: tally(3, 1, 0) })],
+    }),
+  },
+  "GET /api/principles/proposals/7/comments/": { body: [] },
+  "GET /api/principles/rounds/3/analysis/": {
+    body: {
+      closed: true,
+      participants: 4,
+      version: 2,
+      groups: {
+        k: 2,
+        silhouette: 0.61,
+        voters: [
+          { group: 0, x: -1, y: 0 },
+          { group: 1, x: 1, y: 0 },
+        ],
+        proposals: [{ proposal: 7, x: 0.5, y: 0.1 }],
+      },
+      proposals: {
+        "7": {
+          votes: 4,
+          agree: 3,
+          disagree: 1,
+          passes: 0,
+          agreement: 0.75,
+          group_agreement: { "0": 1, "1": 0.5 },
+          min_group_agreement: 0.5,
+          consensus: 0.4,
+          ai: { agree: 0, disagree: 0, pass: 1 },
+          passed: true,
+          reason: "passed",
+        },
+      },
+      participation: {
+        human_voters: 4,
+        ai_voters: 1,
+        with_profile: 2,
+        by_background: { region: { Europe: 2 } },
+      },
+    },
+  },
+});
+
 describe("a voting round", () => {
   beforeEach(() => FakeWebSocket.reset());
 
@@ -65,7 +115,10 @@ describe("a voting round", () => {
     expect(within(card).queryByLabelText("Tally")).not.toBeInTheDocument();
 
     await user.click(within(card).getByRole("button", { name: "Agree" }));
-    expect(http.calls("POST /api/principles/proposals/7/vote/")[0]?.body).toEqual({ choice: "agree" });
+    expect(http.calls("POST /api/principles/proposals/7/vote/")[0]?.body).toEqual({
+      choice: "agree",
+      dwell_ms: expect.any(Number),
+    });
     expect(await within(card).findByLabelText("Tally")).toHaveTextContent(
       "Humans: 1 agree, 0 disagree, 0 pass.",
     );
@@ -127,54 +180,9 @@ describe("a voting round", () => {
   });
 
   it("shows results, opinion groups and the enacted version once closed", async () => {
-    stubApi({
+    const http = stubApi({
+      ...closedRound(),
       "GET /api/auth/me/": { body: users.rater },
-      "GET /api/principles/rounds/3/": {
-        body: round({
-          status: "closed",
-          closed_at: "2025-02-01T00:00:00Z",
-          enacted_version: 2,
-          proposals: [proposal({ my_vote: "agree", tally: tally(3, 1, 0) })],
-        }),
-      },
-      "GET /api/principles/proposals/7/comments/": { body: [] },
-      "GET /api/principles/rounds/3/analysis/": {
-        body: {
-          closed: true,
-          participants: 4,
-          version: 2,
-          groups: {
-            k: 2,
-            silhouette: 0.61,
-            voters: [
-              { group: 0, x: -1, y: 0 },
-              { group: 1, x: 1, y: 0 },
-            ],
-            proposals: [{ proposal: 7, x: 0.5, y: 0.1 }],
-          },
-          proposals: {
-            "7": {
-              votes: 4,
-              agree: 3,
-              disagree: 1,
-              passes: 0,
-              agreement: 0.75,
-              group_agreement: { "0": 1, "1": 0.5 },
-              min_group_agreement: 0.5,
-              consensus: 0.4,
-              ai: { agree: 0, disagree: 0, pass: 1 },
-              passed: true,
-              reason: "passed",
-            },
-          },
-          participation: {
-            human_voters: 4,
-            ai_voters: 1,
-            with_profile: 2,
-            by_background: { region: { Europe: 2 } },
-          },
-        },
-      },
     });
     renderApp("/principles/rounds/3");
 
@@ -184,5 +192,40 @@ describe("a voting round", () => {
     expect(screen.getByText("Passed")).toBeInTheDocument();
     expect(screen.getByText("Europe: 2")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Agree" })).not.toBeInTheDocument();
+    // Support per rater group is for researchers: a rater's page does not ask for it.
+    expect(screen.queryByRole("table", { name: "Support per rater group" })).not.toBeInTheDocument();
+    expect(http.calls("GET /api/principles/rounds/3/groups/")).toHaveLength(0);
+  });
+
+  it("shows researchers each proposal's support per rater group, small groups left out", async () => {
+    const shown = { suppressed: false, raters: 6, n: 6, successes: 3, rate: 0.5, low: 0.19, high: 0.81 };
+    const hidden = { suppressed: true, raters: null, n: null, successes: null, rate: null, low: null, high: null };
+    const http = stubApi({
+      ...closedRound(),
+      "GET /api/auth/me/": { body: users.researcher },
+      "GET /api/quotas/principles/3/": { body: { activity: "principles", object_id: 3, quotas: [], groups: [] } },
+      "GET /api/principles/rounds/3/groups/": {
+        body: {
+          field: "region",
+          min_group_size: 5,
+          groups: [
+            { group: "eu", raters: 6, measures: [{ measure: "proposal 7", ...shown }] },
+            { group: "na", raters: 5, measures: [{ measure: "proposal 7", ...hidden }] },
+          ],
+          suppressed_groups: 1,
+          raters_left_out: 2,
+        },
+      },
+    });
+    renderApp("/principles/rounds/3");
+
+    const table = await screen.findByRole("table", { name: "Support per rater group" });
+    const rows = within(table).getAllByRole("row");
+    expect(within(rows[0]!).getAllByRole("columnheader").map((c) => c.textContent)).toEqual(["Group", "Raters", "P1"]);
+    expect(rows.slice(1).map((row) => within(row).getAllByRole("cell").map((c) => c.textContent))).toEqual([
+      ["eu", "6", "50.0% (19.0% – 81.0%), 3 of 6"],
+      ["na", "5", "too few raters"],
+    ]);
+    expect(http.calls("GET /api/principles/rounds/3/groups/").map((r) => r.query.get("by"))).toEqual(["region"]);
   });
 });

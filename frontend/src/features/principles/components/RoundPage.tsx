@@ -1,5 +1,7 @@
+import { Trans, useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { DateTime } from "../../../components/DateTime";
+import { QuotaPanel } from "../../../components/diversity/QuotaPanel";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import { capabilities, hasRole, useMe } from "../../../lib/session";
@@ -14,6 +16,7 @@ import { RoundResults } from "./RoundResults";
 export function RoundPage() {
   const id = Number(useParams().id);
   const round = useRound(id);
+  const { t } = useTranslation("principles");
   const me = useMe().data;
   const canManage = capabilities(me).research;
   const canVote = hasRole(me, "rater") || hasRole(me, "researcher");
@@ -27,32 +30,35 @@ export function RoundPage() {
   return (
     <main className="stack">
       <p>
-        <Link to="/principles">All principles</Link>
+        <Link to="/principles">{t("allPrinciples")}</Link>
       </p>
       <h1>{data.title}</h1>
       <p>
-        <span className={`status status-${data.status}`}>{data.status}</span>{" "}
-        {open ? "Closes" : "Closed"} <DateTime value={data.closed_at ?? data.closes_at} />. Amends
-        version {data.base_version}
+        <span className={`status status-${data.status}`}>{t(`roundStatuses.${data.status}`)}</span>{" "}
+        {open ? t("round.closes") : t("round.closed")} <DateTime value={data.closed_at ?? data.closes_at} />.{" "}
+        {t("round.amends", { version: data.base_version })}
         {data.enacted_version !== null && (
-          <>
-            {" "}
-            and enacted{" "}
-            <Link to={`/principles/versions/${data.enacted_version}`}>version {data.enacted_version}</Link>
-          </>
+          // The tag is <target>, not <link>: Trans parses <link> as HTML's void element, empty.
+          <Trans
+            t={t}
+            i18nKey="round.enacted"
+            values={{ enacted: data.enacted_version }}
+            components={{ target: <Link to={`/principles/versions/${data.enacted_version}`} /> }}
+          />
         )}
         .
       </p>
       <p className="muted">
-        Rule: a proposal passes with at least {data.min_participants} human votes,{" "}
-        {percent(data.min_agreement)} of them agreeing (more agrees than disagrees), and at least{" "}
-        {percent(data.min_group_agreement)} agreeing in every opinion group. AI votes are shown apart
-        and never count.
+        {t("round.rule", {
+          participants: data.min_participants,
+          agreement: percent(data.min_agreement),
+          groupAgreement: percent(data.min_group_agreement),
+        })}
       </p>
       {canManage && open && <ManageRound round={data} />}
       <ErrorMessage error={round.error} />
-      {data.proposals.length === 0 && <p>No proposals yet.</p>}
-      <ul className="cards" aria-label="Proposals">
+      {data.proposals.length === 0 && <p>{t("round.noProposals")}</p>}
+      <ul className="cards" aria-label={t("round.proposals")}>
         {data.proposals.map((proposal) => (
           <ProposalCard
             key={proposal.id}
@@ -64,7 +70,8 @@ export function RoundPage() {
         ))}
       </ul>
       {open && canVote && <ProposalForm round={data.id} />}
-      {!open && <RoundResults round={data} />}
+      {!open && <RoundResults round={data} showGroups={canManage} />}
+      {canManage && <QuotaPanel activity="principles" objectId={data.id} />}
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { DateTime } from "../../../components/DateTime";
 import { ErrorMessage } from "../../../components/ErrorMessage";
@@ -15,36 +16,42 @@ export function VersionPage() {
   const earlier = (versions.data ?? []).filter((v) => v.number < number);
   const [against, setAgainst] = useState<number | null>(number > 1 ? number - 1 : null);
   const diff = useDiff(number, against);
+  const { t } = useTranslation("principles");
 
   return (
     <main className="stack">
       <p>
-        <Link to="/principles">All principles</Link>
+        <Link to="/principles">{t("allPrinciples")}</Link>
       </p>
-      <h1>Constitution version {number}</h1>
+      <h1>{t("version.title", { number })}</h1>
       {version.isPending && <Loading />}
       <ErrorMessage error={version.error} />
       {version.data && (
         <>
           <p className="muted">
             <DateTime value={version.data.created_at} /> {version.data.summary}
-            {version.data.is_current && " (in force)"}
+            {version.data.is_current && t("version.inForce")}
           </p>
           <section aria-labelledby="changelog-heading" className="stack">
-            <h2 id="changelog-heading">Changelog</h2>
-            {version.data.changelog.length === 0 && <p>The first version: seeded, not voted on.</p>}
+            <h2 id="changelog-heading">{t("version.changelog")}</h2>
+            {version.data.changelog.length === 0 && <p>{t("version.firstVersion")}</p>}
             <ul className="plain-list">
               {version.data.changelog.map(({ proposal, stats }) => (
                 <li key={proposal.id}>
                   <strong>
-                    {proposal.action} <code>{proposal.principle_key}</code>
+                    {t(`actions.${proposal.action}`)} <code>{proposal.principle_key}</code>
                   </strong>
-                  {proposal.ai_authored && <span className="status"> AI-authored</span>}: {proposal.rationale}{" "}
+                  {proposal.ai_authored && <span className="status">{t("version.aiAuthored")}</span>}: {proposal.rationale}{" "}
                   <span className="muted">
-                    {stats.votes} human votes ({stats.agree} agree, {stats.disagree} disagree,{" "}
-                    {stats.passes} pass); agreement {percent(stats.agreement)}, weakest group{" "}
-                    {percent(stats.min_group_agreement)}, group-informed consensus{" "}
-                    {stats.consensus === null ? "—" : stats.consensus.toFixed(3)}
+                    {t("version.stats", {
+                      votes: stats.votes,
+                      agree: stats.agree,
+                      disagree: stats.disagree,
+                      passes: stats.passes,
+                      agreement: percent(stats.agreement),
+                      weakest: percent(stats.min_group_agreement),
+                      consensus: stats.consensus === null ? t("noValue") : stats.consensus.toFixed(3),
+                    })}
                   </span>
                 </li>
               ))}
@@ -52,9 +59,9 @@ export function VersionPage() {
           </section>
           {earlier.length > 0 && (
             <section aria-labelledby="diff-heading" className="stack">
-              <h2 id="diff-heading">Changes</h2>
+              <h2 id="diff-heading">{t("version.changes")}</h2>
               <div className="field">
-                <label htmlFor="diff-against">Compare with version</label>
+                <label htmlFor="diff-against">{t("version.compare")}</label>
                 <select
                   id="diff-against"
                   value={against ?? ""}
@@ -69,13 +76,13 @@ export function VersionPage() {
               </div>
               <ErrorMessage error={diff.error} />
               {diff.data && (
-                <ul className="plain-list" aria-label="Differences">
+                <ul className="plain-list" aria-label={t("version.differences")}>
                   {diff.data
                     .filter((row) => row.change !== "unchanged")
                     .map((row) => (
                       <li key={row.key}>
                         <strong>
-                          {row.change}: <code>{row.key}</code>
+                          {t(`changes.${row.change}`)}: <code>{row.key}</code>
                         </strong>
                         {row.before && (
                           <p>
@@ -85,18 +92,18 @@ export function VersionPage() {
                         {row.after && (
                           <p>
                             <ins>{row.after.text}</ins>{" "}
-                            <span className="muted">({audienceLabel(row.after.audience)})</span>
+                            <span className="muted">({audienceLabel(row.after.audience, t)})</span>
                           </p>
                         )}
                       </li>
                     ))}
-                  {diff.data.every((row) => row.change === "unchanged") && <li>No differences.</li>}
+                  {diff.data.every((row) => row.change === "unchanged") && <li>{t("version.noDifferences")}</li>}
                 </ul>
               )}
             </section>
           )}
           <section aria-labelledby="text-heading" className="stack">
-            <h2 id="text-heading">Text</h2>
+            <h2 id="text-heading">{t("version.text")}</h2>
             <PrincipleList principles={version.data.principles} />
           </section>
         </>

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { FieldErrors } from "../../../components/ErrorMessage";
 import { ApiError } from "../../../lib/api/errors";
 import { useVeto } from "../hooks/usePrinciples";
@@ -6,6 +7,7 @@ import { useVeto } from "../hooks/usePrinciples";
 /** A researcher vetoes a proposal, with the reason the participants will read. */
 export function VetoForm({ proposal }: { proposal: number }) {
   const veto = useVeto();
+  const { t } = useTranslation("principles");
   const [reason, setReason] = useState("");
   const errors = veto.error instanceof ApiError ? veto.error : null;
   return (
@@ -16,10 +18,10 @@ export function VetoForm({ proposal }: { proposal: number }) {
         veto.mutate({ proposal, reason });
       }}
     >
-      <label htmlFor={`veto-${proposal}`}>Veto reason</label>
+      <label htmlFor={`veto-${proposal}`}>{t("veto.reason")}</label>
       <input id={`veto-${proposal}`} value={reason} onChange={(e) => setReason(e.target.value)} />
       <button type="submit" disabled={veto.isPending}>
-        Veto
+        {t("veto.submit")}
       </button>
       <FieldErrors id={`veto-${proposal}-errors`} messages={errors?.fieldErrors("reason") ?? []} />
     </form>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { RoundAnalysis, Tracking } from "../api/principles";
 import { percent } from "./percent";
 
@@ -16,6 +17,7 @@ type Groups = NonNullable<RoundAnalysis["groups"]>;
  * squares, at their PCA loadings scaled onto the participants' spread).
  */
 export function OpinionMap({ groups, labels }: { groups: Groups; labels: Record<number, string> }) {
+  const { t } = useTranslation("principles");
   const size = 320;
   const pad = 24;
   const spread = Math.max(
@@ -27,7 +29,7 @@ export function OpinionMap({ groups, labels }: { groups: Groups; labels: Record<
   return (
     <svg
       role="img"
-      aria-label={`Opinion map: ${groups.voters.length} voters in ${groups.k} group(s)`}
+      aria-label={t("charts.opinionMap", { voters: groups.voters.length, count: groups.k })}
       viewBox={`0 0 ${size} ${size}`}
       width={size}
       height={size}
@@ -44,7 +46,7 @@ export function OpinionMap({ groups, labels }: { groups: Groups; labels: Record<
           fill={groupColour(voter.group)}
           opacity={0.8}
         >
-          <title>{voter.group === null ? "Too few votes to place" : `Group ${voter.group + 1}`}</title>
+          <title>{voter.group === null ? t("charts.unplaced") : t("charts.group", { n: voter.group + 1 })}</title>
         </circle>
       ))}
       {groups.proposals.map((p) => (
@@ -73,13 +75,14 @@ export function GroupAgreementBars({
   groupAgreement: Record<string, number | null>;
   threshold: number;
 }) {
+  const { t } = useTranslation("principles");
   const entries = Object.entries(groupAgreement);
   const width = 220;
   const row = 16;
   return (
     <svg
       role="img"
-      aria-label="Agreement per opinion group"
+      aria-label={t("charts.groupAgreement")}
       viewBox={`0 0 ${width + 60} ${row * entries.length + 4}`}
       width={width + 60}
       height={row * entries.length + 4}
@@ -87,7 +90,7 @@ export function GroupAgreementBars({
       {entries.map(([group, share], index) => (
         <g key={group} transform={`translate(0, ${index * row})`}>
           <text x={0} y={11} fontSize={10}>
-            G{Number(group) + 1}
+            {t("charts.groupShort", { n: Number(group) + 1 })}
           </text>
           <rect x={24} y={2} width={width} height={10} fill="#eee" />
           <rect x={24} y={2} width={width * (share ?? 0)} height={10} fill={groupColour(Number(group))} />
@@ -108,6 +111,16 @@ export function GroupAgreementBars({
   );
 }
 
+const ACTIONS = ["add", "amend", "retire"] as const;
+
+/** Tracking points carry the action as a plain string; one this page knows is translated. */
+function isAction(value: string): value is (typeof ACTIONS)[number] {
+  return (ACTIONS as readonly string[]).includes(value);
+}
+
+/** The legend's colour square: a shape, not a word, so no language translates it. */
+const SWATCH = "\u25A0";
+
 export type SupportGrouping = "opinion" | "region" | "expertise";
 
 // Okabe-Ito colours (colour-blind safe), after the blue used for the overall line.
@@ -126,6 +139,7 @@ export function SupportChart({
   series: Tracking;
   grouping?: SupportGrouping;
 }) {
+  const { t } = useTranslation("principles");
   const width = 320;
   const height = 140;
   const pad = 20;
@@ -147,7 +161,7 @@ export function SupportChart({
     <figure className="stack">
       <svg
         role="img"
-        aria-label={`Support for ${series.key} over ${n} round(s)`}
+        aria-label={t("charts.support", { key: series.key, count: n })}
         viewBox={`0 0 ${width} ${height}`}
         width={width}
         height={height}
@@ -174,7 +188,14 @@ export function SupportChart({
                   fill="#999"
                   fillOpacity={0.5}
                 >
-                  <title>{`${p.round_title}: opinion group ${g.group}, ${g.voters} voter(s), agreement ${percent(g.agreement)}`}</title>
+                  <title>
+                    {t("charts.opinionGroup", {
+                      round: p.round_title,
+                      group: g.group,
+                      voters: g.voters,
+                      agreement: percent(g.agreement),
+                    })}
+                  </title>
                 </circle>
               )),
             )}
@@ -197,7 +218,14 @@ export function SupportChart({
                   (g, i) =>
                     g && (
                       <circle key={i} cx={x(i)} cy={y(g.agreement)} r={3} fill={colour}>
-                        <title>{`${series.points[i]?.round_title}: ${name}, ${g.voters} voter(s), agreement ${percent(g.agreement)}`}</title>
+                        <title>
+                          {t("charts.background", {
+                            round: series.points[i]?.round_title,
+                            name,
+                            voters: g.voters,
+                            agreement: percent(g.agreement),
+                          })}
+                        </title>
                       </circle>
                     ),
                 )}
@@ -215,17 +243,24 @@ export function SupportChart({
             stroke="#0072B2"
           >
             <title>
-              {`${p.round_title}: ${p.action}, agreement ${percent(p.agreement)}${p.passed ? " (passed)" : ""}`}
+              {t(p.passed ? "charts.pointPassed" : "charts.point", {
+                round: p.round_title,
+                action: isAction(p.action) ? t(`actions.${p.action}`) : p.action,
+                agreement: percent(p.agreement),
+              })}
             </title>
           </circle>
         ))}
       </svg>
       {names.length > 0 && (
         <figcaption>
-          <ul className="plain-list" aria-label={`${series.key} by ${grouping}`}>
+          <ul className="plain-list" aria-label={t("charts.legend", { key: series.key, grouping: t(`charts.groupings.${grouping}`) })}>
             {names.map((name, index) => (
               <li key={name}>
-                <span style={{ color: PALETTE[index % PALETTE.length] }}>■</span> {name}
+                <span style={{ color: PALETTE[index % PALETTE.length] }}>
+                  {SWATCH}
+                </span>{" "}
+                {name}
               </li>
             ))}
           </ul>

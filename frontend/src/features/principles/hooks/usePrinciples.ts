@@ -112,8 +112,8 @@ export function useSubmitProposal(round: number) {
 export function useVote(round: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ proposal, choice }: { proposal: number; choice: Choice }) =>
-      castVote(proposal, choice),
+    mutationFn: ({ proposal, choice, dwellMs }: { proposal: number; choice: Choice; dwellMs: number }) =>
+      castVote(proposal, choice, dwellMs),
     onSuccess: (updated) => {
       queryClient.setQueryData<RoundDetail>(principlesKeys.round(round), (detail) =>
         detail
@@ -137,7 +137,7 @@ export function useVeto() {
 export function useAddComment(proposal: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (text: string) => addComment(proposal, text),
+    mutationFn: ({ text, dwellMs }: { text: string; dwellMs: number }) => addComment(proposal, text, dwellMs),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: principlesKeys.comments(proposal) }),
   });
 }

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { useEraseProfile, useExportDownload } from "../hooks/useProfile";
 
@@ -10,37 +11,38 @@ type DataControlsProps = {
 export function DataControls({ username, erase }: DataControlsProps) {
   const download = useExportDownload(`co-align-data-${username}.json`);
   const [confirming, setConfirming] = useState(false);
+  const { t } = useTranslation("profile");
 
   return (
     <section aria-labelledby="your-data" className="stack">
-      <h2 id="your-data">Your data</h2>
+      <h2 id="your-data">{t("data.title")}</h2>
       <div>
-        <p>Download everything Co-Align stores about you as a JSON file.</p>
+        <p>{t("data.exportIntro")}</p>
         <button type="button" onClick={() => download.mutate()} disabled={download.isPending}>
-          Download my data
+          {t("data.export")}
         </button>
         <ErrorMessage error={download.error} />
       </div>
       <div>
-        <p>Erase your background answers and withdraw your consent. Your work is kept.</p>
+        <p>{t("data.eraseIntro")}</p>
         {confirming ? (
-          <div role="group" aria-label="Confirm erasing" className="row">
-            <span>Erase your background answers for good?</span>
+          <div role="group" aria-label={t("data.confirmLabel")} className="row">
+            <span>{t("data.confirmQuestion")}</span>
             <button
               type="button"
               className="danger"
               disabled={erase.isPending}
               onClick={() => erase.mutate(undefined, { onSuccess: () => setConfirming(false) })}
             >
-              Yes, erase
+              {t("data.confirm")}
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
+              {t("data.cancel")}
             </button>
           </div>
         ) : (
           <button type="button" className="danger" onClick={() => setConfirming(true)}>
-            Erase my background data
+            {t("data.erase")}
           </button>
         )}
         <ErrorMessage error={erase.error} />

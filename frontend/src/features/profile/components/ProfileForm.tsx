@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { DateTime } from "../../../components/DateTime";
 import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
 import { ApiError } from "../../../lib/api/errors";
@@ -28,6 +29,7 @@ function parseLanguages(text: string): string[] {
  */
 export function ProfileForm({ profile, onSave, onWithdraw, saving, error }: ProfileFormProps) {
   const id = useId();
+  const { t } = useTranslation("profile");
   const [consent, setConsent] = useState(profile.consent_given);
   const [languages, setLanguages] = useState(profile.languages.join(", "));
   const [region, setRegion] = useState(profile.region);
@@ -78,13 +80,8 @@ export function ProfileForm({ profile, onSave, onWithdraw, saving, error }: Prof
 
   return (
     <form onSubmit={onSubmit} className="stack" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Background (optional)</h2>
-      <p id={`${id}-why`}>
-        All of these questions are optional. We ask them for two reasons: to spread work across
-        raters with different backgrounds, so that no single group decides what a model learns,
-        and to report how diverse our raters are. Answer only what you are comfortable with. We
-        keep the answers only while you consent, and you can change or erase them at any time.
-      </p>
+      <h2 id={`${id}-heading`}>{t("form.title")}</h2>
+      <p id={`${id}-why`}>{t("form.why")}</p>
 
       <ErrorMessage error={error} />
 
@@ -96,35 +93,33 @@ export function ProfileForm({ profile, onSave, onWithdraw, saving, error }: Prof
           onChange={(event) => setConsent(event.target.checked)}
           aria-describedby={`${id}-why`}
         />
-        <label htmlFor={`${id}-consent`}>
-          I consent to Co-Align storing the background information below
-        </label>
+        <label htmlFor={`${id}-consent`}>{t("form.consent")}</label>
       </div>
       <FieldErrors id={`${id}-consent-errors`} messages={consentErrors} />
       {profile.consent_given && profile.consent_at && (
         <p className="muted">
-          Consent given <DateTime value={profile.consent_at} />.
+          <Trans t={t} i18nKey="form.consentGiven" components={{ time: <DateTime value={profile.consent_at} /> }} />
         </p>
       )}
 
       <fieldset disabled={!consent} className="stack">
-        <legend>About you</legend>
-        {!consent && <p className="muted">Tick the consent box above to answer these questions.</p>}
+        <legend>{t("form.aboutYou")}</legend>
+        {!consent && <p className="muted">{t("form.tickConsent")}</p>}
 
         <div className="field">
-          <label htmlFor={languagesField.inputProps.id}>Languages</label>
+          <label htmlFor={languagesField.inputProps.id}>{t("form.languages")}</label>
           <input
             {...languagesField.inputProps}
             value={languages}
             onChange={(event) => setLanguages(event.target.value)}
-            placeholder="e.g. English, Swahili"
+            placeholder={t("form.languagesExample")}
           />
-          <small className="muted">Languages you read fluently, separated by commas.</small>
+          <small className="muted">{t("form.languagesHelp")}</small>
           {languagesField.errors}
         </div>
 
         <div className="field">
-          <label htmlFor={regionField.inputProps.id}>Region</label>
+          <label htmlFor={regionField.inputProps.id}>{t("form.region")}</label>
           <input
             {...regionField.inputProps}
             value={region}
@@ -134,7 +129,7 @@ export function ProfileForm({ profile, onSave, onWithdraw, saving, error }: Prof
         </div>
 
         <div className="field">
-          <label htmlFor={expertiseField.inputProps.id}>Expertise</label>
+          <label htmlFor={expertiseField.inputProps.id}>{t("form.expertise")}</label>
           <input
             {...expertiseField.inputProps}
             value={expertise}
@@ -144,13 +139,13 @@ export function ProfileForm({ profile, onSave, onWithdraw, saving, error }: Prof
         </div>
 
         <div className="field">
-          <label htmlFor={ageBandField.inputProps.id}>Age band</label>
+          <label htmlFor={ageBandField.inputProps.id}>{t("form.ageBand")}</label>
           <select
             {...ageBandField.inputProps}
             value={ageBand}
             onChange={(event) => setAgeBand(event.target.value as AgeBand)}
           >
-            <option value="">Prefer not to say</option>
+            <option value="">{t("form.preferNotToSay")}</option>
             {AGE_BANDS.map((band) => (
               <option key={band} value={band}>
                 {band}
@@ -161,28 +156,22 @@ export function ProfileForm({ profile, onSave, onWithdraw, saving, error }: Prof
         </div>
 
         <div className="field">
-          <label htmlFor={perspectiveField.inputProps.id}>Perspective</label>
+          <label htmlFor={perspectiveField.inputProps.id}>{t("form.perspective")}</label>
           <textarea
             {...perspectiveField.inputProps}
             rows={3}
             value={perspective}
             onChange={(event) => setPerspective(event.target.value)}
           />
-          <small className="muted">
-            Anything about your point of view you think is relevant to judging AI answers.
-          </small>
+          <small className="muted">{t("form.perspectiveHelp")}</small>
           {perspectiveField.errors}
         </div>
       </fieldset>
 
-      {withdrawing && (
-        <p className="warning">
-          Saving now withdraws your consent and erases your background answers.
-        </p>
-      )}
+      {withdrawing && <p className="warning">{t("form.withdrawWarning")}</p>}
       <div>
         <button type="submit" disabled={saving || (!consent && !withdrawing)}>
-          {withdrawing ? "Withdraw consent and erase" : "Save"}
+          {withdrawing ? t("form.withdraw") : t("form.save")}
         </button>
       </div>
     </form>

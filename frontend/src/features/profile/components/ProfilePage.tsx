@@ -1,8 +1,10 @@
+import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import { useMe } from "../../../lib/session";
 import { useEraseProfile, useProfile, useUpdateProfile } from "../hooks/useProfile";
 import { DataControls } from "./DataControls";
+import { MyTrust } from "./MyTrust";
 import { ProfileForm } from "./ProfileForm";
 
 export function ProfilePage() {
@@ -10,10 +12,11 @@ export function ProfilePage() {
   const profile = useProfile();
   const update = useUpdateProfile();
   const erase = useEraseProfile();
+  const { t } = useTranslation("profile");
 
   return (
     <main className="stack">
-      <h1>Your profile</h1>
+      <h1>{t("page.title")}</h1>
       {profile.isPending && <Loading />}
       <ErrorMessage error={profile.error} />
       {profile.data && (
@@ -34,12 +37,13 @@ export function ProfilePage() {
             error={update.error}
           />
           <p role="status" className="success">
-            {update.isSuccess && "Saved."}
-            {erase.isSuccess && "Your background answers were erased and consent withdrawn."}
+            {update.isSuccess && t("page.saved")}
+            {erase.isSuccess && t("page.erased")}
           </p>
           <DataControls username={me.data?.username ?? "me"} erase={erase} />
         </>
       )}
+      <MyTrust />
     </main>
   );
 }

@@ -1,8 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { eraseProfile, fetchExport, fetchProfile, profileKeys, updateProfile } from "../api/profile";
+import { eraseProfile, fetchExport, fetchMyTrust, fetchProfile, profileKeys, updateProfile } from "../api/profile";
 
 export function useProfile() {
   return useQuery({ queryKey: profileKeys.detail, queryFn: fetchProfile });
+}
+
+export function useMyTrust() {
+  return useQuery({ queryKey: profileKeys.trust, queryFn: fetchMyTrust });
 }
 
 export function useUpdateProfile() {

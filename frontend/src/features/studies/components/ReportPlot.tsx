@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import type { ReportPlotData } from "../api/studies";
 import { PALETTE } from "./palette";
 
@@ -7,6 +8,7 @@ import { PALETTE } from "./palette";
 export function ReportPlot({ plot }: { plot: ReportPlotData }) {
   const holder = useRef<HTMLDivElement>(null);
   const captionId = useId();
+  const { t } = useTranslation("studies");
   useEffect(() => {
     // Observable Plot (and d3) load with the first plot, not with the app.
     let chart: Element | null = null;
@@ -25,7 +27,7 @@ export function ReportPlot({ plot }: { plot: ReportPlotData }) {
     <figure className="study-plot" aria-labelledby={captionId}>
       <figcaption id={captionId}>{plot.title}</figcaption>
       <div ref={holder} className="study-plot-chart" />
-      <ul className="study-plot-legend" aria-label={`Series of ${plot.title}`}>
+      <ul className="study-plot-legend" aria-label={t("report.series", { title: plot.title })}>
         {plot.series.map((series, index) => (
           <li key={series.name}>
             <svg width="10" height="10" aria-hidden="true">

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
 import { ApiError } from "../../../lib/api/errors";
 import type { Study, StudyKind, StudyParam } from "../api/studies";
@@ -46,6 +47,7 @@ function ParamField({
   onChange: (value: string | boolean) => void;
   errors: string[];
 }) {
+  const { t } = useTranslation("studies");
   const id = `param-${param.name}`;
   const describedBy = errors.length > 0 ? `${id}-errors` : `${id}-help`;
   const label = param.name.replaceAll("_", " ");
@@ -84,8 +86,8 @@ function ParamField({
       {input}
       <span id={`${id}-help`} className="muted">
         {param.help}
-        {param.type === "list" && " (comma-separated)"}
-        {param.nullable && " Leave empty for none."}
+        {param.type === "list" && <> {t("form.commaSeparated")}</>}
+        {param.nullable && <> {t("form.nullable")}</>}
       </span>
       <FieldErrors id={`${id}-errors`} messages={errors} />
     </div>
@@ -94,6 +96,7 @@ function ParamField({
 
 function KindForm({ kind, onStarted }: { kind: StudyKind; onStarted: (study: Study) => void }) {
   const start = useStartStudy();
+  const { t } = useTranslation("studies");
   const [values, setValues] = useState<Record<string, string | boolean>>(() =>
     Object.fromEntries(kind.params.map((p) => [p.name, shown(p)])),
   );
@@ -106,7 +109,7 @@ function KindForm({ kind, onStarted }: { kind: StudyKind; onStarted: (study: Stu
   }
 
   return (
-    <form onSubmit={submit} className="stack" aria-label={`Start a ${kind.title} study`}>
+    <form onSubmit={submit} className="stack" aria-label={t("form.kindForm", { title: kind.title })}>
       <p className="muted">{kind.description}</p>
       {kind.params.map((param) => (
         <ParamField
@@ -120,7 +123,7 @@ function KindForm({ kind, onStarted }: { kind: StudyKind; onStarted: (study: Stu
       <FieldErrors id="study-errors" messages={[...(error?.fieldErrors("params") ?? []), ...(error?.fieldErrors("kind") ?? [])]} />
       <div>
         <button type="submit" disabled={start.isPending}>
-          Start study
+          {t("form.submit")}
         </button>
       </div>
       {error && Object.keys(error.fields).length === 0 && <ErrorMessage error={error} />}
@@ -131,15 +134,16 @@ function KindForm({ kind, onStarted }: { kind: StudyKind; onStarted: (study: Stu
 /** Choose a kind; its form is generated from the kind's parameters (type, default, help). */
 export function StartStudyForm({ onStarted }: { onStarted: (study: Study) => void }) {
   const kinds = useStudyKinds();
+  const { t } = useTranslation("studies");
   const [chosen, setChosen] = useState("");
   if (kinds.isError) return <ErrorMessage error={kinds.error} />;
   const kind = kinds.data?.find((k) => k.name === chosen) ?? kinds.data?.[0];
   if (!kind) return null;
   return (
-    <section className="stack no-print" aria-label="Start a study">
-      <h2>Start a study</h2>
+    <section className="stack no-print" aria-label={t("form.title")}>
+      <h2>{t("form.title")}</h2>
       <label className="field">
-        Kind
+        {t("form.kind")}
         <select value={kind.name} onChange={(e) => setChosen(e.target.value)}>
           {kinds.data?.map((k) => (
             <option key={k.name} value={k.name}>

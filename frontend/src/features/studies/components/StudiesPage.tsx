@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { DateTime } from "../../../components/DateTime";
 import { ErrorMessage } from "../../../components/ErrorMessage";
@@ -13,31 +14,29 @@ export function StudiesPage() {
   const [page, setPage] = useState(1);
   const studies = useStudies(page);
   const navigate = useNavigate();
+  const { t } = useTranslation("studies");
 
   return (
     <main className="stack">
-      <h1>Studies</h1>
-      <p className="muted">
-        Experiments from the ACCO paper, run through the platform's own snapshots, training runs and
-        registry, each ending in a stored report.
-      </p>
+      <h1>{t("list.title")}</h1>
+      <p className="muted">{t("list.intro")}</p>
       {studies.isPending ? (
         <Loading />
       ) : studies.isError ? (
         <ErrorMessage error={studies.error} />
       ) : studies.data.results.length === 0 ? (
-        <p>No studies yet.</p>
+        <p>{t("list.empty")}</p>
       ) : (
         <>
           <table className="study-table">
-            <caption>Studies, newest first</caption>
+            <caption>{t("list.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Study</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Status</th>
-                <th scope="col">Progress</th>
-                <th scope="col">Started</th>
+                <th scope="col">{t("list.study")}</th>
+                <th scope="col">{t("list.kind")}</th>
+                <th scope="col">{t("list.status")}</th>
+                <th scope="col">{t("progress.label")}</th>
+                <th scope="col">{t("list.started")}</th>
               </tr>
             </thead>
             <tbody>
@@ -48,10 +47,14 @@ export function StudiesPage() {
                   </td>
                   <td>{study.kind}</td>
                   <td>
-                    <span className={`status status-${study.status}`}>{study.status}</span>
+                    <span className={`status status-${study.status}`}>{t(`status.${study.status}`)}</span>
                   </td>
                   <td>
-                    step {Math.min(study.step_index + 1, study.steps_total)} of {study.steps_total}: {study.message}
+                    {t("progress.short", {
+                      n: Math.min(study.step_index + 1, study.steps_total),
+                      total: study.steps_total,
+                      detail: study.message,
+                    })}
                   </td>
                   <td>
                     <DateTime value={study.created_at} />
@@ -61,7 +64,7 @@ export function StudiesPage() {
             </tbody>
           </table>
           <Pager
-            label="Studies pages"
+            label={t("list.pages")}
             page={page}
             hasPrevious={studies.data.previous !== null}
             hasNext={studies.data.next !== null}

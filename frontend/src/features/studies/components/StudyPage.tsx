@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { DateTime } from "../../../components/DateTime";
 import { ErrorMessage } from "../../../components/ErrorMessage";
@@ -8,38 +9,41 @@ import { ReportView } from "./ReportView";
 import "./studies.css";
 
 function Lineage({ study }: { study: Study }) {
+  const { t } = useTranslation("studies");
   return (
     <dl className="study-lineage">
-      <dt>Parameters</dt>
+      <dt>{t("lineage.params")}</dt>
       <dd>
         <code>{JSON.stringify(study.params)}</code>
       </dd>
-      <dt>Code version</dt>
+      <dt>{t("lineage.codeVersion")}</dt>
       <dd>
-        <code>{study.code_version || "unknown"}</code>
+        <code>{study.code_version || t("lineage.unknown")}</code>
       </dd>
-      <dt>Snapshots</dt>
+      <dt>{t("lineage.steps")}</dt>
+      <dd>{t("lineage.stepCount", { count: study.steps_total })}</dd>
+      <dt>{t("lineage.snapshots")}</dt>
       <dd>
         {study.snapshots.length === 0
-          ? "none yet"
+          ? t("lineage.noneYet")
           : study.snapshots.map((s) => (
               <code key={s.id} title={s.content_hash}>
                 {s.content_hash.slice(0, 12) || s.status}{" "}
               </code>
             ))}
       </dd>
-      <dt>Training runs</dt>
+      <dt>{t("lineage.runs")}</dt>
       <dd>
         {study.runs.length === 0
-          ? "none yet"
+          ? t("lineage.noneYet")
           : study.runs.map((id) => (
               <span key={id}>
                 <Link to={`/training/runs/${id}`}>#{id}</Link>{" "}
               </span>
             ))}
       </dd>
-      <dt>Model versions</dt>
-      <dd>{study.versions.map((v) => v.name).join(", ") || "none yet"}</dd>
+      <dt>{t("lineage.versions")}</dt>
+      <dd>{study.versions.map((v) => v.name).join(", ") || t("lineage.noneYet")}</dd>
     </dl>
   );
 }
@@ -49,6 +53,7 @@ export function StudyPage() {
   const id = Number(useParams().id);
   const study = useLiveStudy(id);
   const cancel = useCancelStudy();
+  const { t } = useTranslation("studies");
 
   if (study.isPending) return <Loading />;
   if (!study.data) return <ErrorMessage error={study.error} />;
@@ -58,31 +63,29 @@ export function StudyPage() {
   return (
     <main className="stack study-page">
       <p className="no-print">
-        <Link to="/studies">All studies</Link>
+        <Link to="/studies">{t("page.allStudies")}</Link>
       </p>
-      <h1>
-        Study #{s.id}: {s.kind}
-      </h1>
+      <h1>{t("page.heading", { id: s.id, kind: s.kind })}</h1>
       <p>
-        Status: <span className={`status status-${s.status}`}>{s.status}</span>
-        {s.created_by && <> · started by {s.created_by}</>} · <DateTime value={s.created_at} />
+        {t("page.status")} <span className={`status status-${s.status}`}>{t(`status.${s.status}`)}</span>
+        {s.created_by && <> · {t("page.startedBy", { user: s.created_by })}</>} · <DateTime value={s.created_at} />
       </p>
       {active && (
         <div className="stack no-print">
           <label className="field">
-            Progress
+            {t("progress.label")}
             <progress
               max={s.steps_total}
               value={s.step_index}
-              aria-valuetext={`step ${s.step_index + 1} of ${s.steps_total}: ${s.step}`}
+              aria-valuetext={t("progress.short", { n: s.step_index + 1, total: s.steps_total, detail: s.step })}
             />
           </label>
           <span className="muted" aria-live="polite">
-            Step {s.step_index + 1} of {s.steps_total} ({s.step}): {waiting || s.message}
+            {t("progress.long", { n: s.step_index + 1, total: s.steps_total, step: s.step, detail: waiting || s.message })}
           </span>
           <div>
             <button type="button" onClick={() => cancel.mutate(s.id)} disabled={cancel.isPending}>
-              Cancel study
+              {t("page.cancel")}
             </button>
           </div>
           <ErrorMessage error={cancel.error} />
@@ -94,13 +97,13 @@ export function StudyPage() {
         <>
           <div className="row no-print">
             <a href={downloadUrl(s.id, "json")} download>
-              Download JSON
+              {t("page.downloadJson")}
             </a>
             <a href={downloadUrl(s.id, "csv")} download>
-              Download CSV
+              {t("page.downloadCsv")}
             </a>
             <button type="button" onClick={() => window.print()}>
-              Print summary
+              {t("page.print")}
             </button>
           </div>
           <ReportView report={s.report} />

@@ -5,8 +5,6 @@ import type { RequestJson, ResponseJson } from "../../../lib/api/types";
 export type RunPage = ResponseJson<"/api/loop/runs/", "get">;
 export type Run = RunPage["results"][number];
 export type RunStart = RequestJson<"/api/loop/runs/", "post">;
-export type SnapshotPage = ResponseJson<"/api/loop/snapshots/", "get">;
-export type Snapshot = SnapshotPage["results"][number];
 export type VersionDetail = ResponseJson<"/api/loop/versions/{id}/", "get">;
 export type LinePage = ResponseJson<"/api/registry/lines/", "get">;
 export type VersionPage = ResponseJson<"/api/registry/lines/{slug}/versions/", "get">;
@@ -16,7 +14,6 @@ export const loopKeys = {
   all: ["loop"] as const,
   runs: (page: number) => ["loop", "runs", page] as const,
   run: (id: number) => ["loop", "run", id] as const,
-  snapshots: (page: number) => ["loop", "snapshots", page] as const,
   lines: ["loop", "lines"] as const,
   versions: (slug: string) => ["loop", "versions", slug] as const,
   version: (id: number) => ["loop", "version", id] as const,
@@ -38,10 +35,6 @@ export async function cancelRun(id: number, reason: string): Promise<Run> {
   return unwrap(
     await api.POST("/api/loop/runs/{id}/cancel/", { params: { path: { id } }, body: { reason } }),
   );
-}
-
-export async function fetchSnapshots(page: number): Promise<SnapshotPage> {
-  return unwrap(await api.GET("/api/loop/snapshots/", { params: { query: { page } } }));
 }
 
 export async function fetchLines(): Promise<LinePage> {

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
@@ -11,13 +12,14 @@ export function LineVersionsPage() {
   const { slug = "" } = useParams();
   const versions = useLineVersions(slug);
   const [selected, setSelected] = useState<number | null>(null);
+  const { t } = useTranslation("training");
 
   return (
     <main className="stack">
       <p>
-        <Link to="/training">Training</Link>
+        <Link to="/training">{t("line.back")}</Link>
       </p>
-      <h1>Versions of {slug}</h1>
+      <h1>{t("line.title", { slug })}</h1>
       {versions.isPending && <Loading />}
       <ErrorMessage error={versions.error} />
       {versions.data && (
@@ -25,13 +27,13 @@ export function LineVersionsPage() {
           <table>
             <thead>
               <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Status</th>
-                <th scope="col">Preference acc.</th>
-                <th scope="col">LLMBar</th>
-                <th scope="col">Hazard rate</th>
-                <th scope="col">Constitution</th>
-                <th scope="col">Dataset</th>
+                <th scope="col">{t("line.version")}</th>
+                <th scope="col">{t("line.status")}</th>
+                <th scope="col">{t("line.preference")}</th>
+                <th scope="col">{t("line.llmbar")}</th>
+                <th scope="col">{t("line.hazard")}</th>
+                <th scope="col">{t("line.constitution")}</th>
+                <th scope="col">{t("line.dataset")}</th>
                 <th scope="col" />
               </tr>
             </thead>
@@ -41,11 +43,16 @@ export function LineVersionsPage() {
                 return (
                   <tr key={v.id}>
                     <th scope="row">
-                      v{v.number}
-                      {v.parent !== null && <span className="muted"> (from #{v.parent})</span>}
+                      {t("line.versionNumber", { number: v.number })}
+                      {v.parent !== null && (
+                        <span className="muted">
+                          {" "}
+                          {t("line.fromParent", { id: v.parent })}
+                        </span>
+                      )}
                     </th>
                     <td>
-                      <span className={`status status-${v.status}`}>{v.status}</span>
+                      <span className={`status status-${v.status}`}>{t(`versionStatus.${v.status}`)}</span>
                     </td>
                     <td>{percent(f.preference)}</td>
                     <td>{percent(f.llmbar)}</td>
@@ -55,8 +62,8 @@ export function LineVersionsPage() {
                       <code title={v.dataset_hash}>{v.dataset_hash.slice(0, 12) || "—"}</code>
                     </td>
                     <td>
-                      <button type="button" onClick={() => setSelected(v.id)} aria-label={`Details of version ${v.number}`}>
-                        Details
+                      <button type="button" onClick={() => setSelected(v.id)} aria-label={t("line.detailsOf", { number: v.number })}>
+                        {t("line.details")}
                       </button>
                     </td>
                   </tr>

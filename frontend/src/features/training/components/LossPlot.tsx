@@ -1,9 +1,13 @@
+import { useTranslation } from "react-i18next";
+import { formatCount } from "../../../lib/format";
+
 /** The training loss per logged step, as a plain SVG line (no chart library). */
 const WIDTH = 360;
 const HEIGHT = 160;
 const PAD = 32;
 
 export function LossPlot({ history, totalSteps }: { history: number[][]; totalSteps: number }) {
+  const { t } = useTranslation("training");
   // Each history entry is [step, loss]; anything else is skipped.
   const points: [number, number][] = history.flatMap((p) => {
     const [step, loss] = p;
@@ -14,7 +18,7 @@ export function LossPlot({ history, totalSteps }: { history: number[][]; totalSt
   const firstPoint = points[0];
   const lastPoint = points[points.length - 1];
   if (firstPoint === undefined || lastPoint === undefined) {
-    return <p className="muted">No loss logged yet.</p>;
+    return <p className="muted">{t("loss.empty")}</p>;
   }
   const losses = points.map(([, loss]) => loss);
   const low = Math.min(...losses);
@@ -29,7 +33,7 @@ export function LossPlot({ history, totalSteps }: { history: number[][]; totalSt
   return (
     <svg
       role="img"
-      aria-label={`Training loss from ${first.toFixed(3)} to ${last.toFixed(3)} over ${points.length} steps`}
+      aria-label={t("loss.label", { first: first.toFixed(3), last: last.toFixed(3), count: points.length, n: formatCount(points.length) })}
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       width={WIDTH}
       height={HEIGHT}
@@ -44,7 +48,7 @@ export function LossPlot({ history, totalSteps }: { history: number[][]; totalSt
         {low.toFixed(2)}
       </text>
       <text x={WIDTH - PAD} y={HEIGHT - PAD + 14} textAnchor="end" fontSize="10">
-        step {lastStep}
+        {t("loss.lastStep", { step: lastStep })}
       </text>
       <polyline points={path} fill="none" stroke="var(--accent, #2456a6)" strokeWidth="2" />
     </svg>

@@ -1,8 +1,11 @@
+import type { TFunction } from "i18next";
 import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import { ApiError } from "../../../lib/api/errors";
+import { formatCount } from "../../../lib/format";
 import { capabilities, useMe } from "../../../lib/session";
 import { useCancelRun, useLiveRun } from "../hooks/useLoop";
 import { LossPlot } from "./LossPlot";
@@ -14,6 +17,7 @@ const ACTIVE = ["waiting", "queued", "running", "evaluating"];
 function CancelRunForm({ id }: { id: number }) {
   const cancel = useCancelRun();
   const [reason, setReason] = useState("");
+  const { t } = useTranslation("training");
   const error = cancel.error instanceof ApiError ? cancel.error : null;
 
   function submit(event: FormEvent) {
@@ -22,15 +26,15 @@ function CancelRunForm({ id }: { id: number }) {
   }
 
   return (
-    <form onSubmit={submit} className="row" aria-label="Cancel this run">
+    <form onSubmit={submit} className="row" aria-label={t("cancel.label")}>
       <label className="field">
-        Reason for cancelling
+        {t("cancel.reason")}
         <input value={reason} onChange={(e) => setReason(e.target.value)} />
         <FieldErrors id="cancel-errors" messages={error?.fieldErrors("reason") ?? []} />
       </label>
       <div>
         <button type="submit" disabled={cancel.isPending}>
-          Cancel run
+          {t("cancel.submit")}
         </button>
       </div>
       <ErrorMessage error={cancel.error} />
@@ -40,9 +44,11 @@ function CancelRunForm({ id }: { id: number }) {
 
 const PHASES = ["snapshot_s", "training_s", "evaluation_s", "publish_s"] as const;
 
-function eta(seconds: number | null): string {
+function eta(seconds: number | null, t: TFunction<"training">): string {
   if (seconds === null) return "";
-  return seconds < 60 ? `${Math.round(seconds)} s left` : `${Math.round(seconds / 60)} min left`;
+  return seconds < 60
+    ? t("run.secondsLeft", { n: Math.round(seconds) })
+    : t("run.minutesLeft", { n: Math.round(seconds / 60) });
 }
 
 /** One run, live: progress bar, loss plot, phase timings, then the new version's evaluation. */
@@ -50,6 +56,7 @@ export function RunPage() {
   const id = Number(useParams().id);
   const run = useLiveRun(id);
   const canCancel = capabilities(useMe().data).publish;
+  const { t } = useTranslation("training");
 
   if (run.isPending) return <Loading />;
   if (!run.data) return <ErrorMessage error={run.error} />;
@@ -57,48 +64,56 @@ export function RunPage() {
   return (
     <main className="stack">
       <p>
-        <Link to="/training">All runs</Link>
+        <Link to="/training">{t("run.allRuns")}</Link>
       </p>
-      <h1>
-        Run #{r.id}: {r.recipe} on {r.line}
-      </h1>
+      <h1>{t("run.title", { id: r.id, recipe: r.recipe, line: r.line })}</h1>
       <p>
-        Status: <span className={`status status-${r.status}`}>{r.status}</span>
-        {r.attempts > 1 && <span className="muted"> (attempt {r.attempts}, resumed at step {r.resumed_from_step})</span>}
+        {t("run.status")} <span className={`status status-${r.status}`}>{t(`runStatus.${r.status}`)}</span>
+        {r.attempts > 1 && (
+          <span className="muted">
+            {" "}
+            {t("run.resumed", { attempt: r.attempts, step: r.resumed_from_step })}
+          </span>
+        )}
       </p>
       {r.devices !== null && (
-        <p className="muted">
-          Trained on {r.devices} {r.devices === 1 ? "device" : "devices"}
-        </p>
+        <p className="muted">{t("run.devices", { count: r.devices, n: formatCount(r.devices) })}</p>
       )}
       {r.status === "cancelled" && (
-        <p className="error">
-          Cancelled by {r.cancelled_by ?? "an admin"}: {r.cancel_reason}
-        </p>
+        <p className="error">{t("run.cancelledBy", { who: r.cancelled_by ?? t("run.anAdmin"), reason: r.cancel_reason })}</p>
       )}
       {canCancel && ACTIVE.includes(r.status) && <CancelRunForm id={r.id} />}
-      {r.status === "waiting" && <p className="muted">Building its dataset snapshot; training starts once it is built.</p>}
+      {r.status === "waiting" && <p className="muted">{t("run.waiting")}</p>}
       {r.error && <p className="error">{r.error}</p>}
       <div className="stack">
         <label className="field">
-          Training progress
-          <progress max={r.total_steps || 1} value={r.step} aria-valuetext={`step ${r.step} of ${r.total_steps}`} />
+          {t("run.progress")}
+          <progress
+            max={r.total_steps || 1}
+            value={r.step}
+            aria-valuetext={t("run.progressValue", { step: r.step, total: r.total_steps })}
+          />
         </label>
         <span className="muted">
-          step {r.step} / {r.total_steps || "?"} {r.loss !== null && `· loss ${r.loss.toFixed(4)}`} {eta(r.eta_s)}
+          {t("run.steps", { step: r.step, total: r.total_steps || t("page.unknownTotal") })}{" "}
+          {r.loss !== null && t("run.loss", { loss: r.loss.toFixed(4) })} {eta(r.eta_s, t)}
         </span>
       </div>
       <LossPlot history={r.history} totalSteps={r.total_steps} />
       <p className="muted">
-        From version {r.base_version_number}, on snapshot{" "}
-        {r.snapshot_hash ? <code title={r.snapshot_hash}>{r.snapshot_hash.slice(0, 12)}</code> : `#${r.snapshot} (building)`}
+        {t("run.from", { number: r.base_version_number })}{" "}
+        {r.snapshot_hash ? (
+          <code title={r.snapshot_hash}>{r.snapshot_hash.slice(0, 12)}</code>
+        ) : (
+          t("run.snapshotBuilding", { id: r.snapshot })
+        )}
       </p>
       {Object.keys(r.timings).length > 0 && (
-        <dl className="row" aria-label="Time per phase">
+        <dl className="row" aria-label={t("run.phases")}>
           {PHASES.filter((phase) => phase in r.timings).map((phase) => (
             <div key={phase}>
-              <dt>{phase.replace("_s", "")}</dt>
-              <dd>{(r.timings[phase] ?? 0).toFixed(1)} s</dd>
+              <dt>{t(`run.phase.${phase}`)}</dt>
+              <dd>{t("run.seconds", { n: (r.timings[phase] ?? 0).toFixed(1) })}</dd>
             </div>
           ))}
         </dl>

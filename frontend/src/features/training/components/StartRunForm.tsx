@@ -1,15 +1,18 @@
 import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
 import { ApiError } from "../../../lib/api/errors";
 import type { Run } from "../api/loop";
 import { useLines, useStartRun } from "../hooks/useLoop";
+import { VersionSelect } from "./VersionSelect";
 
+// Each recipe's name is `start.recipes.<value>` in the catalogue.
 const RECIPES = [
-  { value: "dpo", label: "DPO (preference pairs)", format: "preference" },
-  { value: "reward", label: "Reward model (preference pairs)", format: "preference" },
-  { value: "sft", label: "SFT (demonstrations)", format: "sft" },
-  { value: "weak_to_strong", label: "Weak-to-strong (a weaker version labels pairs)", format: "preference" },
-  { value: "alternating", label: "Alternating round (competence SFT, then conformity DPO)", format: "sft" },
+  { value: "dpo", format: "preference" },
+  { value: "reward", format: "preference" },
+  { value: "sft", format: "sft" },
+  { value: "weak_to_strong", format: "preference" },
+  { value: "alternating", format: "sft" },
 ] as const;
 
 function numbers(text: string): number[] {
@@ -24,6 +27,7 @@ function numbers(text: string): number[] {
 export function StartRunForm({ onStarted }: { onStarted: (run: Run) => void }) {
   const lines = useLines();
   const start = useStartRun();
+  const { t } = useTranslation("training");
   const [line, setLine] = useState("");
   const [recipe, setRecipe] = useState<(typeof RECIPES)[number]["value"]>("dpo");
   const [base, setBase] = useState("");
@@ -31,6 +35,7 @@ export function StartRunForm({ onStarted }: { onStarted: (run: Run) => void }) {
   const [steps, setSteps] = useState("50");
   const [autoPublish, setAutoPublish] = useState(false);
   const [conditioned, setConditioned] = useState(false);
+  const [weakLine, setWeakLine] = useState("");
   const [weakVersion, setWeakVersion] = useState("");
   const [labelNoise, setLabelNoise] = useState("0");
   const [qaItems, setQaItems] = useState(false);
@@ -80,11 +85,18 @@ export function StartRunForm({ onStarted }: { onStarted: (run: Run) => void }) {
 
   return (
     <form onSubmit={submit} className="stack" aria-labelledby="start-run-heading">
-      <h2 id="start-run-heading">Start a training run</h2>
+      <h2 id="start-run-heading">{t("start.title")}</h2>
       <div className="row">
         <label className="field">
-          Model line
-          <select value={chosenLine} onChange={(e) => setLine(e.target.value)}>
+          {t("start.line")}
+          <select
+            value={chosenLine}
+            onChange={(e) => {
+              setLine(e.target.value);
+              // A version of the previous line is no base for this one.
+              setBase("");
+            }}
+          >
             {lines.data?.results.map((l) => (
               <option key={l.slug} value={l.slug}>
                 {l.name}
@@ -94,24 +106,28 @@ export function StartRunForm({ onStarted }: { onStarted: (run: Run) => void }) {
           <FieldErrors id="line-errors" messages={error?.fieldErrors("line") ?? []} />
         </label>
         <label className="field">
-          Recipe
+          {t("start.recipe")}
           <select value={recipe} onChange={(e) => setRecipe(e.target.value as typeof recipe)}>
             {RECIPES.map((r) => (
               <option key={r.value} value={r.value}>
-                {r.label}
+                {t(`start.recipes.${r.value}`)}
               </option>
             ))}
           </select>
         </label>
-        <label className="field">
-          Base version id (empty: the published one)
-          <input inputMode="numeric" value={base} onChange={(e) => setBase(e.target.value)} />
-          <FieldErrors id="base-errors" messages={error?.fieldErrors("base_version") ?? []} />
-        </label>
+        <VersionSelect
+          label={t("start.base")}
+          line={chosenLine}
+          value={base}
+          onChange={setBase}
+          emptyLabel={t("start.basePublished")}
+          errors={error?.fieldErrors("base_version") ?? []}
+          errorsId="base-errors"
+        />
       </div>
       <div className="row">
         <label className="field">
-          Signal kinds (comma-separated)
+          {t("start.kinds")}
           <input value={kinds} onChange={(e) => setKinds(e.target.value)} />
           <FieldErrors
             id="kinds-errors"
@@ -119,43 +135,58 @@ export function StartRunForm({ onStarted }: { onStarted: (run: Run) => void }) {
           />
         </label>
         <label className="field">
-          Steps
+          {t("start.steps")}
           <input inputMode="numeric" value={steps} onChange={(e) => setSteps(e.target.value)} />
           <FieldErrors id="config-errors" messages={error?.fieldErrors("config") ?? []} />
         </label>
         <label className="checkbox">
           <input type="checkbox" checked={conditioned} onChange={(e) => setConditioned(e.target.checked)} />
-          Condition examples on the current constitution
+          {t("start.conditioned")}
         </label>
         <label className="checkbox">
           <input type="checkbox" checked={autoPublish} onChange={(e) => setAutoPublish(e.target.checked)} />
-          Publish when it passes the gates
+          {t("start.autoPublish")}
         </label>
       </div>
       {recipe === "weak_to_strong" && (
         <div className="row">
           <label className="field">
-            Weak (labelling) version id
-            <input inputMode="numeric" value={weakVersion} onChange={(e) => setWeakVersion(e.target.value)} />
+            {t("start.weakLine")}
+            <select value={weakLine || chosenLine} onChange={(e) => setWeakLine(e.target.value)}>
+              {lines.data?.results.map((l) => (
+                <option key={l.slug} value={l.slug}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
           </label>
+          <VersionSelect
+            label={t("start.weakVersion")}
+            line={weakLine || chosenLine}
+            value={weakVersion}
+            onChange={setWeakVersion}
+            emptyLabel={t("start.chooseVersion")}
+            errors={[]}
+            errorsId="weak-version-errors"
+          />
           <label className="field">
-            Label noise (share flipped, 0 to 1)
+            {t("start.labelNoise")}
             <input inputMode="decimal" value={labelNoise} onChange={(e) => setLabelNoise(e.target.value)} />
           </label>
           <label className="checkbox">
             <input type="checkbox" checked={qaItems} onChange={(e) => setQaItems(e.target.checked)} />
-            Binary QA items (question and answer, judged yes or no) instead of pairs
+            {t("start.qaItems")}
           </label>
         </div>
       )}
       {recipe === "alternating" && (
         <div className="row">
           <label className="field">
-            Conformity snapshot id (preference pairs)
+            {t("start.conformity")}
             <input inputMode="numeric" value={conformity} onChange={(e) => setConformity(e.target.value)} />
           </label>
           <label className="field">
-            Difficulty schedule (share of pairs per round)
+            {t("start.schedule")}
             <input value={schedule} onChange={(e) => setSchedule(e.target.value)} />
           </label>
         </div>
@@ -163,7 +194,7 @@ export function StartRunForm({ onStarted }: { onStarted: (run: Run) => void }) {
       <ErrorMessage error={start.error} />
       <div>
         <button type="submit" disabled={start.isPending || !chosenLine}>
-          Start run
+          {t("start.submit")}
         </button>
       </div>
     </form>

@@ -113,6 +113,28 @@ describe("training", () => {
     });
   });
 
+  it("offers base versions by line and number, and sends the chosen one's id", async () => {
+    const http = stubApi({
+      "GET /api/auth/me/": { body: users.admin },
+      "GET /api/registry/lines/": { body: lines },
+      "GET /api/loop/runs/": { body: page([]) },
+      "GET /api/registry/lines/debater/versions/": {
+        body: page([version({ id: 20, number: 2 }), version({ id: 1, number: 1, status: "published" })]),
+      },
+      "POST /api/loop/runs/": { status: 201, body: run({ status: "queued" }) },
+      "GET /api/loop/runs/7/": { body: run({ status: "queued" }) },
+    });
+    const { user } = renderApp("/training");
+
+    const base = await screen.findByLabelText("Base version");
+    expect(await within(base).findByRole("option", { name: "debater v2 (draft)" })).toBeInTheDocument();
+    expect(within(base).getByRole("option", { name: "The published one" })).toBeInTheDocument();
+    await user.selectOptions(base, "debater v2 (draft)");
+    await user.click(screen.getByRole("button", { name: "Start run" }));
+    await waitFor(() => expect(http.calls("POST /api/loop/runs/")).toHaveLength(1));
+    expect(http.calls("POST /api/loop/runs/")[0]?.body).toMatchObject({ base_version: 20 });
+  });
+
   it("does not offer researchers the start form", async () => {
     stubApi({
       "GET /api/auth/me/": { body: users.researcher },
@@ -225,11 +247,16 @@ describe("training", () => {
       "GET /api/loop/runs/": { body: page([]) },
       "POST /api/loop/runs/": { status: 201, body: run({ recipe: "weak_to_strong", status: "queued" }) },
       "GET /api/loop/runs/7/": { body: run({ recipe: "weak_to_strong", status: "queued" }) },
+      "GET /api/registry/lines/debater/versions/": {
+        body: page([version({ id: 2, number: 1, status: "published" })]),
+      },
     });
     const { user } = renderApp("/training");
 
     await user.selectOptions(await screen.findByLabelText("Recipe"), "weak_to_strong");
-    await user.type(screen.getByLabelText("Weak (labelling) version id"), "2");
+    const weak = screen.getByLabelText("Weak (labelling) version");
+    await within(weak).findByRole("option", { name: "debater v1 (published)" });
+    await user.selectOptions(weak, "debater v1 (published)");
     const noise = screen.getByLabelText("Label noise (share flipped, 0 to 1)");
     await user.clear(noise);
     await user.type(noise, "0.1");

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { DateTime } from "../../../components/DateTime";
 import { ErrorMessage } from "../../../components/ErrorMessage";
@@ -15,52 +16,51 @@ export function TrainingPage() {
   const lines = useLines();
   const navigate = useNavigate();
   const canTrain = capabilities(useMe().data).publish;
+  const { t } = useTranslation("training");
 
   return (
     <main className="stack">
-      <h1>Training</h1>
-      <nav aria-label="Training" className="row">
-        <Link to="/training/snapshots">Dataset snapshots</Link>
+      <h1>{t("page.title")}</h1>
+      <nav aria-label={t("page.nav")} className="row">
+        <Link to="/snapshots">{t("page.snapshots")}</Link>
         {lines.data?.results.map((line) => (
           <Link key={line.slug} to={`/training/lines/${line.slug}`}>
-            Compare {line.name} versions
+            {t("page.compareLine", { name: line.name })}
           </Link>
         ))}
       </nav>
       {canTrain && <StartRunForm onStarted={(run) => navigate(`/training/runs/${run.id}`)} />}
       <section aria-labelledby="runs-heading" className="stack">
-        <h2 id="runs-heading">Runs</h2>
+        <h2 id="runs-heading">{t("page.runs")}</h2>
         {runs.isPending && <Loading />}
         <ErrorMessage error={runs.error} />
-        {runs.data && runs.data.results.length === 0 && <p>No runs yet.</p>}
+        {runs.data && runs.data.results.length === 0 && <p>{t("page.empty")}</p>}
         {runs.data && runs.data.results.length > 0 && (
           <div className="table-wrap">
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Run</th>
-                  <th scope="col">Line</th>
-                  <th scope="col">Recipe</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Progress</th>
-                  <th scope="col">New version</th>
-                  <th scope="col">Started</th>
+                  <th scope="col">{t("page.run")}</th>
+                  <th scope="col">{t("page.line")}</th>
+                  <th scope="col">{t("page.recipe")}</th>
+                  <th scope="col">{t("page.status")}</th>
+                  <th scope="col">{t("page.progress")}</th>
+                  <th scope="col">{t("page.newVersion")}</th>
+                  <th scope="col">{t("page.started")}</th>
                 </tr>
               </thead>
               <tbody>
                 {runs.data.results.map((run) => (
                   <tr key={run.id}>
                     <th scope="row">
-                      <Link to={`/training/runs/${run.id}`}>#{run.id}</Link>
+                      <Link to={`/training/runs/${run.id}`}>{t("page.runLink", { id: run.id })}</Link>
                     </th>
                     <td>{run.line}</td>
                     <td>{run.recipe}</td>
                     <td>
-                      <span className={`status status-${run.status}`}>{run.status}</span>
+                      <span className={`status status-${run.status}`}>{t(`runStatus.${run.status}`)}</span>
                     </td>
-                    <td>
-                      {run.step} / {run.total_steps || "?"}
-                    </td>
+                    <td>{t("page.steps", { step: run.step, total: run.total_steps || t("page.unknownTotal") })}</td>
                     <td>{run.version_number ?? "—"}</td>
                     <td>
                       <DateTime value={run.started_at} />
@@ -73,7 +73,7 @@ export function TrainingPage() {
         )}
         {runs.data && (
           <Pager
-            label="Run pages"
+            label={t("page.pages")}
             page={page}
             hasPrevious={runs.data.previous != null}
             hasNext={runs.data.next != null}

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { DateTime } from "../../../components/DateTime";
 import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
@@ -14,6 +15,7 @@ export function VersionPanel({ id }: { id: number }) {
   const rollback = useRollback();
   const canPublish = capabilities(useMe().data).publish;
   const [reason, setReason] = useState("");
+  const { t } = useTranslation("training");
   const refusal = publish.error instanceof ApiError ? publish.error.fieldErrors("gates") : [];
 
   if (detail.isPending) return <Loading />;
@@ -26,56 +28,57 @@ export function VersionPanel({ id }: { id: number }) {
   return (
     <section className="stack" aria-labelledby={`version-${id}-heading`}>
       <h2 id={`version-${id}-heading`}>
-        {version.line} version {version.number} <span className={`status status-${version.status}`}>{version.status}</span>
+        {t("version.heading", { line: version.line, number: version.number })}{" "}
+        <span className={`status status-${version.status}`}>{t(`versionStatus.${version.status}`)}</span>
       </h2>
       <table>
-        <caption>Evaluation</caption>
+        <caption>{t("version.evaluation")}</caption>
         <tbody>
           <tr>
-            <th scope="row">Held-out preference accuracy</th>
+            <th scope="row">{t("version.preference")}</th>
             <td>{percent(f.preference)}</td>
           </tr>
           <tr>
-            <th scope="row">LLMBar pairwise accuracy</th>
+            <th scope="row">{t("version.llmbar")}</th>
             <td>{percent(f.llmbar)}</td>
           </tr>
           {f.llmbarSubsets.map(([name, value]) => (
             <tr key={name}>
               <th scope="row" className="muted">
-                LLMBar {name}
+                {t("version.llmbarSubset", { name })}
               </th>
               <td>{percent(value)}</td>
             </tr>
           ))}
           <tr>
-            <th scope="row">Hazard rate (red-team set)</th>
+            <th scope="row">{t("version.hazard")}</th>
             <td>{percent(f.hazard)}</td>
           </tr>
           <tr>
-            <th scope="row">Constitution agreement</th>
+            <th scope="row">{t("version.constitution")}</th>
             <td>{percent(f.constitution)}</td>
           </tr>
         </tbody>
       </table>
       <p className="muted">
-        Lineage: {lineage.map((v) => `v${v.number}`).join(" ← ")}
+        {t("version.lineage", { versions: lineage.map((v) => t("version.lineageVersion", { number: v.number })).join(" ← ") })}
       </p>
       {canPublish && !published && (
         <div className="stack">
           <label className="field">
-            Override reason (needed only when a gate fails; it is audited)
+            {t("version.overrideReason")}
             <textarea value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby="gate-failures" />
           </label>
           <FieldErrors id="gate-failures" messages={refusal} />
           <div className="row">
             {!wasPublished && (
               <button type="button" disabled={publish.isPending} onClick={() => publish.mutate({ id, reason })}>
-                Publish version {version.number}
+                {t("version.publish", { number: version.number })}
               </button>
             )}
             {wasPublished && (
               <button type="button" disabled={rollback.isPending} onClick={() => rollback.mutate({ id, reason })}>
-                Roll back to version {version.number}
+                {t("version.rollback", { number: version.number })}
               </button>
             )}
           </div>
@@ -85,13 +88,13 @@ export function VersionPanel({ id }: { id: number }) {
       )}
       {decisions.length > 0 && (
         <table>
-          <caption>Publish decisions</caption>
+          <caption>{t("version.decisions")}</caption>
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Action</th>
-              <th scope="col">By</th>
-              <th scope="col">Reason / failed gates</th>
+              <th scope="col">{t("version.when")}</th>
+              <th scope="col">{t("version.action")}</th>
+              <th scope="col">{t("version.by")}</th>
+              <th scope="col">{t("version.reason")}</th>
             </tr>
           </thead>
           <tbody>
@@ -100,8 +103,8 @@ export function VersionPanel({ id }: { id: number }) {
                 <td>
                   <DateTime value={d.created_at} />
                 </td>
-                <td>{d.action}</td>
-                <td>{d.actor ?? "automatic"}</td>
+                <td>{t(`version.actions.${d.action}`)}</td>
+                <td>{d.actor ?? t("version.automatic")}</td>
                 <td>{[d.reason, ...(Array.isArray(d.gate_failures) ? d.gate_failures : [])].filter(Boolean).join(" ")}</td>
               </tr>
             ))}

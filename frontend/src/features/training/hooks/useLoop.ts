@@ -4,7 +4,6 @@ import {
   fetchLines,
   fetchRun,
   fetchRuns,
-  fetchSnapshots,
   fetchVersionDetail,
   fetchVersions,
   loopKeys,
@@ -52,21 +51,6 @@ export function useCancelRun() {
   return useMutation({
     mutationFn: ({ id, reason }: { id: number; reason: string }) => cancelRun(id, reason),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: loopKeys.all }),
-  });
-}
-
-/** Snapshots, refetched when one finishes building (its event comes on the "registry" group). */
-export function useSnapshots(page: number) {
-  const queryClient = useQueryClient();
-  useGroupEvents("registry", (event) => {
-    if (event.type === "snapshot.completed") {
-      void queryClient.invalidateQueries({ queryKey: ["loop", "snapshots"] });
-    }
-  });
-  return useQuery({
-    queryKey: loopKeys.snapshots(page),
-    queryFn: () => fetchSnapshots(page),
-    placeholderData: keepPreviousData,
   });
 }
 
