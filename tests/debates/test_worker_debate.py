@@ -70,7 +70,10 @@ async def test_the_worker_writes_streams_and_judges_a_debate(
         (t.round, slots[t.debater_id], t.text) async for t in debate.turns.order_by("position")
     ]
     assert [t[:2] for t in turns] == [(0, "A"), (0, "B"), (1, "A"), (1, "B")]
-    # Each stored speech is its streamed text without control characters, cut to 10 words.
+    # Each stored speech is its streamed text without control characters, cut to 10 words. The
+    # untrained model sometimes ends a speech at once (its first token a stop): an empty speech
+    # streams nothing, so it has no entry; the others must have streamed.
+    assert streamed
     for round_, slot, text in turns:
-        assert text.split() == CONTROL.sub("", streamed[(round_, slot)]).split()[:10]
+        assert text.split() == CONTROL.sub("", streamed.get((round_, slot), "")).split()[:10]
     assert await Signal.objects.filter(kind="debate_turn", item_type="debates.turn").acount() == 4
