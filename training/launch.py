@@ -106,6 +106,12 @@ def _main(spec_file: str) -> None:
         staging = Path(spec.result_file + ".partial")
         staging.write_text(json.dumps(payload), encoding="utf-8")
         staging.rename(spec.result_file)
+    if dist.is_initialized():
+        # Every rank leaves together and takes its process group down before exiting: a rank
+        # that exits with the group still up can abort in its C++ teardown ("terminate called
+        # without an active exception"), failing a run whose work was done.
+        dist.barrier()
+        dist.destroy_process_group()
 
 
 def _config_values(values: dict[str, Any]) -> dict[str, Any]:
