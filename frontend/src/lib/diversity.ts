@@ -12,11 +12,12 @@ export type QuotaInput = QuotaPlanInput["quotas"][number];
 export type GroupField = QuotaInput["field"];
 export type GroupResults = ResponseJson<"/api/debates/analytics/groups/", "get">;
 
-export const GROUP_FIELDS: { value: GroupField; label: string }[] = [
-  { value: "region", label: "Region" },
-  { value: "languages", label: "Languages" },
-  { value: "expertise", label: "Expertise" },
-  { value: "age_band", label: "Age band" },
+/** The background fields raters can be grouped by; their names are in the diversity catalogue. */
+export const GROUP_FIELDS: { value: GroupField }[] = [
+  { value: "region" },
+  { value: "languages" },
+  { value: "expertise" },
+  { value: "age_band" },
 ];
 
 export const quotaKeys = {
