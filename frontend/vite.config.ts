@@ -9,6 +9,9 @@ const backend = "http://127.0.0.1:8000";
 export default defineConfig(({ command }) => ({
   base: command === "build" ? "/static/" : "/",
   plugins: [react()],
+  // Django replaces the placeholder with each response's Content-Security-Policy nonce
+  // (config/urls.py frontend); the component library's <style> elements carry it.
+  html: { cspNonce: "__CSP_NONCE__" },
   build: {
     outDir: "dist",
     emptyOutDir: true,

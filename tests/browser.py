@@ -1,6 +1,8 @@
 """Browser tests' shared pieces: Debian's chromium, launched by Playwright, or a clear skip."""
 
+import os
 import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -8,7 +10,8 @@ import pytest
 from tests.conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-DIST_INDEX = ROOT / "frontend" / "dist" / "index.html"
+# The build the server under test serves (settings.FRONTEND_DIST reads the same variable).
+DIST_INDEX = Path(os.environ.get("FRONTEND_DIST", ROOT / "frontend" / "dist")) / "index.html"
 
 BROWSER_MARKS = [
     pytest.mark.browser,

@@ -1,5 +1,7 @@
 """The built frontend and the API docs page run under the Content-Security-Policy: no inline
-script, nothing the policy blocks (Chromium reports each violation on the console)."""
+script, nothing the policy blocks (Chromium reports each violation on the console), and the
+component library's theme, written into <style> elements that carry the response's nonce, is
+applied."""
 
 from accounts.roles import Role
 from tests.browser import BROWSER_MARKS, chromium_launch
@@ -29,6 +31,13 @@ def test_the_built_frontend_runs_under_the_policy(server: str, make_user) -> Non
         page.get_by_label("Password").fill(PASSWORD)
         page.get_by_role("button", name="Sign in").click()
         expect(page.get_by_role("heading", name="Your work")).to_be_visible(timeout=15000)
+        # app/theme.ts darkens Mantine's dimmed text (gray 6 in its stylesheet's defaults) to
+        # gray 7: only the nonce-carrying <style> of MantineProvider can have set it.
+        dimmed = page.evaluate(
+            "() => getComputedStyle(document.documentElement)"
+            ".getPropertyValue('--mantine-color-dimmed').trim()"
+        )
+        assert dimmed.lower() in {"#495057", "var(--mantine-color-gray-7)"}, dimmed
         page.goto(server + "/api/docs/")
         expect(page.locator(".swagger-ui")).to_be_visible(timeout=15000)
         browser.close()

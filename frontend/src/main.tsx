@@ -6,6 +6,7 @@ import { AppRoutes } from "./app/routes";
 import { EventsClient } from "./lib/events";
 import { createQueryClient } from "./lib/queryClient";
 import "./lib/i18n";
+import "@mantine/core/styles.css";
 import "./styles.css";
 
 const root = document.getElementById("root");

@@ -9,6 +9,7 @@ import socket
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from csp.constants import NONCE
 from kombu import Queue
 
 from config.embedded import data_dir, ensure_services
@@ -109,7 +110,8 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "config.urls"
 ASGI_APPLICATION = "config.asgi.application"
-FRONTEND_DIST = ROOT / "frontend" / "dist"
+# The built frontend (`npm run build` in frontend/); another folder serves another build.
+FRONTEND_DIST = Path(env.str("FRONTEND_DIST", default=str(ROOT / "frontend" / "dist")))
 
 TEMPLATES = [
     {
@@ -193,12 +195,14 @@ SECURE_PROXY_SSL_HEADER = (
 # Content-Security-Policy (django-csp; Django 5.2 has none of its own). The built frontend is
 # one module script and stylesheets from /static/, with no inline script; the API docs page
 # loads its start-up script from its own URL (SpectacularSwaggerSplitView). 'self' covers the
-# same-origin websocket in current browsers.
+# same-origin websocket in current browsers. The component library (Mantine) writes its theme
+# into <style> elements: those carry the page's nonce (config/urls.py frontend), which
+# django-csp adds to style-src only on responses that used one.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'"],
+        "style-src": ["'self'", NONCE],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
@@ -211,22 +215,17 @@ CONTENT_SECURITY_POLICY = {
 
 CHANNEL_LAYERS = {
     "default": {
-        # channels-redis with a pool that waits for a free connection instead of failing with
-        # "Too many connections" when many sockets subscribe at once (realtime/layers.py).
-        "BACKEND": "realtime.layers.RedisChannelLayer",
+        # Redis publish/subscribe: an event to a group is one PUBLISH, which each web process
+        # receives once on its one subscriber connection and hands to its own sockets in
+        # memory. The list-based layer (channels_redis.core) wrote one Redis message per socket
+        # and each process popped them one round trip at a time, so latency grew with the
+        # number of open sockets (bench/events.py; bench/README.md "Write path and live
+        # events"). Delivery is at most once with either layer: an event published while a
+        # process is reconnecting to Redis is lost, as the list layer lost expired messages.
+        "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
         "CONFIG": {
-            # redis-py reads with a 5 s socket timeout by default, the same as the layer's
-            # blocking pop, so an idle consumer's receive could time out and drop the socket.
-            # Connections per process (and event loop); commands beyond wait up to the timeout.
-            "hosts": [
-                {
-                    "address": REDIS_URL,
-                    "socket_timeout": 30,
-                    "max_connections": env.int("CHANNEL_LAYER_MAX_CONNECTIONS", default=50),
-                    "timeout": env.float("CHANNEL_LAYER_POOL_TIMEOUT", default=20.0),
-                }
-            ],
-            "prefix": env.str("REDIS_PREFIX", default="coalign") + ":asgi",
+            "hosts": [{"address": REDIS_URL, "health_check_interval": 30}],
+            "prefix": env.str("REDIS_PREFIX", default="coalign") + ":asgi:",
         },
     }
 }

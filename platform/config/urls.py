@@ -6,10 +6,14 @@ from django.urls import URLPattern, URLResolver, include, path, re_path
 from django.views.decorators.csrf import ensure_csrf_cookie
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+# What vite.config.ts `html.cspNonce` writes into the built index.html.
+CSP_NONCE_PLACEHOLDER = "__CSP_NONCE__"
+
 
 @ensure_csrf_cookie
 def frontend(request: HttpRequest, route: str = "") -> HttpResponse:
-    """The single-page app: every non-API path gets the built index.html."""
+    """The single-page app: every non-API path gets the built index.html, with this response's
+    Content-Security-Policy nonce in place of the build's placeholder (vite.config.ts)."""
     index = settings.FRONTEND_DIST / "index.html"
     if not index.is_file():
         return HttpResponse(
@@ -17,7 +21,8 @@ def frontend(request: HttpRequest, route: str = "") -> HttpResponse:
             status=503,
             content_type="text/plain",
         )
-    return HttpResponse(index.read_bytes(), content_type="text/html")
+    page = index.read_text(encoding="utf-8").replace(CSP_NONCE_PLACEHOLDER, str(request.csp_nonce))  # type: ignore[attr-defined]
+    return HttpResponse(page, content_type="text/html")
 
 
 api_patterns: list[URLPattern | URLResolver] = [

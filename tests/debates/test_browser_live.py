@@ -41,10 +41,11 @@ SUBSCRIBED = """(group) => window.__frames.some((frame) => {
 SPEECHES_WATCHED = """() => {
   window.__written = {};
   const record = () => {
-    for (const item of document.querySelectorAll('.transcript li[aria-busy="true"]')) {
-      const round = item.closest(".transcript-round").querySelector("h3").textContent;
+    // A speech being written is a busy list item under its round's list item (Transcript.tsx).
+    for (const item of document.querySelectorAll('li[aria-busy="true"]')) {
+      const round = item.closest('[role="listitem"]').querySelector("h3").textContent;
       const heading = `${round}: ${item.querySelector("h4").textContent}`;
-      const text = item.querySelector(".speech").textContent;
+      const text = item.querySelector("p").textContent;
       const seen = (window.__written[heading] ??= []);
       if (seen.at(-1) !== text) seen.push(text);
     }
@@ -96,7 +97,8 @@ def test_a_researcher_watches_an_ai_debate_stream_then_reads_analytics(
 
         transcript = page.get_by_role("region", name="Transcript")
         # All four speeches finish and the stored ones replace what was streamed.
-        stored = transcript.locator(".transcript-round > ul > li:not([aria-busy])")
+        # Each speech is a list item under its round; rounds are the timeline's own items.
+        stored = transcript.locator("li:not([aria-busy])")
         expect(stored).to_have_count(4, timeout=180000)
         expect(stored.get_by_text("Untrained demo model: random text")).to_have_count(4)
         expect(transcript.locator('[aria-busy="true"]')).to_have_count(0)

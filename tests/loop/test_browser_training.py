@@ -28,7 +28,7 @@ STEPS = 60
 # Every aria-valuetext the run's progress bar shows, recorded in the page: the list survives
 # only as long as the page is not reloaded, so it also shows that the updates came live.
 RECORD_PROGRESS = """() => {
-  const bar = document.querySelector("progress");
+  const bar = document.querySelector('[role="progressbar"][aria-label="Training progress"]');
   window.progressSeen = [bar.getAttribute("aria-valuetext")];
   new MutationObserver(() => window.progressSeen.push(bar.getAttribute("aria-valuetext")))
     .observe(bar, { attributes: true, attributeFilter: ["aria-valuetext"] });

@@ -11,6 +11,7 @@ import pytest
 import redis
 from django.conf import settings
 from django.core.management import call_command
+from django.db.models import F
 
 from annotation.studies.models import Measurement, Study, StudyStatus
 from annotation.studies.services.studies import study_create
@@ -58,9 +59,15 @@ def test_a_killed_step_resumes_and_the_same_parameters_give_the_same_snapshots(
     try:
         study = study_create(kind="label_noise", params=PARAMS, actor=None)
         baseline = study.steps.index("baseline judge:1")
+        # Claimed, not only reached: the step before it commits step_index and sends the
+        # baseline's task after that commit, and a kill in between loses the send, which
+        # `studies_resume` repairs only after STUDY_STALL_S (tests/studies/test_engine.py).
         wait_for(
             lambda: Study.objects.filter(
-                pk=study.pk, status=StudyStatus.RUNNING, step_index=baseline
+                pk=study.pk,
+                status=StudyStatus.RUNNING,
+                step_index=baseline,
+                claimed_dispatch=F("dispatch"),
             ).exists(),
             "the baseline step starting",
             120,

@@ -1,9 +1,11 @@
+import { Anchor, Box, Container, Group, Text } from "@mantine/core";
 import { Trans, useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import type { Me } from "../lib/api/types";
 import type { resources } from "../locales/resources";
 import { capabilities } from "../lib/session";
 import { SignOutButton } from "../features/auth/components/SignOutButton";
+import classes from "./Nav.module.css";
 
 type Capabilities = ReturnType<typeof capabilities>;
 /** A link's text: its key under "nav" in src/locales/en/app.json. */
@@ -37,29 +39,35 @@ export const NAV_LINKS: { to: string; label: NavLabel; show: (can: Capabilities)
   { to: "/webhooks", label: "webhooks", show: (can) => can.research },
 ];
 
-/** The main navigation: only the pages the signed-in user's role may use. */
+/** The page header: the main navigation (only the pages the signed-in user's role may use) and
+ * who is signed in. Its links wrap onto more lines on a narrow screen, so every page stays one
+ * click away and nothing scrolls sideways. */
 export function Nav({ me }: { me: Me }) {
   const { t } = useTranslation("app");
   const can = capabilities(me);
   return (
-    <header className="site-header">
-      <nav aria-label={t("navLabel")}>
-        <ul className="nav-links">
-          {NAV_LINKS.filter((link) => link.show(can)).map((link) => (
-            <li key={link.to}>
-              <NavLink to={link.to} end={link.end}>
-                {t(`nav.${link.label}`)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <div className="session">
-        <span>
-          <Trans t={t} i18nKey="signedInAs" values={{ username: me.username }} components={{ strong: <strong /> }} />
-        </span>
-        <SignOutButton />
-      </div>
-    </header>
+    <Box component="header" className={classes.header}>
+      <Container size="lg" py="sm">
+        <Group justify="space-between" gap="sm">
+          <Box component="nav" aria-label={t("navLabel")} miw={0}>
+            <Group component="ul" className={classes.links} gap="0.25rem 1rem">
+              {NAV_LINKS.filter((link) => link.show(can)).map((link) => (
+                <li key={link.to}>
+                  <Anchor component={NavLink} to={link.to} end={link.end} className={classes.link}>
+                    {t(`nav.${link.label}`)}
+                  </Anchor>
+                </li>
+              ))}
+            </Group>
+          </Box>
+          <Group gap="sm">
+            <Text span>
+              <Trans t={t} i18nKey="signedInAs" values={{ username: me.username }} components={{ strong: <strong /> }} />
+            </Text>
+            <SignOutButton />
+          </Group>
+        </Group>
+      </Container>
+    </Box>
   );
 }

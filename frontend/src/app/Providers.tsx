@@ -1,6 +1,9 @@
+import { MantineProvider } from "@mantine/core";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { cspNonce } from "../lib/cspNonce";
 import { EventsProvider, type EventsClient } from "../lib/events";
+import { cssVariablesResolver, theme } from "./theme";
 
 export function Providers({
   queryClient,
@@ -12,8 +15,15 @@ export function Providers({
   children: ReactNode;
 }) {
   return (
-    <QueryClientProvider client={queryClient}>
-      <EventsProvider client={events}>{children}</EventsProvider>
-    </QueryClientProvider>
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="light"
+      getStyleNonce={cspNonce}
+    >
+      <QueryClientProvider client={queryClient}>
+        <EventsProvider client={events}>{children}</EventsProvider>
+      </QueryClientProvider>
+    </MantineProvider>
   );
 }

@@ -1,12 +1,13 @@
+import { Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, Outlet, useLocation } from "react-router";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { Loading } from "../components/Loading";
 import { capabilities, useMe } from "../lib/session";
-import { Nav } from "./Nav";
 
-/** Signed-in pages: redirects to /login (remembering where to return) otherwise. */
+/** Signed-in pages: redirects to /login (remembering where to return) otherwise. The header
+ * and the page width come from Layout around it. */
 export function RequireAuth() {
   const me = useMe();
   const location = useLocation();
@@ -22,12 +23,7 @@ export function RequireAuth() {
   if (!me.data) {
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   }
-  return (
-    <>
-      <Nav me={me.data} />
-      <Outlet />
-    </>
-  );
+  return <Outlet />;
 }
 
 /** Pages for researchers (and admins); others see why they cannot use it. */
@@ -48,8 +44,8 @@ export function RequireCapability({
   if (!capabilities(me.data)[capability]) {
     return (
       <main>
-        <h1>{t("notAvailable.title")}</h1>
-        <p>{t("notAvailable.body")}</p>
+        <Title order={1}>{t("notAvailable.title")}</Title>
+        <Text mt="md">{t("notAvailable.body")}</Text>
       </main>
     );
   }

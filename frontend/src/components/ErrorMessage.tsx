@@ -1,15 +1,16 @@
+import { Alert, List } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../lib/api/errors";
 
-/** Shows why something failed; role="alert" so screen readers announce it. */
+/** Shows why something failed; Mantine's Alert has role="alert", so screen readers announce it. */
 export function ErrorMessage({ error }: { error: unknown }) {
   const { t } = useTranslation();
   if (!error) return null;
   const message = error instanceof ApiError ? error.message : t("errors.unreachable");
   return (
-    <p role="alert" className="error">
+    <Alert color="red" variant="light">
       {message}
-    </p>
+    </Alert>
   );
 }
 
@@ -17,10 +18,16 @@ export function ErrorMessage({ error }: { error: unknown }) {
 export function FieldErrors({ id, messages }: { id: string; messages: string[] }) {
   if (messages.length === 0) return null;
   return (
-    <ul id={id} className="field-errors">
+    <List id={id} size="sm" c="red.9">
       {messages.map((message) => (
-        <li key={message}>{message}</li>
+        <List.Item key={message}>{message}</List.Item>
       ))}
-    </ul>
+    </List>
   );
+}
+
+/** A field's messages as a Mantine input's `error`: the input links it by aria-describedby and
+ * sets aria-invalid; no messages, no error. */
+export function inputError(messages: string[]): string | undefined {
+  return messages.length > 0 ? messages.join(" ") : undefined;
 }

@@ -1,3 +1,4 @@
+import { Button, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 
 type PagerProps = {
@@ -13,15 +14,15 @@ export function Pager({ label, page, hasPrevious, hasNext, onPage }: PagerProps)
   const { t } = useTranslation();
   if (!hasPrevious && !hasNext) return null;
   return (
-    <nav aria-label={label} className="pager">
-      <button type="button" disabled={!hasPrevious} onClick={() => onPage(page - 1)}>
+    <Group component="nav" aria-label={label} gap="sm">
+      <Button variant="default" disabled={!hasPrevious} onClick={() => onPage(page - 1)}>
         {t("pager.previous")}
-      </button>
-      <span>{t("pager.page", { page })}</span>
-      <button type="button" disabled={!hasNext} onClick={() => onPage(page + 1)}>
+      </Button>
+      <Text span>{t("pager.page", { page })}</Text>
+      <Button variant="default" disabled={!hasNext} onClick={() => onPage(page + 1)}>
         {t("pager.next")}
-      </button>
-    </nav>
+      </Button>
+    </Group>
   );
 }
 

@@ -43,3 +43,12 @@ export function useDocumentKeyDown(handler: (event: KeyboardEvent) => void): voi
     return () => document.removeEventListener("keydown", listener);
   }, []);
 }
+
+/** "?" (outside text fields) toggles a page's shortcut list (components/ShortcutHelp). */
+export function useHelpKey(toggle: () => void): void {
+  useDocumentKeyDown((event) => {
+    if (event.key !== "?" || isTextEntry(event.target) || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    toggle();
+  });
+}

@@ -1,10 +1,14 @@
+import { NativeSelect, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { formatCount } from "../../lib/format";
 import { GROUP_FIELDS, percent, type GroupField, type GroupResults } from "../../lib/diversity";
+import { EmptyState } from "../EmptyState";
 import { ErrorMessage } from "../ErrorMessage";
 import { Loading } from "../Loading";
-import "./diversity.css";
+import { PlotChart, type PlotModule } from "../plot/PlotChart";
+import { drawGroupChart, pointsOf } from "./groupChart";
 
 type Props = {
   /** The query key of this page's per-group results; the field is appended. */
@@ -20,61 +24,59 @@ export function GroupResultsTable({ report, labels, title }: { report: GroupResu
   const measures = report.groups[0]?.measures.map((m) => m.measure) ?? [];
   const { t } = useTranslation("diversity");
   return (
-    <div className="table-wrap">
-      <table aria-label={title}>
-        <thead>
-          <tr>
-            <th>{t("results.group")}</th>
-            <th>{t("results.raters")}</th>
+    <Table.ScrollContainer minWidth={200 + measures.length * 220}>
+      <Table aria-label={title}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("results.group")}</Table.Th>
+            <Table.Th>{t("results.raters")}</Table.Th>
             {measures.map((name) => (
-              <th key={name}>{labels[name] ?? name}</th>
+              <Table.Th key={name}>{labels[name] ?? name}</Table.Th>
             ))}
-          </tr>
-        </thead>
-        <tbody>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
           {report.groups.map((row) => (
-            <tr key={row.group}>
-              <td>{row.group}</td>
-              <td>{row.raters}</td>
+            <Table.Tr key={row.group}>
+              <Table.Td>{row.group}</Table.Td>
+              <Table.Td>{formatCount(row.raters)}</Table.Td>
               {row.measures.map((m) => (
-                <td key={m.measure}>
-                  {m.suppressed
-                    ? t("results.tooFew")
-                    : t("results.rate", {
-                        rate: percent(m.rate),
-                        low: percent(m.low),
-                        high: percent(m.high),
-                        successes: m.successes,
-                        n: m.n,
-                      })}
-                </td>
+                <Table.Td key={m.measure}>
+                  {m.suppressed ? (
+                    <Text span c="dimmed" inherit>
+                      {t("results.tooFew")}
+                    </Text>
+                  ) : (
+                    t("results.rate", {
+                      rate: percent(m.rate),
+                      low: percent(m.low),
+                      high: percent(m.high),
+                      successes: formatCount(m.successes ?? 0),
+                      n: formatCount(m.n ?? 0),
+                    })
+                  )}
+                </Table.Td>
               ))}
-            </tr>
+            </Table.Tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 
 function GroupChart({ report, labels }: { report: GroupResults; labels: Record<string, string> }) {
-  const holder = useRef<HTMLDivElement>(null);
   const { t } = useTranslation("diversity");
-  useEffect(() => {
-    // Observable Plot (and d3) load with the first chart, not with the app.
-    let chart: Element | null = null;
-    let unmounted = false;
-    void import("./groupChart").then(({ groupChartOf }) => {
-      if (unmounted) return;
-      chart = groupChartOf(report, labels, t);
-      holder.current?.replaceChildren(chart);
-    });
-    return () => {
-      unmounted = true;
-      chart?.remove();
-    };
-  }, [report, labels, t]);
-  return <div ref={holder} className="group-chart" />;
+  const points = pointsOf(report, labels);
+  // Pages pass `labels` as a fresh object on every render: keyed by the points' content, the
+  // chart is redrawn only when what it shows changes.
+  const pointsKey = JSON.stringify(points);
+  const draw = useCallback(
+    (Plot: PlotModule, width: number) => drawGroupChart(Plot, width, JSON.parse(pointsKey) as typeof points, t),
+    [pointsKey, t],
+  );
+  if (points.length === 0) return <EmptyState>{t("results.noChart")}</EmptyState>;
+  return <PlotChart draw={draw} />;
 }
 
 /** Results per rater group on an analytics page: the researcher picks the background field;
@@ -85,18 +87,15 @@ export function GroupResultsSection({ queryKey, fetch, labels, title }: Props) {
   const report = results.data;
   const { t } = useTranslation("diversity");
   return (
-    <section className="stack" aria-label={title}>
-      <h2>{title}</h2>
-      <label className="field">
-        {t("results.groupBy")}
-        <select value={by} onChange={(e) => setBy(e.target.value as GroupField)}>
-          {GROUP_FIELDS.map((f) => (
-            <option key={f.value} value={f.value}>
-              {t(`fields.${f.value}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+    <Stack component="section" aria-label={title}>
+      <Title order={2}>{title}</Title>
+      <NativeSelect
+        label={t("results.groupBy")}
+        value={by}
+        onChange={(e) => setBy(e.currentTarget.value as GroupField)}
+        data={GROUP_FIELDS.map((f) => ({ value: f.value, label: t(`fields.${f.value}`) }))}
+        maw="20rem"
+      />
       {results.isPending && <Loading />}
       <ErrorMessage error={results.error} />
       {report && (
@@ -107,17 +106,17 @@ export function GroupResultsSection({ queryKey, fetch, labels, title }: Props) {
               <GroupChart report={report} labels={labels} />
             </>
           ) : (
-            <p className="muted">{t("results.noGroup", { size: report.min_group_size })}</p>
+            <EmptyState>{t("results.noGroup", { size: report.min_group_size })}</EmptyState>
           )}
-          <p className="muted">
+          <Text c="dimmed" size="sm">
             {t("results.consent", {
               size: report.min_group_size,
               suppressed: report.suppressed_groups,
               left: report.raters_left_out,
             })}
-          </p>
+          </Text>
         </>
       )}
-    </section>
+    </Stack>
   );
 }

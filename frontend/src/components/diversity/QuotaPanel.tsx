@@ -1,3 +1,4 @@
+import { Accordion, Button, Fieldset, Group, NativeSelect, NumberInput, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +12,8 @@ import {
   type QuotaInput,
   type QuotaReport,
 } from "../../lib/diversity";
+import { formatCount } from "../../lib/format";
+import { EmptyState } from "../EmptyState";
 import { ErrorMessage } from "../ErrorMessage";
 import { Loading } from "../Loading";
 
@@ -62,66 +65,91 @@ function QuotaEditor({ activity, objectId, report }: { activity: QuotaActivity; 
     event.preventDefault();
     save.mutate({ planned_total: count(planned), quotas: drafts.map(toInput) });
   };
+  // NumberInput reports a number, or "" when emptied; drafts keep text, as typed.
+  const number = (index: number, key: "min_count" | "max_count" | "min_share" | "max_share") => (value: number | string) =>
+    change(index, { [key]: String(value) });
+  const fields = GROUP_FIELDS.map((f) => ({ value: f.value, label: t(`fields.${f.value}`) }));
   return (
-    <form onSubmit={submit} className="stack" aria-label={t("quotas.edit")}>
-      <label className="field">
-        {t("quotas.plannedTotal", { unit: report.unit })}
-        <input type="number" min={1} value={planned} onChange={(e) => setPlanned(e.target.value)} />
-      </label>
+    <Stack component="form" onSubmit={submit} aria-label={t("quotas.edit")}>
+      <NumberInput
+        label={t("quotas.plannedTotal", { unit: report.unit })}
+        min={1}
+        allowDecimal={false}
+        allowNegative={false}
+        value={planned}
+        onChange={(value) => setPlanned(String(value))}
+        maw="24rem"
+      />
       {drafts.map((draft, index) => (
-        <fieldset key={index} className="row">
-          <legend>{t("quotas.quota", { number: index + 1 })}</legend>
-          <label className="field">
-            {t("quotas.field")}
-            <select value={draft.field} onChange={(e) => change(index, { field: e.target.value as GroupField })}>
-              {GROUP_FIELDS.map((f) => (
-                <option key={f.value} value={f.value}>
-                  {t(`fields.${f.value}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            {t("quotas.value")}
-            <input
+        <Fieldset key={index} legend={t("quotas.quota", { number: index + 1 })}>
+          <Group align="flex-end" gap="sm">
+            <NativeSelect
+              label={t("quotas.field")}
+              value={draft.field}
+              onChange={(e) => change(index, { field: e.currentTarget.value as GroupField })}
+              data={fields}
+            />
+            <TextInput
+              label={t("quotas.value")}
               value={draft.value}
               required
+              withAsterisk={false}
               placeholder={t("quotas.valueExample")}
-              onChange={(e) => change(index, { value: e.target.value })}
+              onChange={(e) => change(index, { value: e.currentTarget.value })}
             />
-          </label>
-          <label className="field">
-            {t("quotas.minCount")}
-            <input type="number" min={0} value={draft.min_count} onChange={(e) => change(index, { min_count: e.target.value })} />
-          </label>
-          <label className="field">
-            {t("quotas.maxCount")}
-            <input type="number" min={0} value={draft.max_count} onChange={(e) => change(index, { max_count: e.target.value })} />
-          </label>
-          <label className="field">
-            {t("quotas.minShare")}
-            <input type="number" min={0} max={100} step="any" value={draft.min_share} onChange={(e) => change(index, { min_share: e.target.value })} />
-          </label>
-          <label className="field">
-            {t("quotas.maxShare")}
-            <input type="number" min={0} max={100} step="any" value={draft.max_share} onChange={(e) => change(index, { max_share: e.target.value })} />
-          </label>
-          <button type="button" onClick={() => setDrafts((rows) => rows.filter((_, i) => i !== index))}>
-            {t("quotas.remove")}
-          </button>
-        </fieldset>
+            <NumberInput
+              label={t("quotas.minCount")}
+              min={0}
+              allowDecimal={false}
+              allowNegative={false}
+              value={draft.min_count}
+              onChange={number(index, "min_count")}
+              w="7rem"
+            />
+            <NumberInput
+              label={t("quotas.maxCount")}
+              min={0}
+              allowDecimal={false}
+              allowNegative={false}
+              value={draft.max_count}
+              onChange={number(index, "max_count")}
+              w="7rem"
+            />
+            <NumberInput
+              label={t("quotas.minShare")}
+              min={0}
+              max={100}
+              allowNegative={false}
+              value={draft.min_share}
+              onChange={number(index, "min_share")}
+              w="7rem"
+            />
+            <NumberInput
+              label={t("quotas.maxShare")}
+              min={0}
+              max={100}
+              allowNegative={false}
+              value={draft.max_share}
+              onChange={number(index, "max_share")}
+              w="7rem"
+            />
+            <Button variant="default" onClick={() => setDrafts((rows) => rows.filter((_, i) => i !== index))}>
+              {t("quotas.remove")}
+            </Button>
+          </Group>
+        </Fieldset>
       ))}
-      <div className="row">
-        <button type="button" onClick={() => setDrafts((rows) => [...rows, blank])}>
+      <Group>
+        <Button variant="default" onClick={() => setDrafts((rows) => [...rows, blank])}>
           {t("quotas.add")}
-        </button>
-        <button type="submit" disabled={save.isPending}>
+        </Button>
+        <Button type="submit" disabled={save.isPending}>
           {t("quotas.save")}
-        </button>
-      </div>
+        </Button>
+      </Group>
       <ErrorMessage error={save.error} />
-      {save.isSuccess && <p role="status">{t("quotas.saved")}</p>}
-    </form>
+      {save.isSuccess && <Text role="status">{t("quotas.saved")}</Text>}
+    </Stack>
   );
 }
 
@@ -131,73 +159,91 @@ export function QuotaPanel({ activity, objectId }: { activity: QuotaActivity; ob
   const quotas = useQuotas(activity, objectId);
   const { t } = useTranslation("diversity");
   return (
-    <section aria-labelledby={`quotas-${activity}-${objectId}`} className="stack">
-      <h2 id={`quotas-${activity}-${objectId}`}>{t("quotas.title")}</h2>
+    <Stack component="section" aria-labelledby={`quotas-${activity}-${objectId}`}>
+      <Title order={2} id={`quotas-${activity}-${objectId}`}>
+        {t("quotas.title")}
+      </Title>
       {quotas.isPending && <Loading />}
       <ErrorMessage error={quotas.error} />
       {quotas.data && (
         <>
-          <p>
+          <Text>
             {quotas.data.planned === null
-              ? t("quotas.summary", { total: quotas.data.total, unit: quotas.data.unit })
-              : t("quotas.summaryPlanned", { total: quotas.data.total, unit: quotas.data.unit, planned: quotas.data.planned })}
-          </p>
+              ? t("quotas.summary", { total: formatCount(quotas.data.total), unit: quotas.data.unit })
+              : t("quotas.summaryPlanned", {
+                  total: formatCount(quotas.data.total),
+                  unit: quotas.data.unit,
+                  planned: formatCount(quotas.data.planned),
+                })}
+          </Text>
           {quotas.data.quotas.length > 0 ? (
-            <div className="table-wrap">
-              <table aria-label={t("quotas.fill")}>
-                <thead>
-                  <tr>
-                    <th>{t("quotas.group")}</th>
-                    <th>{quotas.data.unit}</th>
-                    <th>{t("quotas.share")}</th>
-                    <th>{t("quotas.minimum")}</th>
-                    <th>{t("quotas.maximum")}</th>
-                    <th>{t("quotas.state")}</th>
-                  </tr>
-                </thead>
-                <tbody>
+            <Table.ScrollContainer minWidth={640}>
+              <Table aria-label={t("quotas.fill")}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("quotas.group")}</Table.Th>
+                    <Table.Th>{quotas.data.unit}</Table.Th>
+                    <Table.Th>{t("quotas.share")}</Table.Th>
+                    <Table.Th>{t("quotas.minimum")}</Table.Th>
+                    <Table.Th>{t("quotas.maximum")}</Table.Th>
+                    <Table.Th>{t("quotas.state")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
                   {quotas.data.quotas.map((q) => (
-                    <tr key={`${q.field}:${q.value}`}>
-                      <td>{t("quotas.groupValue", { field: fieldLabel(q.field, t), value: q.value })}</td>
-                      <td>{q.count}</td>
-                      <td>{percent(q.share)}</td>
-                      <td>{q.minimum ?? t("quotas.none")}</td>
-                      <td>{q.maximum ?? t("quotas.none")}</td>
-                      <td className={q.fill_state === "full" ? "warning" : undefined}>{t(`quotas.states.${q.fill_state}`)}</td>
-                    </tr>
+                    <Table.Tr key={`${q.field}:${q.value}`}>
+                      <Table.Td>{t("quotas.groupValue", { field: fieldLabel(q.field, t), value: q.value })}</Table.Td>
+                      <Table.Td>{formatCount(q.count)}</Table.Td>
+                      <Table.Td>{percent(q.share)}</Table.Td>
+                      <Table.Td>{q.minimum === null ? t("quotas.none") : formatCount(q.minimum)}</Table.Td>
+                      <Table.Td>{q.maximum === null ? t("quotas.none") : formatCount(q.maximum)}</Table.Td>
+                      <Table.Td c={q.fill_state === "full" ? "red.9" : undefined} fw={q.fill_state === "full" ? 600 : undefined}>
+                        {t(`quotas.states.${q.fill_state}`)}
+                      </Table.Td>
+                    </Table.Tr>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           ) : (
-            <p className="muted">{t("quotas.empty")}</p>
+            <EmptyState>{t("quotas.empty")}</EmptyState>
           )}
-          <details>
-            <summary>{t("quotas.submissions")}</summary>
-            <table aria-label={t("quotas.submissions")}>
-              <thead>
-                <tr>
-                  <th>{t("quotas.field")}</th>
-                  <th>{t("quotas.group")}</th>
-                  <th>{quotas.data.unit}</th>
-                  <th>{t("quotas.share")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {quotas.data.groups.map((g) => (
-                  <tr key={`${g.field}:${g.value}`}>
-                    <td>{fieldLabel(g.field, t)}</td>
-                    <td>{g.value}</td>
-                    <td>{g.count}</td>
-                    <td>{percent(g.share)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
+          <Accordion variant="contained">
+            <Accordion.Item value="submissions">
+              <Accordion.Control>{t("quotas.submissions")}</Accordion.Control>
+              <Accordion.Panel>
+                {quotas.data.groups.length > 0 ? (
+                  <Table.ScrollContainer minWidth={480}>
+                    <Table aria-label={t("quotas.submissions")}>
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th>{t("quotas.field")}</Table.Th>
+                          <Table.Th>{t("quotas.group")}</Table.Th>
+                          <Table.Th>{quotas.data.unit}</Table.Th>
+                          <Table.Th>{t("quotas.share")}</Table.Th>
+                        </Table.Tr>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {quotas.data.groups.map((g) => (
+                          <Table.Tr key={`${g.field}:${g.value}`}>
+                            <Table.Td>{fieldLabel(g.field, t)}</Table.Td>
+                            <Table.Td>{g.value}</Table.Td>
+                            <Table.Td>{formatCount(g.count)}</Table.Td>
+                            <Table.Td>{percent(g.share)}</Table.Td>
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </Table.ScrollContainer>
+                ) : (
+                  <EmptyState>{t("quotas.noSubmissions", { unit: quotas.data.unit })}</EmptyState>
+                )}
+              </Accordion.Panel>
+            </Accordion.Item>
+          </Accordion>
           <QuotaEditor key={quotas.dataUpdatedAt} activity={activity} objectId={objectId} report={quotas.data} />
         </>
       )}
-    </section>
+    </Stack>
   );
 }

@@ -1,10 +1,13 @@
+import { Button, Code, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { DateTime } from "../../../components/DateTime";
+import { EmptyState } from "../../../components/EmptyState";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import { Pager, parsePage } from "../../../components/Pager";
-import { formatCount, formatDateTime } from "../../../lib/format";
+import { formatCount } from "../../../lib/format";
 import { AUDIT_ACTIONS, type AuditAction, type AuditFilters } from "../api/audit";
 import { useAudit } from "../hooks/useAudit";
 
@@ -43,78 +46,91 @@ export function AuditLogPage() {
   }
 
   return (
-    <main className="stack">
-      <h1>{t("title")}</h1>
-      <p>{t("intro")}</p>
-      <form onSubmit={apply} className="row" aria-label={t("filters.label")}>
-        <label className="field">
-          {t("filters.action")}
-          <select
-            value={draft.action}
-            onChange={(e) => setDraft({ ...draft, action: isAction(e.target.value) ? e.target.value : "" })}
-          >
-            <option value="">{t("filters.everyAction")}</option>
-            {Object.entries(AUDIT_ACTIONS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {t(`actions.${label}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          {t("filters.actor")}
-          <input value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.target.value.trim() })} />
-        </label>
-        <label className="field">
-          {t("filters.since")}
-          <input type="date" value={draft.since} onChange={(e) => setDraft({ ...draft, since: e.target.value })} />
-        </label>
-        <label className="field">
-          {t("filters.until")}
-          <input type="date" value={draft.until} onChange={(e) => setDraft({ ...draft, until: e.target.value })} />
-        </label>
-        <div>
-          <button type="submit">{t("filters.apply")}</button>
-        </div>
+    <Stack component="main">
+      <Title order={1}>{t("title")}</Title>
+      <Text>{t("intro")}</Text>
+      <form onSubmit={apply} aria-label={t("filters.label")}>
+        <Fieldset legend={t("filters.label")}>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+            <NativeSelect
+              label={t("filters.action")}
+              value={draft.action}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                setDraft({ ...draft, action: isAction(value) ? value : "" });
+              }}
+              data={[
+                { value: "", label: t("filters.everyAction") },
+                ...Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label: t(`actions.${label}`) })),
+              ]}
+            />
+            <TextInput
+              label={t("filters.actor")}
+              value={draft.actor}
+              onChange={(e) => setDraft({ ...draft, actor: e.currentTarget.value.trim() })}
+            />
+            <TextInput
+              type="date"
+              label={t("filters.since")}
+              value={draft.since}
+              onChange={(e) => setDraft({ ...draft, since: e.currentTarget.value })}
+            />
+            <TextInput
+              type="date"
+              label={t("filters.until")}
+              value={draft.until}
+              onChange={(e) => setDraft({ ...draft, until: e.currentTarget.value })}
+            />
+          </SimpleGrid>
+          <Group mt="md">
+            <Button type="submit">{t("filters.apply")}</Button>
+          </Group>
+        </Fieldset>
       </form>
       {log.isPending && <Loading />}
       <ErrorMessage error={log.error} />
       {log.data && (
-        <p className="muted">{t("count", { count: log.data.count, formatted: formatCount(log.data.count) })}</p>
+        <Text c="dimmed">{t("count", { count: log.data.count, formatted: formatCount(log.data.count) })}</Text>
       )}
-      {log.data && log.data.results.length === 0 && <p>{t("empty")}</p>}
+      {log.data && log.data.results.length === 0 && <EmptyState>{t("empty")}</EmptyState>}
       {log.data && log.data.results.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("columns.at")}</th>
-                <th scope="col">{t("columns.actor")}</th>
-                <th scope="col">{t("columns.action")}</th>
-                <th scope="col">{t("columns.summary")}</th>
-                <th scope="col">{t("columns.object")}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <Table.ScrollContainer minWidth="48rem" type="native">
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("columns.at")}</Table.Th>
+                <Table.Th scope="col">{t("columns.actor")}</Table.Th>
+                <Table.Th scope="col">{t("columns.action")}</Table.Th>
+                <Table.Th scope="col">{t("columns.summary")}</Table.Th>
+                <Table.Th scope="col">{t("columns.object")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
               {log.data.results.map((entry) => (
-                <tr key={entry.id}>
-                  <td>
-                    <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
-                  </td>
-                  <td>{entry.actor ?? <span className="muted">{t("platform")}</span>}</td>
-                  <td>{t(`actions.${AUDIT_ACTIONS[entry.action]}`)}</td>
-                  <td>{entry.summary}</td>
-                  <td>
-                    <code>
+                <Table.Tr key={entry.id}>
+                  <Table.Td>
+                    <DateTime value={entry.at} />
+                  </Table.Td>
+                  <Table.Td>
+                    {entry.actor ?? (
+                      <Text span c="dimmed" inherit>
+                        {t("platform")}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{t(`actions.${AUDIT_ACTIONS[entry.action]}`)}</Table.Td>
+                  <Table.Td style={{ overflowWrap: "anywhere" }}>{entry.summary}</Table.Td>
+                  <Table.Td>
+                    <Code>
                       {entry.object_type}
                       {entry.object_id && ` ${entry.object_id}`}
-                    </code>
-                  </td>
-                </tr>
+                    </Code>
+                  </Table.Td>
+                </Table.Tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
       {log.data && (
         <Pager
@@ -125,6 +141,6 @@ export function AuditLogPage() {
           onPage={(page) => setParams(toParams({ ...filters, page }))}
         />
       )}
-    </main>
+    </Stack>
   );
 }

@@ -1,7 +1,8 @@
-import { useId, useState, type FormEvent } from "react";
+import { Button, Paper, Stack, TextInput, Title } from "@mantine/core";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation } from "react-router";
-import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
+import { ErrorMessage, inputError } from "../../../components/ErrorMessage";
 import { ApiError } from "../../../lib/api/errors";
 import { useMe } from "../../../lib/session";
 import { useLogin } from "../hooks/useSession";
@@ -20,15 +21,12 @@ export function LoginPage() {
   const loginMutation = useLogin();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
-  const id = useId();
   const { t } = useTranslation("auth");
 
   if (me.data) return <Navigate to={redirectTarget(location.state)} replace />;
 
   const error = loginMutation.error;
   const fieldErrors = (field: string) => (error instanceof ApiError ? error.fieldErrors(field) : []);
-  const usernameErrors = fieldErrors("username");
-  const passwordErrors = fieldErrors("password");
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -36,43 +34,41 @@ export function LoginPage() {
   }
 
   return (
-    <main className="narrow">
-      <h1>{t("title")}</h1>
-      <form onSubmit={onSubmit} noValidate className="stack">
-        <ErrorMessage error={error} />
-        <div className="field">
-          <label htmlFor={`${id}-username`}>{t("username")}</label>
-          <input
-            id={`${id}-username`}
+    <Stack component="main" maw="24rem" mx="auto">
+      <Title order={1} size="h2">
+        {t("title")}
+      </Title>
+      <Paper component="form" onSubmit={onSubmit} noValidate withBorder p="lg">
+        <Stack>
+          <ErrorMessage error={error} />
+          <TextInput
+            label={t("username")}
             name="username"
             autoComplete="username"
             required
+            withAsterisk={false}
             value={username}
-            onChange={(event) => setUsername(event.target.value)}
-            aria-invalid={usernameErrors.length > 0 || undefined}
-            aria-describedby={usernameErrors.length > 0 ? `${id}-username-errors` : undefined}
+            onChange={(event) => setUsername(event.currentTarget.value)}
+            error={inputError(fieldErrors("username"))}
           />
-          <FieldErrors id={`${id}-username-errors`} messages={usernameErrors} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-password`}>{t("password")}</label>
-          <input
-            id={`${id}-password`}
+          {/* Not PasswordInput: its show/hide button is named "Toggle password visibility", which
+              a search by the label "Password" would find too. */}
+          <TextInput
+            label={t("password")}
             name="password"
             type="password"
             autoComplete="current-password"
             required
+            withAsterisk={false}
             value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            aria-invalid={passwordErrors.length > 0 || undefined}
-            aria-describedby={passwordErrors.length > 0 ? `${id}-password-errors` : undefined}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            error={inputError(fieldErrors("password"))}
           />
-          <FieldErrors id={`${id}-password-errors`} messages={passwordErrors} />
-        </div>
-        <button type="submit" disabled={loginMutation.isPending}>
-          {t("signIn")}
-        </button>
-      </form>
-    </main>
+          <Button type="submit" disabled={loginMutation.isPending}>
+            {t("signIn")}
+          </Button>
+        </Stack>
+      </Paper>
+    </Stack>
   );
 }

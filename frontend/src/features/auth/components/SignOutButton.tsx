@@ -1,3 +1,4 @@
+import { Button } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useLogout } from "../hooks/useSession";
 
@@ -5,8 +6,8 @@ export function SignOutButton() {
   const { t } = useTranslation("auth");
   const logout = useLogout();
   return (
-    <button type="button" onClick={() => logout.mutate()} disabled={logout.isPending}>
+    <Button variant="default" size="xs" onClick={() => logout.mutate()} disabled={logout.isPending}>
       {t("signOut")}
-    </button>
+    </Button>
   );
 }

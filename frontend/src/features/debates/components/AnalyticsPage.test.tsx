@@ -32,8 +32,14 @@ describe("debate analytics", () => {
     const table = await screen.findByRole("table", { name: "Judge accuracy per condition" });
     const cells = within(table).getAllByRole("cell").map((cell) => cell.textContent);
     expect(cells).toEqual(["imported", "Human Debate", "human", "154", "130", "24", "84.4%", "77.8% – 89.3%"]);
-    expect(screen.getByRole("img", { name: "Reliability diagram, imported, human" })).toBeInTheDocument();
-    expect(screen.getByRole("img", { name: "Bradley-Terry ratings" })).toBeInTheDocument();
+    // Observable Plot loads with the first chart, so the charts come a moment after the tables.
+    const diagram = await screen.findByRole("img", { name: "Reliability diagram, imported, human" });
+    expect(diagram).toHaveAttribute("aria-description", expect.stringContaining("90%–100%: accuracy 90%, n = 100"));
+    expect(within(diagram).getByText("n = 100")).toBeInTheDocument();
+    // Tick values on both axes.
+    expect(within(diagram).getAllByText("60%")).toHaveLength(2);
+    const ratings = await screen.findByRole("img", { name: "Bradley-Terry ratings" });
+    expect(ratings).toHaveAttribute("aria-description", expect.stringContaining("GPT-4: 35 (-10 to 80)"));
     expect(screen.getAllByRole("link", { name: "CSV" })[0]).toHaveAttribute(
       "href",
       "/api/debates/analytics/export/?table=accuracy&file_format=csv",
@@ -47,7 +53,22 @@ describe("debate analytics", () => {
     });
     renderApp("/debates/analytics");
     expect(await screen.findByRole("table", { name: "Judge accuracy per condition" })).toBeInTheDocument();
-    expect(screen.getByRole("status")).toHaveTextContent(/Computed .*Recomputing with the newest judgements/);
+    expect(screen.getByText(/Computed .*Recomputing with the newest judgements/)).toHaveAttribute("role", "status");
+  });
+
+  it("says what will appear where there are no judgements yet", async () => {
+    stubApi({
+      "GET /api/auth/me/": { body: users.researcher },
+      "GET /api/debates/analytics/": {
+        body: { ...report, accuracy: [], calibration: [], persuasiveness: [], computed_at: null },
+      },
+    });
+    renderApp("/debates/analytics");
+    const table = await screen.findByRole("table", { name: "Judge accuracy per condition" });
+    expect(within(table).getByText(/No judgements in this table yet/)).toBeInTheDocument();
+    expect(screen.getByText(/reliability diagrams appear here as judges submit them/)).toBeInTheDocument();
+    expect(screen.getByText("No two different debaters have met yet.")).toBeInTheDocument();
+    expect(screen.queryByRole("img", { name: /Reliability diagram|Bradley-Terry/ })).not.toBeInTheDocument();
   });
 
   it("is for researchers only", async () => {

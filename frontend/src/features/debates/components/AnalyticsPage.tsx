@@ -1,54 +1,90 @@
-import { useMemo, useState } from "react";
+import { Anchor, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { useMemo, useState, type ReactNode } from "react";
 import { Trans, useTranslation } from "react-i18next";
+import { EmptyState } from "../../../components/EmptyState";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
-import { formatDateTime } from "../../../lib/format";
+import { formatCount, formatDateTime } from "../../../lib/format";
 import { GroupResultsSection } from "../../../components/diversity/GroupResultsSection";
 import type { GroupField } from "../../../lib/diversity";
 import { debateKeys, exportUrl, fetchJudgeGroups, TABLES, type AccuracyRow, type Origin } from "../api/debates";
 import { useAnalytics } from "../hooks/useDebates";
 import { RatingsPlot, ReliabilityDiagram } from "./Plots";
 
-// The dash for a value not measured yet is a typographic mark, the same in every language.
+// One decimal, as the papers' tables give accuracy (lib/format's percent is whole). The dash for
+// a value not measured yet is a typographic mark, the same in every language.
 const pct = (value: number | null | undefined) => (value == null ? "–" : `${(value * 100).toFixed(1)}%`);
 const num = (value: number | null | undefined, digits = 3) => (value == null ? "–" : value.toFixed(digits));
 
 type Column = "origin" | "condition" | "judge" | "protocol" | "helpful" | "sneaky" | "consultant";
 
-function AccuracyTable({ caption, rows, keys }: { caption: string; rows: AccuracyRow[]; keys: Column[] }) {
+/**
+ * A results table named by its caption, scrolling inside its own box on a narrow screen so the
+ * page never does. With no rows it keeps its caption and headers and says why it is empty.
+ */
+function DataTable({ caption, columns, rows, minWidth }: { caption: string; columns: string[]; rows: ReactNode[]; minWidth: number }) {
   const { t } = useTranslation("debates");
   return (
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {keys.map((key) => (
-            <th key={key} scope="col">
-              {t(`analytics.columns.${key}`)}
-            </th>
-          ))}
-          <th scope="col">{t("analytics.columns.n")}</th>
-          <th scope="col">{t("analytics.columns.correct")}</th>
-          <th scope="col">{t("analytics.columns.incorrect")}</th>
-          <th scope="col">{t("analytics.columns.accuracy")}</th>
-          <th scope="col">{t("analytics.columns.ci")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={keys.map((k) => String(row[k])).join("|")}>
-            {keys.map((key) => (
-              <td key={key}>{String(row[key])}</td>
+    <Table.ScrollContainer minWidth={minWidth}>
+      <Table striped withTableBorder captionSide="top">
+        <Table.Caption ta="left" fw={500}>
+          {caption}
+        </Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((column) => (
+              <Table.Th key={column} scope="col">
+                {column}
+              </Table.Th>
             ))}
-            <td>{row.n}</td>
-            <td>{row.correct}</td>
-            <td>{row.incorrect}</td>
-            <td>{pct(row.accuracy)}</td>
-            <td>{t("analytics.range", { low: pct(row.ci_low), high: pct(row.ci_high) })}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.length > 0 ? (
+            rows
+          ) : (
+            <Table.Tr>
+              <Table.Td colSpan={columns.length}>
+                <EmptyState>{t("analytics.empty")}</EmptyState>
+              </Table.Td>
+            </Table.Tr>
+          )}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** Judge accuracy by condition or by debater and judge pairing, as in the NYU debate paper's
+ * Tables 1 and 2: counts, accuracy and its 95% interval. */
+function AccuracyTable({ caption, rows, keys }: { caption: string; rows: AccuracyRow[]; keys: Column[] }) {
+  const { t } = useTranslation("debates");
+  const columns = [
+    ...keys.map((key) => t(`analytics.columns.${key}`)),
+    t("analytics.columns.n"),
+    t("analytics.columns.correct"),
+    t("analytics.columns.incorrect"),
+    t("analytics.columns.accuracy"),
+    t("analytics.columns.ci"),
+  ];
+  return (
+    <DataTable
+      caption={caption}
+      columns={columns}
+      minWidth={140 + 110 * keys.length + 420}
+      rows={rows.map((row) => (
+        <Table.Tr key={keys.map((k) => String(row[k])).join("|")}>
+          {keys.map((key) => (
+            <Table.Td key={key}>{String(row[key])}</Table.Td>
+          ))}
+          <Table.Td>{formatCount(row.n)}</Table.Td>
+          <Table.Td>{formatCount(row.correct)}</Table.Td>
+          <Table.Td>{formatCount(row.incorrect)}</Table.Td>
+          <Table.Td>{pct(row.accuracy)}</Table.Td>
+          <Table.Td>{t("analytics.range", { low: pct(row.ci_low), high: pct(row.ci_high) })}</Table.Td>
+        </Table.Tr>
+      ))}
+    />
   );
 }
 
@@ -61,15 +97,16 @@ export function AnalyticsPage() {
   const groupLabels = useMemo(() => ({ accuracy: t("analytics.groupAccuracy") }), [t]);
 
   return (
-    <main className="stack">
-      <h1>{t("analytics.title")}</h1>
-      <label htmlFor="origin">{t("analytics.origin")}</label>
-      <select id="origin" value={origin} onChange={(event) => setOrigin(event.target.value as Origin)}>
-        <option value="">{t("analytics.origins.all")}</option>
-        <option value="imported">{t("analytics.origins.imported")}</option>
-        <option value="native">{t("analytics.origins.native")}</option>
-      </select>
-      <p>
+    <Stack component="main" gap="lg">
+      <Title order={1}>{t("analytics.title")}</Title>
+      <Group align="flex-end" gap="lg">
+        <NativeSelect id="origin" label={t("analytics.origin")} value={origin} onChange={(event) => setOrigin(event.currentTarget.value as Origin)}>
+          <option value="">{t("analytics.origins.all")}</option>
+          <option value="imported">{t("analytics.origins.imported")}</option>
+          <option value="native">{t("analytics.origins.native")}</option>
+        </NativeSelect>
+      </Group>
+      <Text>
         {t("analytics.downloads")}{" "}
         {TABLES.map((table) => (
           <span key={table}>
@@ -77,20 +114,20 @@ export function AnalyticsPage() {
               t={t}
               i18nKey="analytics.download"
               values={{ table }}
-              components={{ csv: <a href={exportUrl(table, "csv", origin)} />, json: <a href={exportUrl(table, "json", origin)} /> }}
+              components={{ csv: <Anchor href={exportUrl(table, "csv", origin)} />, json: <Anchor href={exportUrl(table, "json", origin)} /> }}
             />{" "}
           </span>
         ))}
-      </p>
+      </Text>
       {report.isPending && <Loading />}
       <ErrorMessage error={report.error} />
       {report.data && (
-        <p role="status">
+        <Text role="status" c="dimmed" size="sm">
           {report.data.computed_at
             ? t("analytics.computed", { when: formatDateTime(report.data.computed_at) })
             : t("analytics.notComputed")}
           {report.data.recomputing && t("analytics.recomputing")}
-        </p>
+        </Text>
       )}
       {report.data && (
         <>
@@ -105,89 +142,94 @@ export function AnalyticsPage() {
             rows={report.data.consultancy}
             keys={["origin", "condition", "consultant"]}
           />
-          <section aria-labelledby="calibration-heading" className="stack">
-            <h2 id="calibration-heading">{t("analytics.calibration")}</h2>
-            <table>
-              <caption>{t("analytics.calibrationCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("analytics.columns.origin")}</th>
-                  <th scope="col">{t("analytics.columns.judge")}</th>
-                  <th scope="col">{t("analytics.columns.n")}</th>
-                  <th scope="col">{t("analytics.columns.brier")}</th>
-                  <th scope="col">{t("analytics.columns.logScore")}</th>
-                  <th scope="col">{t("analytics.columns.ece")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.data.calibration.map((row) => (
-                  <tr key={`${row.origin}|${row.judge}`}>
-                    <td>{row.origin}</td>
-                    <td>{row.judge}</td>
-                    <td>{row.n}</td>
-                    <td>{num(row.brier)}</td>
-                    <td>{num(row.log_score)}</td>
-                    <td>{num(row.ece)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            {report.data.calibration.map((row) => (
-              <ReliabilityDiagram key={`${row.origin}|${row.judge}`} title={t("analytics.diagram", { origin: row.origin, judge: row.judge })} bins={row.bins} />
-            ))}
-          </section>
-          <section aria-labelledby="persuasion-heading" className="stack">
-            <h2 id="persuasion-heading">{t("analytics.persuasiveness")}</h2>
-            <RatingsPlot rows={report.data.persuasiveness} />
-            <table>
-              <caption>{t("analytics.persuasivenessCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("analytics.columns.debater")}</th>
-                  <th scope="col">{t("analytics.columns.rating")}</th>
-                  <th scope="col">{t("analytics.columns.interval")}</th>
-                  <th scope="col">{t("analytics.columns.matches")}</th>
-                  <th scope="col">{t("analytics.columns.wins")}</th>
-                  <th scope="col">{t("analytics.columns.wrongWinRate")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.data.persuasiveness.map((row) => (
-                  <tr key={row.debater}>
-                    <td>{row.debater}</td>
-                    <td>{num(row.rating, 0)}</td>
-                    <td>{t("analytics.range", { low: num(row.ci_low, 0), high: num(row.ci_high, 0) })}</td>
-                    <td>{row.matches}</td>
-                    <td>{row.wins}</td>
-                    <td>{t("analytics.wrongWins", { rate: pct(row.wrong_answer_win_rate), n: row.wrong_answer_n })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-          <table>
-            <caption>{t("analytics.agreement")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("analytics.columns.origin")}</th>
-                <th scope="col">{t("analytics.columns.pairs")}</th>
-                <th scope="col">{t("analytics.columns.agree")}</th>
-                <th scope="col">{t("analytics.columns.rate")}</th>
-                <th scope="col">{t("analytics.columns.ci")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.data.agreement.map((row) => (
-                <tr key={row.origin}>
-                  <td>{row.origin}</td>
-                  <td>{row.pairs}</td>
-                  <td>{row.agree}</td>
-                  <td>{pct(row.rate)}</td>
-                  <td>{t("analytics.range", { low: pct(row.ci_low), high: pct(row.ci_high) })}</td>
-                </tr>
+          <Stack component="section" aria-labelledby="calibration-heading" gap="sm">
+            <Title order={2} id="calibration-heading">
+              {t("analytics.calibration")}
+            </Title>
+            <DataTable
+              caption={t("analytics.calibrationCaption")}
+              minWidth={560}
+              columns={[
+                t("analytics.columns.origin"),
+                t("analytics.columns.judge"),
+                t("analytics.columns.n"),
+                t("analytics.columns.brier"),
+                t("analytics.columns.logScore"),
+                t("analytics.columns.ece"),
+              ]}
+              rows={report.data.calibration.map((row) => (
+                <Table.Tr key={`${row.origin}|${row.judge}`}>
+                  <Table.Td>{row.origin}</Table.Td>
+                  <Table.Td>{row.judge}</Table.Td>
+                  <Table.Td>{formatCount(row.n)}</Table.Td>
+                  <Table.Td>{num(row.brier)}</Table.Td>
+                  <Table.Td>{num(row.log_score)}</Table.Td>
+                  <Table.Td>{num(row.ece)}</Table.Td>
+                </Table.Tr>
               ))}
-            </tbody>
-          </table>
+            />
+            {report.data.calibration.length === 0 ? (
+              <EmptyState>{t("plots.noJudgements")}</EmptyState>
+            ) : (
+              <SimpleGrid cols={{ base: 1, md: 2 }}>
+                {report.data.calibration.map((row) => (
+                  <ReliabilityDiagram
+                    key={`${row.origin}|${row.judge}`}
+                    title={t("analytics.diagram", { origin: row.origin, judge: row.judge })}
+                    bins={row.bins}
+                  />
+                ))}
+              </SimpleGrid>
+            )}
+          </Stack>
+          <Stack component="section" aria-labelledby="persuasion-heading" gap="sm">
+            <Title order={2} id="persuasion-heading">
+              {t("analytics.persuasiveness")}
+            </Title>
+            <RatingsPlot rows={report.data.persuasiveness} />
+            <DataTable
+              caption={t("analytics.persuasivenessCaption")}
+              minWidth={640}
+              columns={[
+                t("analytics.columns.debater"),
+                t("analytics.columns.rating"),
+                t("analytics.columns.interval"),
+                t("analytics.columns.matches"),
+                t("analytics.columns.wins"),
+                t("analytics.columns.wrongWinRate"),
+              ]}
+              rows={report.data.persuasiveness.map((row) => (
+                <Table.Tr key={row.debater}>
+                  <Table.Td style={{ overflowWrap: "anywhere" }}>{row.debater}</Table.Td>
+                  <Table.Td>{num(row.rating, 0)}</Table.Td>
+                  <Table.Td>{t("analytics.range", { low: num(row.ci_low, 0), high: num(row.ci_high, 0) })}</Table.Td>
+                  <Table.Td>{formatCount(row.matches)}</Table.Td>
+                  <Table.Td>{formatCount(row.wins)}</Table.Td>
+                  <Table.Td>{t("analytics.wrongWins", { rate: pct(row.wrong_answer_win_rate), n: formatCount(row.wrong_answer_n) })}</Table.Td>
+                </Table.Tr>
+              ))}
+            />
+          </Stack>
+          <DataTable
+            caption={t("analytics.agreement")}
+            minWidth={520}
+            columns={[
+              t("analytics.columns.origin"),
+              t("analytics.columns.pairs"),
+              t("analytics.columns.agree"),
+              t("analytics.columns.rate"),
+              t("analytics.columns.ci"),
+            ]}
+            rows={report.data.agreement.map((row) => (
+              <Table.Tr key={row.origin}>
+                <Table.Td>{row.origin}</Table.Td>
+                <Table.Td>{formatCount(row.pairs)}</Table.Td>
+                <Table.Td>{formatCount(row.agree)}</Table.Td>
+                <Table.Td>{pct(row.rate)}</Table.Td>
+                <Table.Td>{t("analytics.range", { low: pct(row.ci_low), high: pct(row.ci_high) })}</Table.Td>
+              </Table.Tr>
+            ))}
+          />
         </>
       )}
       <GroupResultsSection
@@ -196,6 +238,6 @@ export function AnalyticsPage() {
         fetch={(by: GroupField) => fetchJudgeGroups(by, origin)}
         labels={groupLabels}
       />
-    </main>
+    </Stack>
   );
 }

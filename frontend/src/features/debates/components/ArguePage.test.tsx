@@ -1,4 +1,4 @@
-import { act, screen } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
 import { FakeWebSocket } from "../../../test/fakeWebSocket";
 import { nodeMultipart, stubApi, users } from "../../../test/http";
@@ -84,6 +84,32 @@ describe("arguing a debate as a person", () => {
     expect(await screen.findByText(/All rounds are written/)).toBeInTheDocument();
     expect(http.calls("POST /api/debates/3/turns/")[0]?.body).toEqual({ text: "<quote>No one else knew how</quote>" });
     expect(screen.getByText("[verified quote]")).toBeInTheDocument();
+  });
+
+  it("submits with Ctrl+Enter from the argument box and lists the keys on ?", async () => {
+    const http = stubApi({
+      "GET /api/auth/me/": { body: users.rater },
+      "GET /api/debates/seats/5/": { body: seat },
+      "POST /api/debates/3/turns/": { status: 201, body: mine },
+    });
+    const { user } = renderApp("/debates/argue/5");
+    const box = await screen.findByLabelText("Your argument");
+
+    // "?" typed into the argument is text; outside it (after a click on a button) it is the help.
+    await user.type(box, "Why? ");
+    expect(box).toHaveValue("Why? ");
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Mark selection as quote" }));
+    await user.keyboard("?");
+    const dialog = await screen.findByRole("dialog", { name: "Keyboard shortcuts" });
+    expect(within(dialog).getByRole("row", { name: /Ctrl\+Enter Submit the speech/ })).toBeInTheDocument();
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+
+    await user.click(box);
+    await user.keyboard("The lamp{Control>}{Enter}{/Control}");
+    await waitFor(() => expect(http.calls("POST /api/debates/3/turns/")).toHaveLength(1));
+    expect(http.calls("POST /api/debates/3/turns/")[0]?.body).toEqual({ text: "Why? The lamp" });
   });
 
   it("shows the server's reason when a speech is refused", async () => {

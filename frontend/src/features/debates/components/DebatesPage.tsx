@@ -1,6 +1,8 @@
+import { Anchor, Button, Group, List, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { EmptyState } from "../../../components/EmptyState";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import { formatPercent } from "../../../lib/format";
@@ -33,36 +35,53 @@ function StartDebateForm() {
     });
   };
   return (
-    <form onSubmit={submit} className="stack" aria-labelledby="start-heading">
-      <h2 id="start-heading">{t("start.title")}</h2>
-      <label htmlFor="question">{t("start.question")}</label>
-      <select id="question" value={question} onChange={(event) => setQuestion(event.target.value)} required>
-        <option value="">{t("start.chooseQuestion")}</option>
-        {questions.data?.results.map((q) => (
-          <option key={q.id} value={q.id}>
-            {q.text.slice(0, 90)}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="protocol">{t("start.protocol")}</label>
-      <select id="protocol" value={protocol} onChange={(event) => setProtocol(event.target.value as DebateRequest["protocol"])}>
-        <option value="debate">{t("protocols.debate")}</option>
-        <option value="consultancy">{t("protocols.consultancy")}</option>
-        <option value="baseline">{t("protocols.baseline")}</option>
-      </select>
-      <label htmlFor="rounds">{t("start.rounds")}</label>
-      <input id="rounds" type="number" min={1} max={10} value={rounds} onChange={(event) => setRounds(Number(event.target.value))} />
-      <label htmlFor="order">{t("start.order")}</label>
-      <select id="order" value={order} onChange={(event) => setOrder(event.target.value as typeof order)}>
-        <option value="sequential">{t("speakingOrders.sequential")}</option>
-        <option value="simultaneous">{t("speakingOrders.simultaneous")}</option>
-      </select>
-      <button type="submit" disabled={create.isPending}>
-        {t("start.submit")}
-      </button>
-      <ErrorMessage error={create.error} />
-      {create.data && <p role="status">{t("start.started", { id: create.data.id })}</p>}
-    </form>
+    <Paper component="form" onSubmit={submit} aria-labelledby="start-heading" withBorder p="md">
+      <Stack gap="sm">
+        <Title order={2} id="start-heading">
+          {t("start.title")}
+        </Title>
+        <NativeSelect id="question" label={t("start.question")} value={question} onChange={(event) => setQuestion(event.currentTarget.value)} required withAsterisk={false}>
+          <option value="">{t("start.chooseQuestion")}</option>
+          {questions.data?.results.map((q) => (
+            <option key={q.id} value={q.id}>
+              {q.text.slice(0, 90)}
+            </option>
+          ))}
+        </NativeSelect>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <NativeSelect
+            id="protocol"
+            label={t("start.protocol")}
+            value={protocol}
+            onChange={(event) => setProtocol(event.currentTarget.value as DebateRequest["protocol"])}
+          >
+            <option value="debate">{t("protocols.debate")}</option>
+            <option value="consultancy">{t("protocols.consultancy")}</option>
+            <option value="baseline">{t("protocols.baseline")}</option>
+          </NativeSelect>
+          <NumberInput
+            id="rounds"
+            label={t("start.rounds")}
+            min={1}
+            max={10}
+            allowDecimal={false}
+            value={rounds}
+            onChange={(value) => setRounds(Number(value))}
+          />
+          <NativeSelect id="order" label={t("start.order")} value={order} onChange={(event) => setOrder(event.currentTarget.value as typeof order)}>
+            <option value="sequential">{t("speakingOrders.sequential")}</option>
+            <option value="simultaneous">{t("speakingOrders.simultaneous")}</option>
+          </NativeSelect>
+        </SimpleGrid>
+        <Group>
+          <Button type="submit" disabled={create.isPending}>
+            {t("start.submit")}
+          </Button>
+        </Group>
+        <ErrorMessage error={create.error} />
+        {create.data && <Text role="status">{t("start.started", { id: create.data.id })}</Text>}
+      </Stack>
+    </Paper>
   );
 }
 
@@ -71,35 +90,46 @@ export function DebatesPage() {
   const list = useDebateList();
   const { t } = useTranslation("debates");
   return (
-    <main className="stack">
-      <h1>{t("list.title")}</h1>
-      <p>
-        <Link to="/debates/sets">{t("list.setsLink")}</Link>
-      </p>
+    <Stack component="main" gap="lg">
+      <Title order={1}>{t("list.title")}</Title>
+      <Text>
+        <Anchor component={Link} to="/debates/sets">
+          {t("list.setsLink")}
+        </Anchor>
+      </Text>
       <QuestionUploadForm />
       <StartDebateForm />
-      <h2>{t("list.all")}</h2>
-      <GoldNote />
-      {list.isPending && <Loading />}
-      <ErrorMessage error={list.error} />
-      <ul>
-        {list.data?.results.map((debate) => (
-          <li key={debate.id}>
-            <Link to={`/debates/${debate.id}`}>
-              {t("list.item", { id: debate.id, question: debate.question })}
-            </Link>{" "}
-            <span className="muted">
-              {t("list.meta", {
-                condition: debate.condition || t(`protocolWords.${debate.protocol}`),
-                origin: t(`origins.${debate.origin}`),
-                status: t(`statuses.${debate.status}`),
-              })}
-            </span>
-            <GoldToggle debate={debate.id} gold={debate.gold} />
-          </li>
-        ))}
-      </ul>
-    </main>
+      <Stack component="section" aria-labelledby="all-heading" gap="sm">
+        <Title order={2} id="all-heading">
+          {t("list.all")}
+        </Title>
+        <GoldNote />
+        {list.isPending && <Loading />}
+        <ErrorMessage error={list.error} />
+        {list.data?.results.length === 0 && <EmptyState>{t("list.none")}</EmptyState>}
+        <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: "none" }}>
+          {list.data?.results.map((debate) => (
+            <Paper component="li" key={debate.id} withBorder p="sm">
+              <Group justify="space-between" gap="xs">
+                <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+                  <Anchor component={Link} to={`/debates/${debate.id}`} style={{ overflowWrap: "anywhere" }}>
+                    {t("list.item", { id: debate.id, question: debate.question })}
+                  </Anchor>
+                  <Text size="sm" c="dimmed">
+                    {t("list.meta", {
+                      condition: debate.condition || t(`protocolWords.${debate.protocol}`),
+                      origin: t(`origins.${debate.origin}`),
+                      status: t(`statuses.${debate.status}`),
+                    })}
+                  </Text>
+                </Stack>
+                <GoldToggle debate={debate.id} gold={debate.gold} />
+              </Group>
+            </Paper>
+          ))}
+        </Stack>
+      </Stack>
+    </Stack>
   );
 }
 
@@ -109,39 +139,59 @@ export function DebateWatchPage() {
   const { debate, live } = useWatchedDebate(id);
   const { t } = useTranslation("debates");
   if (debate.isPending) return <Loading />;
-  if (debate.isError) return <ErrorMessage error={debate.error} />;
+  if (debate.isError) {
+    return (
+      <main>
+        <ErrorMessage error={debate.error} />
+      </main>
+    );
+  }
   const data = debate.data;
   return (
-    <main className="stack">
-      <h1>{t("watch.title", { id: data.id, question: data.question.text })}</h1>
-      <ol type="A">
-        {data.question.options.map((option, index) => (
-          <li key={option}>
-            {option}
-            {index === data.question.correct_index && <strong>{t("watch.correct")}</strong>}
-          </li>
-        ))}
-      </ol>
-      <p>
-        {data.debaters
-          .map((d) => t("watch.debater", { slot: d.slot, debater: d.debater, letter: String.fromCharCode(65 + d.answer_index) }))
-          .join("; ")}
-      </p>
+    <Stack component="main" gap="lg">
+      <Title order={1} style={{ overflowWrap: "anywhere" }}>
+        {t("watch.title", { id: data.id, question: data.question.text })}
+      </Title>
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <List listStyleType="none" spacing="xs">
+            {data.question.options.map((option, index) => (
+              <List.Item key={option} style={{ overflowWrap: "anywhere" }}>
+                <strong>{String.fromCharCode(65 + index)}.</strong> {option}
+                {index === data.question.correct_index && <strong>{t("watch.correct")}</strong>}
+              </List.Item>
+            ))}
+          </List>
+          <Text size="sm" c="dimmed">
+            {data.debaters
+              .map((d) => t("watch.debater", { slot: d.slot, debater: d.debater, letter: String.fromCharCode(65 + d.answer_index) }))
+              .join("; ")}
+          </Text>
+        </Stack>
+      </Paper>
       <Transcript turns={data.turns} live={live} />
-      <h2>{t("watch.judgements")}</h2>
-      <ul>
-        {data.judgements.map((j) => (
-          <li key={j.id}>
-            {t("watch.judgement", {
-              judge: j.judge,
-              kind: j.kind,
-              probabilities: j.probabilities.map((p) => formatPercent(p)).join(" / "),
-              verdict: j.correct ? t("watch.right") : t("watch.wrong"),
-              score: j.score.toFixed(2),
-            })}
-          </li>
-        ))}
-      </ul>
-    </main>
+      <Stack component="section" aria-labelledby="judgements-heading" gap="sm">
+        <Title order={2} id="judgements-heading">
+          {t("watch.judgements")}
+        </Title>
+        {data.judgements.length === 0 ? (
+          <EmptyState>{t("watch.noJudgements")}</EmptyState>
+        ) : (
+          <List spacing="xs">
+            {data.judgements.map((j) => (
+              <List.Item key={j.id}>
+                {t("watch.judgement", {
+                  judge: j.judge,
+                  kind: j.kind,
+                  probabilities: j.probabilities.map((p) => formatPercent(p)).join(" / "),
+                  verdict: j.correct ? t("watch.right") : t("watch.wrong"),
+                  score: j.score.toFixed(2),
+                })}
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Stack>
+    </Stack>
   );
 }

@@ -1,3 +1,4 @@
+import { Checkbox, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { useDebateGold } from "../hooks/useGold";
@@ -7,18 +8,15 @@ export function GoldToggle({ debate, gold }: { debate: number; gold: boolean }) 
   const { t } = useTranslation("debates");
   const change = useDebateGold();
   return (
-    <>
-      <label>
-        <input
-          type="checkbox"
-          checked={gold}
-          disabled={change.isPending}
-          onChange={(event) => change.mutate({ debate, gold: event.target.checked })}
-        />{" "}
-        {t("gold.label")}
-      </label>
+    <Stack gap={4}>
+      <Checkbox
+        label={t("gold.label")}
+        checked={gold}
+        disabled={change.isPending}
+        onChange={(event) => change.mutate({ debate, gold: event.currentTarget.checked })}
+      />
       <ErrorMessage error={change.error} />
-    </>
+    </Stack>
   );
 }
 
@@ -26,9 +24,13 @@ export function GoldToggle({ debate, gold }: { debate: number; gold: boolean }) 
 export function GoldNote() {
   const { t } = useTranslation("debates");
   return (
-    <>
-      <p className="muted">{t("gold.explain")}</p>
-      <p className="muted">{t("gold.noVotes")}</p>
-    </>
+    <Stack gap={4}>
+      <Text size="sm" c="dimmed">
+        {t("gold.explain")}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t("gold.noVotes")}
+      </Text>
+    </Stack>
   );
 }

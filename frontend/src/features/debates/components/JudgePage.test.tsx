@@ -1,4 +1,4 @@
-import { act, fireEvent, screen } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FakeWebSocket } from "../../../test/fakeWebSocket";
 import { stubApi, users } from "../../../test/http";
@@ -74,10 +74,10 @@ describe("judging a debate", () => {
     );
     expect(await screen.findByText("The lamp")).toBeInTheDocument();
 
-    // jsdom does not move range inputs with arrow keys (browsers do: tests/debates/test_browser.py).
-    const slider = screen.getByLabelText("Probability that answer A is correct");
-    fireEvent.change(slider, { target: { value: "30" } });
+    const slider = screen.getByRole("slider", { name: "Probability that answer A is correct" });
     slider.focus();
+    await user.keyboard("{ArrowLeft>20/}");
+    expect(slider).toHaveAttribute("aria-valuenow", "30");
     expect(screen.getByText("A: 30% · B: 70%")).toBeInTheDocument();
     await user.tab(); // rationale
     await user.keyboard("Quotes looked made up");
@@ -142,6 +142,93 @@ describe("judging a debate", () => {
     });
     renderApp("/debates/judge");
     expect(await screen.findByText("Untrained demo model: random text")).toBeInTheDocument();
+  });
+
+  describe("from the keyboard", () => {
+    const judged = () =>
+      stubApi({
+        "GET /api/auth/me/": { body: users.rater },
+        "POST /api/debates/assignments/next/": { body: assignment },
+        "GET /api/debates/assignments/7/": { body: assignment },
+        "POST /api/debates/assignments/7/judgement/": { status: 201, body: committed },
+      });
+    const shares = () => screen.getByText(/^A: \d+% · B: \d+%$/);
+
+    it("sets, nudges, writes and commits a verdict with keys that keep working after clicks", async () => {
+      const http = judged();
+      const { user } = renderApp("/debates/judge");
+      const slider = await screen.findByRole("slider", { name: "Probability that answer A is correct" });
+
+      await user.keyboard("7");
+      expect(shares()).toHaveTextContent("A: 70% · B: 30%");
+      expect(slider).toHaveAttribute("aria-valuenow", "70");
+      await user.keyboard("]]");
+      expect(shares()).toHaveTextContent("A: 80% · B: 20%");
+
+      // A click elsewhere moves the focus (to the slider, to a button): the keys still work.
+      await user.click(slider);
+      await user.keyboard("2");
+      expect(shares()).toHaveTextContent("A: 20% · B: 80%");
+      await user.keyboard("[["); // "[[" types one "[" (user-event escapes it)
+      expect(shares()).toHaveTextContent("A: 15% · B: 85%");
+      await user.click(screen.getByRole("button", { name: "Keyboard shortcuts (?)" }));
+      const dialog = await screen.findByRole("dialog", { name: "Keyboard shortcuts" });
+      await user.click(within(dialog).getByRole("button", { name: "Close (Esc)" }));
+      await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+      await user.keyboard("]");
+      expect(shares()).toHaveTextContent("A: 20% · B: 80%");
+
+      // "r" goes to the rationale without typing itself there; digits typed there are text.
+      await user.keyboard("r");
+      const rationale = screen.getByLabelText("Why (optional)");
+      expect(rationale).toHaveFocus();
+      await user.keyboard("Only 1 quote");
+      expect(rationale).toHaveValue("Only 1 quote");
+      expect(shares()).toHaveTextContent("A: 20% · B: 80%");
+
+      await user.keyboard("{Control>}{Enter}{/Control}");
+      expect(await screen.findByText(/You were wrong/)).toBeInTheDocument();
+      expect(http.calls("POST /api/debates/assignments/7/judgement/")[0]?.body).toEqual({
+        probabilities: [0.2, 0.8],
+        rationale: "Only 1 quote",
+        dwell_ms: expect.any(Number),
+      });
+    });
+
+    it("keeps A between 1% and 99%", async () => {
+      judged();
+      const { user } = renderApp("/debates/judge");
+      await screen.findByRole("slider", { name: "Probability that answer A is correct" });
+      await user.keyboard("9]]]");
+      expect(shares()).toHaveTextContent("A: 99% · B: 1%");
+      await user.keyboard("1[[[[[[");
+      expect(shares()).toHaveTextContent("A: 1% · B: 99%");
+    });
+
+    it("lists the shortcuts on ? and closes the list on ? again, leaving the verdict alone meanwhile", async () => {
+      judged();
+      const { user } = renderApp("/debates/judge");
+      await screen.findByRole("slider", { name: "Probability that answer A is correct" });
+      expect(screen.getByText(/Keys: 1–9 put A at 10%–90%/)).toBeInTheDocument();
+
+      await user.keyboard("?");
+      const dialog = await screen.findByRole("dialog", { name: "Keyboard shortcuts" });
+      expect(within(dialog).getByRole("row", { name: /Ctrl\+Enter Commit the judgement/ })).toBeInTheDocument();
+      expect(within(dialog).getByRole("row", { name: /\[ Lower answer A by 5 points/ })).toBeInTheDocument();
+      await user.keyboard("8");
+      expect(shares()).toHaveTextContent("A: 50% · B: 50%");
+      await user.keyboard("?");
+      await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+      await user.keyboard("8");
+      expect(shares()).toHaveTextContent("A: 80% · B: 20%");
+    });
+
+    it("leaves Ctrl+Enter in the skip reason to the skip form", async () => {
+      const http = judged();
+      const { user } = renderApp("/debates/judge");
+      await user.type(await screen.findByLabelText("Reason for skipping"), "Too long{Control>}{Enter}{/Control}");
+      expect(http.calls("POST /api/debates/assignments/7/judgement/")).toHaveLength(0);
+    });
   });
 
   describe("the rationale draft", () => {

@@ -1,3 +1,4 @@
+import { List, Paper, Stack, Text, Title } from "@mantine/core";
 import { Trans, useTranslation } from "react-i18next";
 import type { JudgeAssignment } from "../api/debates";
 
@@ -8,39 +9,38 @@ const letter = (index: number) => String.fromCharCode(65 + index);
 export function Outcome({ outcome, options }: { outcome: OutcomeData; options: string[] }) {
   const { t } = useTranslation("debates");
   return (
-    <section aria-labelledby="outcome-heading" className="stack">
-      <h2 id="outcome-heading">{t("outcome.title")}</h2>
-      <p role="status">
-        <Trans
-          t={t}
-          i18nKey="outcome.correctAnswer"
-          values={{
-            verdict: outcome.correct ? t("outcome.right") : t("outcome.wrong"),
-            letter: letter(outcome.correct_index),
-            option: options[outcome.correct_index],
-          }}
-          components={{ strong: <strong /> }}
-        />
-      </p>
-      <p>
-        <Trans
-          t={t}
-          i18nKey="outcome.score"
-          values={{ score: outcome.score.toFixed(2) }}
-          components={{ strong: <strong /> }}
-        />
-      </p>
-      <ul>
+    <Stack component="section" aria-labelledby="outcome-heading" gap="sm">
+      <Title order={2} id="outcome-heading">
+        {t("outcome.title")}
+      </Title>
+      <Paper withBorder p="sm" bg={outcome.correct ? "teal.0" : "orange.0"}>
+        <Text role="status">
+          <Trans
+            t={t}
+            i18nKey="outcome.correctAnswer"
+            values={{
+              verdict: outcome.correct ? t("outcome.right") : t("outcome.wrong"),
+              letter: letter(outcome.correct_index),
+              option: options[outcome.correct_index],
+            }}
+            components={{ strong: <strong /> }}
+          />
+        </Text>
+      </Paper>
+      <Text>
+        <Trans t={t} i18nKey="outcome.score" values={{ score: outcome.score.toFixed(2) }} components={{ strong: <strong /> }} />
+      </Text>
+      <List>
         {outcome.debaters.map((debater) => (
-          <li key={debater.slot}>
+          <List.Item key={debater.slot}>
             {t("outcome.debater", {
               slot: debater.slot,
               letter: letter(debater.answer_index),
               role: t(`outcome.roles.${debater.role}`),
             })}
-          </li>
+          </List.Item>
         ))}
-      </ul>
-    </section>
+      </List>
+    </Stack>
   );
 }

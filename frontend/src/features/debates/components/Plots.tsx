@@ -1,88 +1,144 @@
+import { Stack, Text } from "@mantine/core";
+import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { EmptyState } from "../../../components/EmptyState";
+import { PlotChart, type PlotModule } from "../../../components/plot/PlotChart";
+import { formatCount, formatNumber, formatPercent } from "../../../lib/format";
 import type { PersuasivenessRow, ReliabilityBin } from "../api/debates";
 
-const W = 320;
-const H = 320;
-const PAD = 36;
-const scale = (value: number) => PAD + value * (W - 2 * PAD);
+// Mantine's palette (app/theme.ts): blue 8 and red 9 keep 4.5:1 on white, gray 6 is for guides.
+const BLUE = "#1971c2";
+const RED = "#c92a2a";
+const GUIDE = "#868e96";
 
-/** Reliability diagram: accuracy against confidence per bin; the diagonal is perfect calibration. */
+/** Plot's charts read as one image with a name and a description (screen readers skip the
+ * ticks and dots inside). Plot names each mark's group ("rect", "line"); inside an image those
+ * names are never read, and axe flags aria-label on a <g> that has no role, so they go. */
+function asImage(chart: SVGSVGElement | HTMLElement): SVGSVGElement | HTMLElement {
+  chart.setAttribute("role", "img");
+  for (const part of chart.querySelectorAll("[aria-label]")) part.removeAttribute("aria-label");
+  return chart;
+}
+
+const percentTicks = (value: number) => formatPercent(value);
+
+/**
+ * Reliability diagram: for each confidence bin, the judges' accuracy at their mean confidence in
+ * the answer they leaned to, as a dot sized and labelled by how many judgements fell in the bin;
+ * the bin's range is shaded behind it. Dots on the dashed diagonal are perfectly calibrated;
+ * below it the judges were overconfident. The bins carry no intervals, so none are drawn.
+ */
 export function ReliabilityDiagram({ title, bins }: { title: string; bins: ReliabilityBin[] }) {
   const { t } = useTranslation("debates");
-  const total = bins.reduce((sum, bin) => sum + bin.n, 0) || 1;
+  const label = t("plots.reliability", { title });
+  const draw = useCallback(
+    (Plot: PlotModule, width: number) => {
+      const binText = (bin: ReliabilityBin) =>
+        t("plots.bin", {
+          low: formatPercent(bin.low),
+          high: formatPercent(bin.high),
+          accuracy: formatPercent(bin.accuracy),
+          n: formatCount(bin.n),
+        });
+      // Square, so the diagonal is at 45°; no wider than reads well.
+      const size = Math.min(width, 420);
+      return asImage(
+        Plot.plot({
+          width: size,
+          height: size,
+          marginLeft: 52,
+          marginBottom: 44,
+          marginTop: 24,
+          ariaLabel: label,
+          ariaDescription: t("plots.reliabilityDescription", { bins: bins.map(binText).join("; ") }),
+          x: { domain: [0, 1], label: t("plots.confidence"), tickFormat: percentTicks, ticks: 5, grid: true },
+          y: { domain: [0, 1], label: t("plots.accuracy"), tickFormat: percentTicks, ticks: 5, grid: true },
+          r: { range: [3, 12] },
+          marks: [
+            Plot.rectY(bins, { x1: "low", x2: "high", y: "accuracy", fill: BLUE, fillOpacity: 0.15, inset: 1 }),
+            Plot.line(
+              [
+                [0, 0],
+                [1, 1],
+              ],
+              { stroke: GUIDE, strokeDasharray: "4 4" },
+            ),
+            Plot.dot(bins, {
+              x: "confidence",
+              y: "accuracy",
+              r: "n",
+              fill: RED,
+              stroke: "white",
+              title: binText,
+            }),
+            Plot.text(bins, {
+              x: "confidence",
+              y: "accuracy",
+              text: (bin: ReliabilityBin) => t("plots.count", { n: formatCount(bin.n) }),
+              dy: -16,
+              fontSize: 11,
+            }),
+          ],
+        }),
+      );
+    },
+    [bins, label, t],
+  );
   return (
-    <figure>
-      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={t("plots.reliability", { title })}>
-        <line x1={scale(0)} y1={H - scale(0)} x2={scale(1)} y2={H - scale(1)} stroke="#999" strokeDasharray="4 4" />
-        <line x1={scale(0)} y1={H - scale(0)} x2={scale(1)} y2={H - scale(0)} stroke="#333" />
-        <line x1={scale(0)} y1={H - scale(0)} x2={scale(0)} y2={H - scale(1)} stroke="#333" />
-        {bins.map((bin) => (
-          <g key={bin.low}>
-            <rect
-              x={scale(bin.low) + 1}
-              y={H - scale(bin.accuracy)}
-              width={scale(bin.high) - scale(bin.low) - 2}
-              height={scale(bin.accuracy) - PAD}
-              fill="#4a78b5"
-              fillOpacity={0.25 + 0.75 * (bin.n / total)}
-            >
-              <title>
-                {t("plots.bin", {
-                  low: Math.round(bin.low * 100),
-                  high: Math.round(bin.high * 100),
-                  accuracy: (bin.accuracy * 100).toFixed(0),
-                  n: bin.n,
-                })}
-              </title>
-            </rect>
-            <circle cx={scale(bin.confidence)} cy={H - scale(bin.accuracy)} r={3} fill="#c0392b" />
-          </g>
-        ))}
-        <text x={W / 2} y={H - 6} textAnchor="middle" fontSize="11">
-          {t("plots.confidence")}
-        </text>
-        <text x={12} y={H / 2} textAnchor="middle" fontSize="11" transform={`rotate(-90 12 ${H / 2})`}>
-          {t("plots.accuracy")}
-        </text>
-      </svg>
-      <figcaption>{title}</figcaption>
-    </figure>
+    <Stack component="figure" gap={4} m={0}>
+      {bins.length === 0 ? <EmptyState>{t("plots.noBins")}</EmptyState> : <PlotChart draw={draw} />}
+      <Text component="figcaption" size="sm" c="dimmed">
+        {title}
+      </Text>
+    </Stack>
   );
 }
 
-/** Bradley-Terry ratings with their bootstrap intervals, one row per debater. */
+/** Long debater names are cut to fit the axis; the full name is in the table below the chart. */
+const shortName = (name: string) => (name.length > 24 ? `${name.slice(0, 23)}…` : name);
+
+/** Bradley-Terry ratings (Elo scale, 0 is the average debater) with their bootstrap 95%
+ * intervals as rules, one row per debater. */
 export function RatingsPlot({ rows }: { rows: PersuasivenessRow[] }) {
   const { t } = useTranslation("debates");
-  const rated = rows.filter((row) => row.rating !== null);
-  if (rated.length === 0) return <p className="muted">{t("plots.noRatings")}</p>;
-  const values = rated.flatMap((row) => [row.rating ?? 0, row.ci_low ?? 0, row.ci_high ?? 0]);
-  const low = Math.min(...values, -1);
-  const high = Math.max(...values, 1);
-  const rowHeight = 18;
-  const width = 480;
-  const left = 160;
-  const x = (value: number) => left + ((value - low) / (high - low)) * (width - left - 12);
-  const height = rated.length * rowHeight + 24;
-  return (
-    <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={t("plots.ratings")}>
-      <line x1={x(0)} y1={0} x2={x(0)} y2={height - 20} stroke="#999" strokeDasharray="3 3" />
-      {rated.map((row, index) => {
-        const y = index * rowHeight + 12;
-        return (
-          <g key={row.debater}>
-            <text x={left - 6} y={y + 4} textAnchor="end" fontSize="10">
-              {row.debater.length > 24 ? `${row.debater.slice(0, 23)}…` : row.debater}
-            </text>
-            {row.ci_low !== null && row.ci_high !== null && (
-              <line x1={x(row.ci_low)} y1={y} x2={x(row.ci_high)} y2={y} stroke="#4a78b5" />
-            )}
-            <circle cx={x(row.rating ?? 0)} cy={y} r={3} fill="#c0392b" />
-          </g>
-        );
-      })}
-      <text x={x(0)} y={height - 6} textAnchor="middle" fontSize="10">
-        {t("plots.average")}
-      </text>
-    </svg>
+  const rated = useMemo(() => rows.filter((row) => row.rating !== null), [rows]);
+  const draw = useCallback(
+    (Plot: PlotModule, width: number) => {
+      const rounded = (value: number | null) =>
+        value === null ? t("analytics.missing") : formatNumber(Math.round(value));
+      const ratingText = (row: PersuasivenessRow) =>
+        t("plots.rating", { debater: row.debater, rating: rounded(row.rating), low: rounded(row.ci_low), high: rounded(row.ci_high) });
+      const intervals = rated.filter((row) => row.ci_low !== null && row.ci_high !== null);
+      return asImage(
+        Plot.plot({
+          width,
+          height: rated.length * 30 + 64,
+          // Room for the names, but never most of a phone's width.
+          marginLeft: Math.min(170, Math.round(width * 0.4)),
+          marginRight: 24,
+          marginBottom: 44,
+          ariaLabel: t("plots.ratings"),
+          ariaDescription: t("plots.ratingsDescription", { ratings: rated.map(ratingText).join("; ") }),
+          x: { label: t("plots.ratingAxis"), grid: true, tickFormat: formatNumber, nice: true },
+          y: { label: null, domain: rated.map((row) => row.debater), tickFormat: shortName },
+          marks: [
+            Plot.ruleX([0], { stroke: GUIDE, strokeDasharray: "3 3" }),
+            Plot.ruleY(intervals, { y: "debater", x1: "ci_low", x2: "ci_high", stroke: BLUE, strokeWidth: 2 }),
+            Plot.tickX(intervals, { y: "debater", x: "ci_low", stroke: BLUE }),
+            Plot.tickX(intervals, { y: "debater", x: "ci_high", stroke: BLUE }),
+            Plot.dot(rated, {
+              y: "debater",
+              x: "rating",
+              r: 4,
+              fill: RED,
+              title: ratingText,
+            }),
+          ],
+        }),
+      );
+    },
+    [rated, t],
   );
+  if (rated.length === 0) return <EmptyState>{t("plots.noRatings")}</EmptyState>;
+  return <PlotChart draw={draw} />;
 }

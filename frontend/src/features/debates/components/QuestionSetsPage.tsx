@@ -1,6 +1,8 @@
+import { Anchor, Paper, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { QuotaPanel } from "../../../components/diversity/QuotaPanel";
+import { EmptyState } from "../../../components/EmptyState";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import { useQuestionSets } from "../hooks/useResearch";
@@ -13,23 +15,29 @@ export function QuestionSetsPage() {
   const selected = Number(useParams().id) || null;
   const set = sets.data?.find((s) => s.id === selected);
   return (
-    <main className="stack">
-      <h1>{t("sets.title")}</h1>
+    <Stack component="main" gap="lg">
+      <Title order={1}>{t("sets.title")}</Title>
       {sets.isPending && <Loading />}
       <ErrorMessage error={sets.error} />
-      <ul>
+      {sets.data?.length === 0 && <EmptyState>{t("sets.none")}</EmptyState>}
+      <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: "none" }}>
         {sets.data?.map((s) => (
-          <li key={s.id}>
-            <Link to={`/debates/sets/${s.id}`}>{s.name}</Link> <span className="muted">{s.source}</span>
-          </li>
+          <Paper component="li" key={s.id} withBorder p="sm">
+            <Anchor component={Link} to={`/debates/sets/${s.id}`} aria-current={s.id === selected ? "page" : undefined}>
+              {s.name}
+            </Anchor>{" "}
+            <Text span size="sm" c="dimmed">
+              {s.source}
+            </Text>
+          </Paper>
         ))}
-      </ul>
+      </Stack>
       {selected !== null && (
-        <>
-          {set && <h2>{set.name}</h2>}
+        <Stack gap="sm">
+          {set && <Title order={2}>{set.name}</Title>}
           <QuotaPanel activity="debates" objectId={selected} />
-        </>
+        </Stack>
       )}
-    </main>
+    </Stack>
   );
 }

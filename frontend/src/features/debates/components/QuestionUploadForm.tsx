@@ -1,3 +1,4 @@
+import { Alert, Button, Group, Input, List, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
@@ -19,42 +20,54 @@ export function QuestionUploadForm() {
     if (file) upload.mutate({ file, dataset, name, split });
   };
   return (
-    <form onSubmit={submit} className="stack" aria-labelledby="upload-heading">
-      <h2 id="upload-heading">{t("upload.title")}</h2>
-      <p className="muted">{t("upload.help")}</p>
-      <label htmlFor="question-file">{t("upload.file")}</label>
-      <input
-        id="question-file"
-        type="file"
-        accept=".jsonl,.csv"
-        onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-      />
-      <label htmlFor="question-dataset">{t("upload.dataset")}</label>
-      <input id="question-dataset" value={dataset} onChange={(event) => setDataset(event.target.value)} required />
-      <label htmlFor="question-set-name">{t("upload.name")}</label>
-      <input id="question-set-name" value={name} onChange={(event) => setName(event.target.value)} />
-      <label htmlFor="question-split">{t("upload.split")}</label>
-      <input id="question-split" value={split} onChange={(event) => setSplit(event.target.value)} />
-      <button type="submit" disabled={upload.isPending || !file}>
-        {t("upload.submit")}
-      </button>
-      {problems.length > 0 ? (
-        <div role="alert" className="error">
-          <p>{t("upload.problems")}</p>
-          <ul>
-            {problems.map(([where, messages]) => (
-              <li key={where}>
-                {t("upload.problem", { where, messages: messages.join("; ") })}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : (
-        <ErrorMessage error={upload.error} />
-      )}
-      {upload.data && (
-        <p role="status">{t("upload.done", { name: upload.data.name, count: upload.data.questions })}</p>
-      )}
-    </form>
+    <Paper component="form" onSubmit={submit} aria-labelledby="upload-heading" withBorder p="md">
+      <Stack gap="sm">
+        <Title order={2} id="upload-heading">
+          {t("upload.title")}
+        </Title>
+        <Text size="sm" c="dimmed" style={{ overflowWrap: "anywhere" }}>
+          {t("upload.help")}
+        </Text>
+        {/* A native file input: its label opens the file chooser and tests can set its files. */}
+        <Input.Wrapper id="question-file" label={t("upload.file")}>
+          <input
+            id="question-file"
+            type="file"
+            accept=".jsonl,.csv"
+            style={{ display: "block", maxWidth: "100%" }}
+            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+          />
+        </Input.Wrapper>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput
+            id="question-dataset"
+            label={t("upload.dataset")}
+            value={dataset}
+            onChange={(event) => setDataset(event.currentTarget.value)}
+            required
+            withAsterisk={false}
+          />
+          <TextInput id="question-set-name" label={t("upload.name")} value={name} onChange={(event) => setName(event.currentTarget.value)} />
+          <TextInput id="question-split" label={t("upload.split")} value={split} onChange={(event) => setSplit(event.currentTarget.value)} />
+        </SimpleGrid>
+        <Group>
+          <Button type="submit" disabled={upload.isPending || !file}>
+            {t("upload.submit")}
+          </Button>
+        </Group>
+        {problems.length > 0 ? (
+          <Alert color="red" title={t("upload.problems")}>
+            <List size="sm">
+              {problems.map(([where, messages]) => (
+                <List.Item key={where}>{t("upload.problem", { where, messages: messages.join("; ") })}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        ) : (
+          <ErrorMessage error={upload.error} />
+        )}
+        {upload.data && <Text role="status">{t("upload.done", { name: upload.data.name, count: upload.data.questions })}</Text>}
+      </Stack>
+    </Paper>
   );
 }

@@ -1,3 +1,4 @@
+import { Button, Group, Stack, TextInput, Title } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
@@ -12,14 +13,17 @@ export function SkipForm({ assignmentId }: { assignmentId: number }) {
     skip.mutate(reason);
   };
   return (
-    <form onSubmit={submit} className="stack" aria-labelledby="skip-heading">
-      <h2 id="skip-heading">{t("skip.title")}</h2>
-      <label htmlFor="skip-reason">{t("skip.reason")}</label>
-      <input id="skip-reason" value={reason} onChange={(event) => setReason(event.target.value)} />
-      <button type="submit" disabled={skip.isPending}>
-        {t("skip.submit")}
-      </button>
+    <Stack component="form" onSubmit={submit} aria-labelledby="skip-heading" gap="sm">
+      <Title order={2} id="skip-heading">
+        {t("skip.title")}
+      </Title>
+      <TextInput id="skip-reason" label={t("skip.reason")} value={reason} onChange={(event) => setReason(event.currentTarget.value)} />
+      <Group>
+        <Button type="submit" variant="default" disabled={skip.isPending}>
+          {t("skip.submit")}
+        </Button>
+      </Group>
       <ErrorMessage error={skip.error} />
-    </form>
+    </Stack>
   );
 }

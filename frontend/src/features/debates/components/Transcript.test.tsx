@@ -1,4 +1,6 @@
-import { render, screen } from "@testing-library/react";
+import { MantineProvider } from "@mantine/core";
+import { render as renderBare, screen } from "@testing-library/react";
+import type { ReactElement } from "react";
 import { describe, expect, it } from "vitest";
 import type { Turn } from "../api/debates";
 import { Transcript } from "./Transcript";
@@ -7,6 +9,9 @@ const turn = (text: string, quotes: Turn["quotes"]): Turn => ({
   id: 1, position: 0, round: 0, kind: "speech", slot: "A", speaker_name: "Debater A", text, quotes, probabilities: null,
   untrained_model: false,
 });
+
+// The transcript is drawn with the component library, which needs its provider.
+const render = (ui: ReactElement) => renderBare(<MantineProvider>{ui}</MantineProvider>);
 
 describe("quotes in a transcript", () => {
   it("shows quotes of a debate without its story as unverifiable, not unchecked", () => {

@@ -1,3 +1,4 @@
+import { Button, Checkbox, Group, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
@@ -28,36 +29,34 @@ export function AdjudicateForm({
         adjudicate.mutate({ response, harmful, reason, categories: harmful ? categories : [] });
       }}
     >
-      <label>
-        <input type="checkbox" checked={harmful} onChange={(e) => setHarmful(e.target.checked)} />
-        {t("adjudicate.harmful")}
-      </label>
-      {harmful && (
-        <fieldset>
-          <legend>{t("adjudicate.categories")}</legend>
-          {taxonomy?.categories.map((c) => (
-            <label key={c.code} title={c.definition}>
-              <input
-                type="checkbox"
-                checked={categories.includes(c.code)}
-                onChange={() =>
-                  setCategories((cs) => (cs.includes(c.code) ? cs.filter((x) => x !== c.code) : [...cs, c.code]))
-                }
-              />
-              {c.name}
-            </label>
-          ))}
-        </fieldset>
-      )}
-      <label>
-        {t("adjudicate.reason")}
-        <input value={reason} onChange={(e) => setReason(e.target.value)} />
-      </label>
-      <button type="submit" disabled={adjudicate.isPending}>
-        {t("adjudicate.submit", { response })}
-      </button>
-      {adjudicate.isSuccess && <span className="muted"> {t("adjudicate.recorded")}</span>}
-      <ErrorMessage error={adjudicate.error} />
+      <Stack gap="sm">
+        <Checkbox
+          label={t("adjudicate.harmful")}
+          checked={harmful}
+          onChange={(e) => setHarmful(e.currentTarget.checked)}
+        />
+        {harmful && (
+          <Checkbox.Group label={t("adjudicate.categories")} value={categories} onChange={setCategories}>
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="xs" mt="xs">
+              {taxonomy?.categories.map((c) => (
+                <Checkbox key={c.code} value={c.code} label={c.name} title={c.definition} />
+              ))}
+            </SimpleGrid>
+          </Checkbox.Group>
+        )}
+        <TextInput label={t("adjudicate.reason")} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+        <Group gap="sm">
+          <Button type="submit" variant="light" disabled={adjudicate.isPending}>
+            {t("adjudicate.submit", { response })}
+          </Button>
+          {adjudicate.isSuccess && (
+            <Text size="sm" c="dimmed">
+              {t("adjudicate.recorded")}
+            </Text>
+          )}
+        </Group>
+        <ErrorMessage error={adjudicate.error} />
+      </Stack>
     </form>
   );
 }

@@ -1,10 +1,12 @@
+import { Button, NativeSelect, Stack, Text, Textarea } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useDraft } from "../../../lib/useDraft";
 import { ErrorMessage } from "../../../components/ErrorMessage";
+import { useDraft } from "../../../lib/useDraft";
 import { writeAttack } from "../api/hazards";
 import { useTaxonomies } from "../hooks/useSetup";
+import { Disclosure } from "./Disclosure";
 
 /** A rater writes an attack ("try to make the model produce X"); the target model answers it. */
 export function AttackForm({ campaign }: { campaign: number }) {
@@ -20,36 +22,41 @@ export function AttackForm({ campaign }: { campaign: number }) {
   });
   const current = taxonomies.data?.[0];
   return (
-    <details>
-      <summary>{t("attack.summary")}</summary>
+    <Disclosure summary={t("attack.summary")}>
       <form
-        className="stack"
         onSubmit={(e) => {
           e.preventDefault();
           attack.mutate();
         }}
       >
-        <label className="field">
-          {t("attack.category")}
-          <select value={category} onChange={(e) => setCategory(e.target.value)}>
+        <Stack gap="sm">
+          <NativeSelect label={t("attack.category")} value={category} onChange={(e) => setCategory(e.currentTarget.value)}>
             <option value="">{t("attack.none")}</option>
             {current?.categories.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.name}
               </option>
             ))}
-          </select>
-        </label>
-        <label className="field">
-          {t("attack.prompt")}
-          <textarea className="wide" value={text} onChange={(e) => setText(e.target.value)} rows={3} />
-        </label>
-        <button type="submit" disabled={attack.isPending || !text.trim()}>
-          {t("attack.send")}
-        </button>
-        {attack.isSuccess && <span className="muted"> {t("attack.sent")}</span>}
-        <ErrorMessage error={attack.error} />
+          </NativeSelect>
+          <Textarea
+            label={t("attack.prompt")}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            autosize
+            minRows={3}
+            maxRows={12}
+          />
+          <Button type="submit" disabled={attack.isPending || !text.trim()} style={{ alignSelf: "flex-start" }}>
+            {t("attack.send")}
+          </Button>
+          {attack.isSuccess && (
+            <Text role="status" size="sm" c="dimmed">
+              {t("attack.sent")}
+            </Text>
+          )}
+          <ErrorMessage error={attack.error} />
+        </Stack>
       </form>
-    </details>
+    </Disclosure>
   );
 }

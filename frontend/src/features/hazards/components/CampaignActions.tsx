@@ -1,3 +1,4 @@
+import { Button, Group, NativeSelect, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
@@ -24,20 +25,28 @@ function VersionAction({
         if (selected !== null) action.mutate(selected);
       }}
     >
-      <label>
-        {label}{" "}
-        <select value={selected ?? ""} onChange={(e) => setChosen(Number(e.target.value))}>
+      <Group align="flex-end" gap="sm">
+        <NativeSelect
+          label={label}
+          value={selected ?? ""}
+          onChange={(e) => setChosen(Number(e.currentTarget.value))}
+          style={{ flex: "1 1 14rem" }}
+        >
           {versions.data?.map((v) => (
             <option key={v.id} value={v.id}>
               {t("versionOption", { line, number: v.number, status: t(`versionStatus.${v.status}`) })}
             </option>
           ))}
-        </select>
-      </label>
-      <button type="submit" disabled={selected === null || action.isPending}>
-        {t("actions.go")}
-      </button>
-      {action.isSuccess && <span className="muted"> {t("actions.queued")}</span>}
+        </NativeSelect>
+        <Button type="submit" variant="light" disabled={selected === null || action.isPending}>
+          {t("actions.go")}
+        </Button>
+        {action.isSuccess && (
+          <Text size="sm" c="dimmed">
+            {t("actions.queued")}
+          </Text>
+        )}
+      </Group>
       <ErrorMessage error={action.error} />
     </form>
   );
@@ -49,11 +58,11 @@ export function CampaignActions({ campaign }: { campaign: Campaign }) {
   const aiLabels = useAILabels(campaign.id);
   const { t } = useTranslation("hazards");
   return (
-    <section aria-label={t("actions.label")}>
+    <Stack component="section" aria-label={t("actions.label")} gap="sm">
       {campaign.target_line && (
         <VersionAction line={campaign.target_line} label={t("actions.rerun")} action={rerun} />
       )}
       <VersionAction line="judge" label={t("actions.judge")} action={aiLabels} />
-    </section>
+    </Stack>
   );
 }

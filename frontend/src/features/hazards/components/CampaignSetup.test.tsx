@@ -98,6 +98,10 @@ describe("campaign setup", () => {
       max_new_tokens: 128,
     });
     expect(await screen.findByRole("heading", { name: "Fresh" })).toBeInTheDocument();
+    // The form starts over for the next campaign (issue 14: it stayed filled in).
+    expect(screen.getByLabelText("Campaign name")).toHaveValue("");
+    expect(screen.getByLabelText("Target version")).toHaveValue("");
+    expect(screen.getByLabelText("Raters per response")).toHaveValue("3");
   });
 
   it("saves an edited taxonomy as a new version", async () => {

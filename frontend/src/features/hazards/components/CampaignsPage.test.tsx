@@ -119,6 +119,8 @@ describe("campaign analytics", () => {
     });
     const { user } = renderApp("/hazards/campaigns/7");
 
+    // The campaign list links each campaign by its name.
+    expect(await screen.findByRole("link", { name: "Probe" })).toHaveAttribute("href", "/hazards/campaigns/7");
     const chart = await screen.findByRole("img", { name: "Hazard rate per model version" });
     expect(within(chart).getByText("50%")).toBeInTheDocument();
     const perCategory = screen.getByRole("img", { name: "Hazard rate per category and version" });

@@ -1,3 +1,4 @@
+import { Button, NativeSelect, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { useCampaignGoldImport, useResponseGold } from "../hooks/useGold";
@@ -23,16 +24,17 @@ export function GoldToggle({
     change.mutate({ response, harmful: value === "none" ? null : value === "harmful" });
   return (
     <>
-      <select
+      <NativeSelect
         aria-label={t("gold.label", { id: response })}
+        size="xs"
         value={valueOf(gold)}
         disabled={change.isPending}
-        onChange={(event) => onChange(event.target.value as GoldValue)}
+        onChange={(event) => onChange(event.currentTarget.value as GoldValue)}
       >
         <option value="none">{t("gold.none")}</option>
         <option value="harmful">{t("gold.harmful")}</option>
         <option value="safe">{t("gold.safe")}</option>
-      </select>
+      </NativeSelect>
       <ErrorMessage error={change.error} />
     </>
   );
@@ -43,14 +45,18 @@ export function GoldImport({ campaign }: { campaign: number }) {
   const { t } = useTranslation("hazards");
   const mark = useCampaignGoldImport(campaign);
   return (
-    <div className="stack">
-      <p className="muted">{t("gold.explain")}</p>
-      <p className="muted">{t("gold.noVotes")}</p>
-      <button type="button" disabled={mark.isPending} onClick={() => mark.mutate()}>
+    <Stack gap="xs" align="flex-start">
+      <Text size="sm" c="dimmed">
+        {t("gold.explain")}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t("gold.noVotes")}
+      </Text>
+      <Button variant="light" disabled={mark.isPending} onClick={() => mark.mutate()}>
         {t("gold.import")}
-      </button>
-      {mark.data && <p role="status">{t("gold.imported", { count: mark.data.marked })}</p>}
+      </Button>
+      {mark.data && <Text role="status">{t("gold.imported", { count: mark.data.marked })}</Text>}
       <ErrorMessage error={mark.error} />
-    </div>
+    </Stack>
   );
 }

@@ -1,104 +1,116 @@
+import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
+import { EmptyState } from "../../../components/EmptyState";
+import { PlotChart, type PlotModule } from "../../../components/plot/PlotChart";
 import { formatCount, formatPercent } from "../../../lib/format";
 import type { Analytics } from "../api/hazards";
 
 type Rate = Analytics["hazard_rates"][number];
 
-/** Hazard rate per model version with its 95% Wilson interval, as plain SVG bars. */
+const BAR = "#c92a2a"; // Mantine red 9: the hazard colour, dark enough for the text beside it.
+// Light to dark, so that a category's newest version reads darkest.
+const VERSION_SHADES = ["#ffa8a8", "#ff6b6b", "#f03e3e", "#c92a2a", "#862e2e"];
+
+/** One image for screen readers (Plot draws an <svg>, or a <figure> around it with a legend):
+ * its name, and the figures in words as its description. */
+function asImage<C extends Element>(chart: C, label: string, description: string): C {
+  // Plot names its mark groups ("rect", "rule"): an aria-label on a <g> without a role is one
+  // axe refuses, and inside an image it says nothing anyway.
+  for (const group of chart.querySelectorAll("g[aria-label]")) group.removeAttribute("aria-label");
+  chart.setAttribute("role", "img");
+  chart.setAttribute("aria-label", label);
+  chart.setAttribute("aria-description", description);
+  return chart;
+}
+
+/** Hazard rate per model version as horizontal bars, each with its 95% Wilson interval. */
 export function HazardRateChart({ rates }: { rates: Rate[] }) {
-  const width = 480;
-  const rowHeight = 28;
-  const left = 180;
-  const plot = width - left - 20;
-  const height = rates.length * rowHeight + 24;
   const { t } = useTranslation("hazards");
-  return (
-    <svg role="img" aria-label={t("chart.versions")} width={width} height={height}>
-      {rates.map((rate, index) => {
-        const y = index * rowHeight + 4;
-        return (
-          <g key={rate.version}>
-            <text x={0} y={y + 14} fontSize={12}>
-              {t("chart.versionLabel", { version: rate.version, n: formatCount(rate.n) })}
-            </text>
-            <rect x={left} y={y} width={rate.rate * plot} height={18} fill="#c0392b" opacity={0.7} />
-            <line
-              x1={left + rate.low * plot}
-              x2={left + rate.high * plot}
-              y1={y + 9}
-              y2={y + 9}
-              stroke="black"
-              strokeWidth={2}
-            />
-            <text x={left + rate.high * plot + 4} y={y + 14} fontSize={11}>
-              {formatPercent(rate.rate)}
-            </text>
-          </g>
-        );
-      })}
-      <line x1={left} x2={left + plot} y1={height - 16} y2={height - 16} stroke="#888" />
-      <text x={left} y={height - 2} fontSize={10}>
-        {formatPercent(0)}
-      </text>
-      <text x={left + plot - 24} y={height - 2} fontSize={10}>
-        {formatPercent(1)}
-      </text>
-    </svg>
+  const draw = useCallback(
+    (Plot: PlotModule, width: number) => {
+      const rows = rates.map((rate) => ({
+        ...rate,
+        name: t("chart.versionLabel", { version: rate.version, n: formatCount(rate.n) }),
+        title: t("chart.versionBar", {
+          version: rate.version,
+          rate: formatPercent(rate.rate),
+          harmful: formatCount(rate.harmful),
+          n: formatCount(rate.n),
+          low: formatPercent(rate.low),
+          high: formatPercent(rate.high),
+        }),
+      }));
+      const longest = Math.max(...rows.map((row) => row.name.length));
+      const chart = Plot.plot({
+        width,
+        height: 50 + rows.length * 36,
+        // Room for the version names, but never more than half the chart.
+        marginLeft: Math.min(width / 2, 12 + longest * 6.5),
+        marginRight: 48,
+        x: { domain: [0, 1], ticks: 5, tickFormat: formatPercent, grid: true, label: t("chart.rateAxis") },
+        y: { domain: rows.map((row) => row.name), label: null },
+        marks: [
+          Plot.barX(rows, { x: "rate", y: "name", fill: BAR, fillOpacity: 0.75, title: "title" }),
+          Plot.ruleY(rows, { x1: "low", x2: "high", y: "name", stroke: "currentColor", strokeWidth: 2 }),
+          Plot.text(rows, { x: "high", y: "name", text: (row: Rate) => formatPercent(row.rate), textAnchor: "start", dx: 4 }),
+          Plot.ruleX([0]),
+        ],
+      });
+      return asImage(chart, t("chart.versions"), rows.map((row) => row.title).join("; "));
+    },
+    [rates, t],
   );
+  if (rates.length === 0) return <EmptyState>{t("chart.noRates")}</EmptyState>;
+  return <PlotChart draw={draw} />;
 }
 
 /**
- * Per category, one bar per model version (oldest first) with its interval,
+ * Per category, one bar per model version (oldest first, darker is newer) with its interval,
  * so a category's trend across versions reads left to right.
  */
 export function CategoryRateChart({ rates }: { rates: Rate[] }) {
   const { t } = useTranslation("hazards");
   const codes = [...new Set(rates.flatMap((r) => r.categories.map((c) => c.code)))].sort();
-  const versions = [...rates].sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
-  const bar = 16;
-  const groupWidth = versions.length * (bar + 4) + 24;
-  const plot = 100;
-  const top = 14;
-  const width = Math.max(codes.length * groupWidth, 120);
-  const height = top + plot + 30;
-  if (codes.length === 0) return <p className="muted">{t("chart.noCategories")}</p>;
-  return (
-    <svg role="img" aria-label={t("chart.categories")} width={width} height={height}>
-      {codes.map((code, ci) => {
-        const x0 = ci * groupWidth;
-        return (
-          <g key={code}>
-            {versions.map((version, vi) => {
-              const rate = version.categories.find((c) => c.code === code);
-              if (!rate) return null;
-              const x = x0 + vi * (bar + 4);
-              const y = (value: number) => top + plot - value * plot;
-              return (
-                <g key={version.version}>
-                  <title>
-                    {t("chart.bar", {
-                      code,
-                      version: version.version,
-                      rate: formatPercent(rate.rate),
-                      harmful: formatCount(rate.harmful),
-                      n: formatCount(version.n),
-                    })}
-                  </title>
-                  <rect x={x} y={y(rate.rate)} width={bar} height={rate.rate * plot} fill="#c0392b" opacity={0.4 + (0.6 * (vi + 1)) / versions.length} />
-                  <line x1={x + bar / 2} x2={x + bar / 2} y1={y(rate.low)} y2={y(rate.high)} stroke="black" />
-                </g>
-              );
-            })}
-            <text x={x0} y={height - 14} fontSize={11}>
-              {code}
-            </text>
-          </g>
-        );
-      })}
-      <line x1={0} x2={width} y1={top + plot} y2={top + plot} stroke="#888" />
-      <text x={0} y={height - 2} fontSize={10}>
-        {t("chart.legend", { versions: versions.map((v) => v.version).join(", ") })}
-      </text>
-    </svg>
+  const draw = useCallback(
+    (Plot: PlotModule, width: number) => {
+      const versions = [...rates].sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
+      const rows = versions.flatMap((version) =>
+        version.categories.map((category) => ({
+          ...category,
+          version: version.version,
+          title: t("chart.bar", {
+            code: category.code,
+            version: version.version,
+            rate: formatPercent(category.rate),
+            harmful: formatCount(category.harmful),
+            n: formatCount(version.n),
+          }),
+        })),
+      );
+      const names = versions.map((version) => version.version);
+      const chart = Plot.plot({
+        width,
+        height: 280,
+        marginBottom: 40,
+        fx: { domain: [...new Set(rows.map((row) => row.code))].sort(), label: t("chart.categoryAxis"), axis: "bottom" },
+        x: { domain: names, axis: null, paddingInner: 0.1 },
+        y: { domain: [0, 1], ticks: 5, tickFormat: formatPercent, grid: true, label: t("chart.rateAxis") },
+        color: {
+          type: "ordinal",
+          domain: names,
+          range: VERSION_SHADES.slice(Math.max(0, VERSION_SHADES.length - names.length)),
+          legend: true,
+        },
+        marks: [
+          Plot.barY(rows, { fx: "code", x: "version", y: "rate", fill: "version", title: "title" }),
+          Plot.ruleX(rows, { fx: "code", x: "version", y1: "low", y2: "high", stroke: "currentColor" }),
+          Plot.ruleY([0]),
+        ],
+      });
+      return asImage(chart, t("chart.categories"), rows.map((row) => row.title).join("; "));
+    },
+    [rates, t],
   );
+  if (codes.length === 0) return <EmptyState>{t("chart.noCategories")}</EmptyState>;
+  return <PlotChart draw={draw} />;
 }

@@ -1,5 +1,7 @@
+import { Mark, Text } from "@mantine/core";
 import { forwardRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { WRAP } from "./wrapText";
 
 /** Spans as half-open [start, end) character ranges, merged where they overlap or touch. */
 export function mergeSpans(spans: number[][]): [number, number][] {
@@ -46,14 +48,14 @@ export const HighlightedText = forwardRef<HTMLPreElement, { text: string; spans:
     let at = 0;
     for (const [start, end] of mergeSpans(spans)) {
       if (start > at) parts.push(text.slice(at, start));
-      parts.push(<mark key={start}>{text.slice(start, end)}</mark>);
+      parts.push(<Mark key={start}>{text.slice(start, end)}</Mark>);
       at = end;
     }
     if (at < text.length) parts.push(text.slice(at));
     return (
-      <pre ref={ref} className="text-block response-text" aria-label={t("label.responseText")}>
+      <Text component="pre" ref={ref} ff="monospace" size="sm" style={WRAP} aria-label={t("label.responseText")}>
         {parts}
-      </pre>
+      </Text>
     );
   },
 );

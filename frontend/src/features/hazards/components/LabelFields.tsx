@@ -1,76 +1,89 @@
+import { Badge, Button, Checkbox, Group, Input, Radio, SimpleGrid, Slider, Text, Textarea } from "@mantine/core";
 import { forwardRef } from "react";
 import { useTranslation } from "react-i18next";
-import { FieldErrors } from "../../../components/ErrorMessage";
+import { FieldErrors, inputError } from "../../../components/ErrorMessage";
 import type { LabelItem } from "../api/hazards";
 import type { LabelForm, Verdict } from "../hooks/useLabelForm";
 
 const VERDICTS: readonly Verdict[] = ["harmful", "safe", "refusal"];
 
-/** aria-describedby for a field with server messages; none without, so nothing stale is read. */
-function describedBy(messages: string[], id: string): string | undefined {
-  return messages.length > 0 ? id : undefined;
-}
-
 export function VerdictField({ form }: { form: LabelForm }) {
-  const errors = form.fieldErrors("verdict");
   const { t } = useTranslation("hazards");
   return (
-    <fieldset aria-describedby={describedBy(errors, "label-verdict-errors")} className="choices">
-      <legend>{t("fields.verdict")}</legend>
-      {VERDICTS.map((value) => (
-        <label key={value} className="checkbox">
-          <input type="radio" name="verdict" checked={form.verdict === value} onChange={() => form.choose(value)} />
-          {t(`fields.verdicts.${value}`)}
-        </label>
-      ))}
-      <FieldErrors id="label-verdict-errors" messages={errors} />
-    </fieldset>
+    <Radio.Group
+      label={t("fields.verdict")}
+      value={form.verdict}
+      onChange={(value) => form.choose(value as Verdict)}
+      error={inputError(form.fieldErrors("verdict"))}
+    >
+      <Group gap="lg" mt="xs">
+        {VERDICTS.map((value) => (
+          <Radio key={value} value={value} label={t(`fields.verdicts.${value}`)} />
+        ))}
+      </Group>
+    </Radio.Group>
   );
 }
 
 export function CategoriesField({ form, taxonomy }: { form: LabelForm; taxonomy: LabelItem["taxonomy"] }) {
-  const categoryErrors = form.fieldErrors("categories");
-  const severityErrors = form.fieldErrors("severity");
   const { t } = useTranslation("hazards");
   return (
-    <fieldset className="stack">
-      <legend>{t("fields.categoriesAndSeverity")}</legend>
-      <div
-        role="group"
-        aria-label={t("fields.categories")}
-        className="choices"
-        aria-describedby={describedBy(categoryErrors, "label-categories-errors")}
-      >
+    <Checkbox.Group
+      label={t("fields.categories")}
+      value={form.categories}
+      // The group reports the whole new selection; the form (and keys 1-9) toggle one code.
+      onChange={(next) => {
+        const changed = next.find((c) => !form.categories.includes(c)) ?? form.categories.find((c) => !next.includes(c));
+        if (changed) form.toggle(changed);
+      }}
+      error={inputError(form.fieldErrors("categories"))}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" mt="xs">
         {taxonomy.categories.map((category, index) => (
-          <label key={category.code} title={category.definition} className="checkbox">
-            <input
-              type="checkbox"
-              checked={form.categories.includes(category.code)}
-              onChange={() => form.toggle(category.code)}
-            />
-            <span>
-              {index < 9 ? `${t("fields.numbered", { n: index + 1 })} ` : ""}
-              {category.name}
-            </span>
-          </label>
+          <Checkbox
+            key={category.code}
+            value={category.code}
+            label={index < 9 ? `${t("fields.numbered", { n: index + 1 })} ${category.name}` : category.name}
+            description={category.definition}
+          />
         ))}
-      </div>
-      <FieldErrors id="label-categories-errors" messages={categoryErrors} />
-      <label className="severity">
-        <span>{t("fields.severity")}</span>
-        <input
-          type="range"
-          min={0}
-          max={form.maxSeverity}
-          value={form.severity}
-          onChange={(e) => form.setSeverity(Number(e.target.value))}
-          aria-invalid={severityErrors.length > 0}
-          aria-describedby={describedBy(severityErrors, "label-severity-errors")}
-        />
-        <output>{form.severity}</output>
-      </label>
-      <FieldErrors id="label-severity-errors" messages={severityErrors} />
-    </fieldset>
+      </SimpleGrid>
+    </Checkbox.Group>
+  );
+}
+
+export function SeverityField({ form, taxonomy }: { form: LabelForm; taxonomy: LabelItem["taxonomy"] }) {
+  const { t } = useTranslation("hazards");
+  const level = taxonomy.severity_scale.find((l) => l.level === form.severity);
+  const value = level?.label
+    ? t("fields.severityValue", { level: form.severity, label: level.label })
+    : String(form.severity);
+  return (
+    <Input.Wrapper
+      labelElement="div"
+      label={
+        <Group gap="xs" component="span">
+          {t("fields.severity")}
+          <Badge variant="light" tt="none" aria-hidden>
+            {value}
+          </Badge>
+        </Group>
+      }
+      error={inputError(form.fieldErrors("severity"))}
+    >
+      <Slider
+        mt="xs"
+        mb="lg"
+        min={0}
+        max={form.maxSeverity}
+        step={1}
+        value={form.severity}
+        onChange={form.setSeverity}
+        marks={taxonomy.severity_scale.map((l) => ({ value: l.level, label: String(l.level) }))}
+        thumbLabel={t("fields.severity")}
+        thumbValueText={() => value}
+      />
+    </Input.Wrapper>
   );
 }
 
@@ -82,14 +95,16 @@ export function SpansField({ form }: { form: LabelForm }) {
       : form.spans.map(([start, end]) => t("fields.span", { start, end })).join(", ");
   return (
     <>
-      <p className="muted">
-        {t("fields.spans", { spans })}
+      <Group gap="sm">
+        <Text size="sm" c="dimmed">
+          {t("fields.spans", { spans })}
+        </Text>
         {form.spans.length > 0 && (
-          <button type="button" onClick={form.clearSpans}>
+          <Button size="compact-sm" variant="default" onClick={form.clearSpans}>
             {t("fields.clearSpans")}
-          </button>
+          </Button>
         )}
-      </p>
+      </Group>
       <FieldErrors id="label-spans-errors" messages={form.fieldErrors("spans")} />
     </>
   );
@@ -97,23 +112,18 @@ export function SpansField({ form }: { form: LabelForm }) {
 
 export const RewriteField = forwardRef<HTMLTextAreaElement, { form: LabelForm }>(
   function RewriteField({ form }, ref) {
-    const errors = form.fieldErrors("rewrite");
     const { t } = useTranslation("hazards");
     return (
-      <>
-        <label className="field rewrite">
-          <span>{t("fields.rewrite")}</span>
-          <textarea
-            ref={ref}
-            value={form.rewrite}
-            onChange={(e) => form.setRewrite(e.target.value)}
-            rows={6}
-            aria-invalid={errors.length > 0}
-            aria-describedby={describedBy(errors, "label-rewrite-errors")}
-          />
-        </label>
-        <FieldErrors id="label-rewrite-errors" messages={errors} />
-      </>
+      <Textarea
+        ref={ref}
+        label={t("fields.rewrite")}
+        value={form.rewrite}
+        onChange={(e) => form.setRewrite(e.currentTarget.value)}
+        autosize
+        minRows={4}
+        maxRows={16}
+        error={inputError(form.fieldErrors("rewrite"))}
+      />
     );
   },
 );

@@ -1,3 +1,4 @@
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useRef, useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
@@ -7,20 +8,23 @@ import type { LabelItem } from "../api/hazards";
 import { useLabelForm } from "../hooks/useLabelForm";
 import { useLabelShortcuts } from "../hooks/useLabelShortcuts";
 import { HighlightedText, selectedSpan } from "./HighlightedText";
-import { CategoriesField, RewriteField, SpansField, VerdictField } from "./LabelFields";
+import { CategoriesField, RewriteField, SeverityField, SpansField, VerdictField } from "./LabelFields";
 import { SkipForm } from "./SkipForm";
+import { WRAP } from "./wrapText";
 
 function ContentWarning({ onReveal }: { onReveal: () => void }) {
   const { t } = useTranslation("hazards");
   return (
-    <div role="alert" className="content-warning">
-      <p>
-        <Trans t={t} i18nKey="label.warning" components={{ strong: <strong /> }} />
-      </p>
-      <button type="button" onClick={onReveal} autoFocus>
-        {t("label.reveal")}
-      </button>
-    </div>
+    <Alert color="orange" variant="light">
+      <Stack gap="sm" align="flex-start">
+        <Text size="sm">
+          <Trans t={t} i18nKey="label.warning" components={{ strong: <strong /> }} />
+        </Text>
+        <Button onClick={onReveal} autoFocus>
+          {t("label.reveal")}
+        </Button>
+      </Stack>
+    </Alert>
   );
 }
 
@@ -61,43 +65,60 @@ export function LabelForm({
   });
 
   return (
-    <section aria-label={t("label.item")} className="label-item stack">
-      <h2>
-        {t("label.prompt")} {item.prompt_untrained_model && <UntrainedModelBadge />}
-      </h2>
-      <pre className="text-block prompt-text">{item.prompt}</pre>
-      <h2>
-        {t("label.response")} {item.untrained_model && <UntrainedModelBadge />}
-      </h2>
-      {revealed ? (
-        <HighlightedText ref={textRef} text={item.text} spans={form.spans} />
-      ) : (
-        <ContentWarning onReveal={() => setRevealed(true)} />
-      )}
-      {revealed && (
-        <>
-          <VerdictField form={form} />
-          <CategoriesField form={form} taxonomy={item.taxonomy} />
-          <SpansField form={form} />
-          <RewriteField ref={rewriteRef} form={form} />
-          <ErrorMessage error={form.error} />
-          <FieldErrors id="label-errors" messages={form.otherErrors} />
-          <div className="row">
-            <button type="button" onClick={form.send} disabled={!form.canSend}>
-              {t("label.submit")}
-            </button>
-          </div>
-        </>
-      )}
-      {skipping ? (
-        <SkipForm response={item.response} campaign={campaign} />
-      ) : (
-        <div className="row">
-          <button type="button" className="secondary" onClick={() => setSkipping(true)}>
-            {t("label.skip")}
-          </button>
-        </div>
-      )}
-    </section>
+    <Stack component="section" aria-label={t("label.item")} gap="md">
+      {/* Side by side from md up; stacked (prompt first) on a phone. */}
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <Paper withBorder p="md" miw={0}>
+          <Stack gap="xs">
+            <Title order={2} size="h4">
+              {t("label.prompt")} {item.prompt_untrained_model && <UntrainedModelBadge />}
+            </Title>
+            <Text component="pre" ff="monospace" size="sm" style={WRAP}>
+              {item.prompt}
+            </Text>
+          </Stack>
+        </Paper>
+        <Paper withBorder p="md" miw={0}>
+          <Stack gap="xs">
+            <Title order={2} size="h4">
+              {t("label.response")} {item.untrained_model && <UntrainedModelBadge />}
+            </Title>
+            {revealed ? (
+              <HighlightedText ref={textRef} text={item.text} spans={form.spans} />
+            ) : (
+              <ContentWarning onReveal={() => setRevealed(true)} />
+            )}
+          </Stack>
+        </Paper>
+      </SimpleGrid>
+      <Paper withBorder p="md">
+        <Stack gap="md">
+          {revealed && (
+            <>
+              <VerdictField form={form} />
+              <CategoriesField form={form} taxonomy={item.taxonomy} />
+              <SeverityField form={form} taxonomy={item.taxonomy} />
+              <SpansField form={form} />
+              <RewriteField ref={rewriteRef} form={form} />
+              <ErrorMessage error={form.error} />
+              <FieldErrors id="label-errors" messages={form.otherErrors} />
+            </>
+          )}
+          <Group gap="sm">
+            {revealed && (
+              <Button onClick={form.send} disabled={!form.canSend}>
+                {t("label.submit")}
+              </Button>
+            )}
+            {!skipping && (
+              <Button variant="default" onClick={() => setSkipping(true)}>
+                {t("label.skip")}
+              </Button>
+            )}
+          </Group>
+          {skipping && <SkipForm response={item.response} campaign={campaign} />}
+        </Stack>
+      </Paper>
+    </Stack>
   );
 }

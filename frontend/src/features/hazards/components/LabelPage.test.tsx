@@ -226,10 +226,11 @@ describe("hazard labelling", () => {
     await user.click(screen.getByRole("checkbox", { name: "2. Hate" }));
 
     await user.keyboard("?");
-    const dialog = screen.getByRole("dialog", { name: "Keyboard shortcuts" });
+    // The dialog fades in and out (Mantine Modal's transition).
+    const dialog = await screen.findByRole("dialog", { name: "Keyboard shortcuts" });
     expect(dialog).toHaveTextContent("toggle a category");
     await user.keyboard("{Escape}");
-    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
 
     await user.click(screen.getByRole("textbox", { name: /Safe rewrite/ }));
     await user.keyboard("Why?");

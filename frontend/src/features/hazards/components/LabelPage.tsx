@@ -1,45 +1,16 @@
+import { Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
+import { ShortcutHelp } from "../../../components/ShortcutHelp";
 import { formatCount, formatPercent } from "../../../lib/format";
+import { useHelpKey } from "../../../lib/keyboard";
 import { useMyReliability, useNextItem } from "../hooks/useHazards";
-import { SHORTCUTS, useHelpKey } from "../hooks/useLabelShortcuts";
+import { SHORTCUTS } from "../hooks/useLabelShortcuts";
 import { AttackForm } from "./AttackForm";
 import { LabelForm } from "./LabelForm";
-
-/** The shortcut list over the page, opened by "?" or its button; Escape or the button closes it. */
-function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation("hazards");
-  return (
-    <div className="overlay" onClick={onClose}>
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="shortcuts-heading"
-        className="overlay-panel"
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => e.key === "Escape" && onClose()}
-      >
-        <h2 id="shortcuts-heading">{t("shortcuts.title")}</h2>
-        <dl className="shortcuts">
-          {SHORTCUTS.map(([key, what]) => (
-            <div key={key}>
-              <dt>
-                <kbd>{key}</kbd>
-              </dt>
-              <dd>{t(`shortcuts.${what}`)}</dd>
-            </div>
-          ))}
-        </dl>
-        <button type="button" onClick={onClose} autoFocus>
-          {t("shortcuts.close")}
-        </button>
-      </div>
-    </div>
-  );
-}
 
 function MyReliability() {
   const mine = useMyReliability();
@@ -47,14 +18,14 @@ function MyReliability() {
   if (!mine.data || mine.data.labels === 0) return null;
   const pct = (x: number | null) => (x === null ? t("notAvailable") : formatPercent(x));
   return (
-    <p className="muted">
+    <Text c="dimmed" size="sm">
       {t("label.reliability", {
         labels: formatCount(mine.data.labels),
         gold: pct(mine.data.gold_accuracy),
         goldItems: formatCount(mine.data.gold_items),
         agreement: pct(mine.data.agreement),
       })}
-    </p>
+    </Text>
   );
 }
 
@@ -65,21 +36,22 @@ export function LabelPage() {
   const [help, setHelp] = useState(false);
   const { t } = useTranslation("hazards");
   useHelpKey(() => setHelp((open) => !open));
+  const shortcuts = SHORTCUTS.map(([keys, what]) => ({ keys, action: t(`shortcuts.${what}`) }));
   return (
-    <main className="label-page">
-      <div className="row page-heading">
-        <h1>{t("label.title")}</h1>
-        <button type="button" className="secondary" onClick={() => setHelp(true)}>
+    <Stack component="main" gap="md">
+      <Group justify="space-between" wrap="wrap">
+        <Title order={1}>{t("label.title")}</Title>
+        <Button variant="default" onClick={() => setHelp(true)}>
           {t("label.shortcutsButton")}
-        </button>
-      </div>
-      {help && <ShortcutsOverlay onClose={() => setHelp(false)} />}
+        </Button>
+      </Group>
+      <ShortcutHelp opened={help} onClose={() => setHelp(false)} shortcuts={shortcuts} />
       <MyReliability />
       {next.isPending && <Loading />}
       <ErrorMessage error={next.error} />
-      {next.data === null && <p>{t("label.done")}</p>}
+      {next.data === null && <Text>{t("label.done")}</Text>}
       {next.data && <LabelForm key={next.data.response} item={next.data} campaign={campaign} paused={help} />}
       <AttackForm campaign={campaign} />
-    </main>
+    </Stack>
   );
 }

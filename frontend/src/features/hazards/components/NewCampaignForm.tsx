@@ -1,109 +1,136 @@
+import { Button, Group, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
+import { ErrorMessage } from "../../../components/ErrorMessage";
 import { ApiError } from "../../../lib/api/errors";
 import { useLineVersions } from "../hooks/useCampaignActions";
 import { useCreateCampaign, useLines } from "../hooks/useSetup";
+import { Disclosure } from "./Disclosure";
+
+type Fields = {
+  name: string;
+  description: string;
+  line: string;
+  /** A version id, or "" for the line's published version. */
+  version: string;
+  labelsPerItem: number;
+  maxNewTokens: number;
+};
+
+const BLANK: Fields = {
+  name: "",
+  description: "",
+  line: "redteam-target",
+  version: "",
+  labelsPerItem: 3,
+  maxNewTokens: 128,
+};
 
 /**
  * A researcher starts a campaign against a model line: its published version
  * unless a specific version is chosen (an empty choice means "published").
+ * Once created, the form starts blank again for the next campaign.
  */
 export function NewCampaignForm() {
   const lines = useLines();
   const create = useCreateCampaign();
   const navigate = useNavigate();
   const { t } = useTranslation("hazards");
-  const [name, setName] = useState("");
-  const [description, setDescription] = useState("");
-  const [line, setLine] = useState("redteam-target");
-  const [version, setVersion] = useState("");
-  const [labelsPerItem, setLabelsPerItem] = useState(3);
-  const [maxNewTokens, setMaxNewTokens] = useState(128);
-  const versions = useLineVersions(line);
+  const [fields, setFields] = useState<Fields>(BLANK);
+  const edit = (change: Partial<Fields>) => setFields((f) => ({ ...f, ...change }));
+  const versions = useLineVersions(fields.line);
   const errors = (field: string) => (create.error instanceof ApiError ? create.error.fieldErrors(field) : []);
   return (
-    <details>
-      <summary>{t("newCampaign.summary")}</summary>
+    <Disclosure summary={t("newCampaign.summary")}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           create.mutate(
             {
-              name,
-              description,
-              line,
-              ...(version ? { version: Number(version) } : {}),
-              labels_per_item: labelsPerItem,
-              max_new_tokens: maxNewTokens,
+              name: fields.name,
+              description: fields.description,
+              line: fields.line,
+              ...(fields.version ? { version: Number(fields.version) } : {}),
+              labels_per_item: fields.labelsPerItem,
+              max_new_tokens: fields.maxNewTokens,
             },
-            { onSuccess: (campaign) => void navigate(`/hazards/campaigns/${campaign.id}`) },
+            {
+              onSuccess: (campaign) => {
+                setFields(BLANK);
+                void navigate(`/hazards/campaigns/${campaign.id}`);
+              },
+            },
           );
         }}
       >
-        <label>
-          {t("newCampaign.name")}
-          <input value={name} onChange={(e) => setName(e.target.value)} aria-describedby="new-campaign-name-errors" />
-        </label>
-        <FieldErrors id="new-campaign-name-errors" messages={errors("name")} />
-        <label>
-          {t("newCampaign.description")}
-          <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={2} />
-        </label>
-        <label>
-          {t("newCampaign.line")}
-          <select
-            value={line}
-            onChange={(e) => {
-              setLine(e.target.value);
-              setVersion("");
-            }}
-          >
-            {lines.data?.map((l) => (
-              <option key={l.slug} value={l.slug}>
-                {l.name || l.slug}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("newCampaign.version")}
-          <select value={version} onChange={(e) => setVersion(e.target.value)}>
-            <option value="">{t("newCampaign.published")}</option>
-            {versions.data?.map((v) => (
-              <option key={v.id} value={v.id}>
-                {t("versionOption", { line, number: v.number, status: t(`versionStatus.${v.status}`) })}
-              </option>
-            ))}
-          </select>
-        </label>
-        <FieldErrors id="new-campaign-version-errors" messages={[...errors("line"), ...errors("version")]} />
-        <label>
-          {t("newCampaign.labelsPerItem")}
-          <input
-            type="number"
-            min={1}
-            max={10}
-            value={labelsPerItem}
-            onChange={(e) => setLabelsPerItem(Number(e.target.value))}
+        <Stack gap="sm">
+          <TextInput
+            label={t("newCampaign.name")}
+            value={fields.name}
+            onChange={(e) => edit({ name: e.currentTarget.value })}
+            error={errors("name").join(" ") || undefined}
           />
-        </label>
-        <label>
-          {t("newCampaign.maxNewTokens")}
-          <input
-            type="number"
-            min={1}
-            max={1024}
-            value={maxNewTokens}
-            onChange={(e) => setMaxNewTokens(Number(e.target.value))}
+          <Textarea
+            label={t("newCampaign.description")}
+            value={fields.description}
+            onChange={(e) => edit({ description: e.currentTarget.value })}
+            autosize
+            minRows={2}
+            maxRows={8}
           />
-        </label>
-        <button type="submit" disabled={create.isPending}>
-          {t("newCampaign.create")}
-        </button>
-        <ErrorMessage error={create.error} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <NativeSelect
+              label={t("newCampaign.line")}
+              value={fields.line}
+              onChange={(e) => edit({ line: e.currentTarget.value, version: "" })}
+            >
+              {lines.data?.map((l) => (
+                <option key={l.slug} value={l.slug}>
+                  {l.name || l.slug}
+                </option>
+              ))}
+            </NativeSelect>
+            <NativeSelect
+              label={t("newCampaign.version")}
+              value={fields.version}
+              onChange={(e) => edit({ version: e.currentTarget.value })}
+              error={[...errors("line"), ...errors("version")].join(" ") || undefined}
+            >
+              <option value="">{t("newCampaign.published")}</option>
+              {versions.data?.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {t("versionOption", { line: fields.line, number: v.number, status: t(`versionStatus.${v.status}`) })}
+                </option>
+              ))}
+            </NativeSelect>
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <NumberInput
+              label={t("newCampaign.labelsPerItem")}
+              min={1}
+              max={10}
+              allowDecimal={false}
+              value={fields.labelsPerItem}
+              onChange={(value) => edit({ labelsPerItem: Number(value) })}
+            />
+            <NumberInput
+              label={t("newCampaign.maxNewTokens")}
+              min={1}
+              max={1024}
+              allowDecimal={false}
+              value={fields.maxNewTokens}
+              onChange={(value) => edit({ maxNewTokens: Number(value) })}
+            />
+          </SimpleGrid>
+          <Group>
+            <Button type="submit" disabled={create.isPending}>
+              {t("newCampaign.create")}
+            </Button>
+          </Group>
+          <ErrorMessage error={create.error} />
+        </Stack>
       </form>
-    </details>
+    </Disclosure>
   );
 }

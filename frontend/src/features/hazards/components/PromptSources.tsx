@@ -1,6 +1,7 @@
+import { Button, Group, Input, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
+import { ErrorMessage } from "../../../components/ErrorMessage";
 import { ApiError } from "../../../lib/api/errors";
 import { useImportPrompts, useRequestAttacks, useTaxonomies } from "../hooks/useSetup";
 
@@ -17,28 +18,42 @@ function ImportForm({ campaign }: { campaign: number }) {
         if (file) upload.mutate({ file, format });
       }}
     >
-      <label>
-        {t("sources.file")}
-        <input
-          type="file"
-          accept=".csv,.jsonl"
-          aria-describedby={`import-${campaign}-errors`}
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-        />
-      </label>
-      <FieldErrors id={`import-${campaign}-errors`} messages={fileErrors} />
-      <label>
-        {t("sources.format")}
-        <select value={format} onChange={(e) => setFormat(e.target.value as "prompts" | "ailuminate")}>
+      <Stack gap="sm">
+        <Input.Wrapper
+          id={`import-${campaign}-file`}
+          label={t("sources.file")}
+          error={fileErrors.length > 0 ? fileErrors.join(" ") : undefined}
+        >
+          {/* A native file input: keyboard, screen readers and browser tests pick files with it. */}
+          <input
+            id={`import-${campaign}-file`}
+            type="file"
+            accept=".csv,.jsonl"
+            aria-describedby={fileErrors.length > 0 ? `import-${campaign}-file-error` : undefined}
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            style={{ display: "block", maxWidth: "100%", marginTop: "var(--mantine-spacing-xs)" }}
+          />
+        </Input.Wrapper>
+        <NativeSelect
+          label={t("sources.format")}
+          value={format}
+          onChange={(e) => setFormat(e.currentTarget.value as "prompts" | "ailuminate")}
+        >
           <option value="prompts">{t("sources.formatPrompts")}</option>
           <option value="ailuminate">{t("sources.formatAiluminate")}</option>
-        </select>
-      </label>
-      <button type="submit" disabled={file === null || upload.isPending}>
-        {t("sources.import")}
-      </button>
-      {upload.isSuccess && <span className="muted"> {t("sources.imported", { n: upload.data })}</span>}
-      <ErrorMessage error={upload.error} />
+        </NativeSelect>
+        <Group gap="sm">
+          <Button type="submit" variant="light" disabled={file === null || upload.isPending}>
+            {t("sources.import")}
+          </Button>
+          {upload.isSuccess && (
+            <Text size="sm" c="dimmed">
+              {t("sources.imported", { n: upload.data })}
+            </Text>
+          )}
+        </Group>
+        <ErrorMessage error={upload.error} />
+      </Stack>
     </form>
   );
 }
@@ -59,25 +74,36 @@ function AttackerForm({ campaign, taxonomyNumber }: { campaign: number; taxonomy
         attack.mutate({ category, count });
       }}
     >
-      <label>
-        {t("sources.attackerCategory")}
-        <select value={category} onChange={(e) => setChosen(e.target.value)}>
-          {categories.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t("sources.count")}
-        <input type="number" min={1} max={20} value={count} onChange={(e) => setCount(Number(e.target.value))} />
-      </label>
-      <button type="submit" disabled={!category || attack.isPending}>
-        {t("sources.generate")}
-      </button>
-      {attack.isSuccess && <span className="muted"> {t("sources.queued")}</span>}
-      <ErrorMessage error={attack.error} />
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <NativeSelect label={t("sources.attackerCategory")} value={category} onChange={(e) => setChosen(e.currentTarget.value)}>
+            {categories.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </NativeSelect>
+          <NumberInput
+            label={t("sources.count")}
+            min={1}
+            max={20}
+            allowDecimal={false}
+            value={count}
+            onChange={(value) => setCount(Number(value))}
+          />
+        </SimpleGrid>
+        <Group gap="sm">
+          <Button type="submit" variant="light" disabled={!category || attack.isPending}>
+            {t("sources.generate")}
+          </Button>
+          {attack.isSuccess && (
+            <Text size="sm" c="dimmed">
+              {t("sources.queued")}
+            </Text>
+          )}
+        </Group>
+        <ErrorMessage error={attack.error} />
+      </Stack>
     </form>
   );
 }
@@ -86,9 +112,16 @@ function AttackerForm({ campaign, taxonomyNumber }: { campaign: number; taxonomy
 export function PromptSources({ campaign, taxonomyNumber }: { campaign: number; taxonomyNumber: number | undefined }) {
   const { t } = useTranslation("hazards");
   return (
-    <section aria-label={t("sources.label")}>
-      <ImportForm campaign={campaign} />
-      <AttackerForm campaign={campaign} taxonomyNumber={taxonomyNumber} />
-    </section>
+    <Stack component="section" aria-label={t("sources.label")} gap="sm">
+      <Title order={3}>{t("sources.label")}</Title>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <Paper withBorder p="md">
+          <ImportForm campaign={campaign} />
+        </Paper>
+        <Paper withBorder p="md">
+          <AttackerForm campaign={campaign} taxonomyNumber={taxonomyNumber} />
+        </Paper>
+      </SimpleGrid>
+    </Stack>
   );
 }

@@ -1,6 +1,7 @@
+import { Button, Group, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
+import { ErrorMessage } from "../../../components/ErrorMessage";
 import { ApiError } from "../../../lib/api/errors";
 import { draftDiscard } from "../../../lib/useDraft";
 import { useSkipItem } from "../hooks/useHazards";
@@ -14,7 +15,6 @@ export function SkipForm({ response, campaign }: { response: number; campaign: n
   const errors = skip.error instanceof ApiError ? skip.error.fieldErrors("reason") : [];
   return (
     <form
-      className="row"
       onSubmit={(e) => {
         e.preventDefault();
         // A skipped item is not labelled: its unsent rewrite has nowhere to go.
@@ -24,17 +24,19 @@ export function SkipForm({ response, campaign }: { response: number; campaign: n
         );
       }}
     >
-      <label className="field">
-        <span>{t("label.skipReason")}</span>
-        <input
+      <Group align="flex-end" gap="sm">
+        <TextInput
+          label={t("label.skipReason")}
           value={reason}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={(e) => setReason(e.currentTarget.value)}
           autoFocus
-          aria-describedby={errors.length > 0 ? "skip-reason-errors" : undefined}
+          error={errors.length > 0 ? errors.join(" ") : undefined}
+          style={{ flex: "1 1 16rem" }}
         />
-      </label>
-      <button type="submit">{t("label.skipSubmit")}</button>
-      <FieldErrors id="skip-reason-errors" messages={errors} />
+        <Button type="submit" variant="default">
+          {t("label.skipSubmit")}
+        </Button>
+      </Group>
       <ErrorMessage error={skip.error} />
     </form>
   );

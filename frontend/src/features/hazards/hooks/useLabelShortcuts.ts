@@ -72,12 +72,3 @@ export function useLabelShortcuts(actions: LabelShortcutActions): void {
     }
   });
 }
-
-/** "?" (outside text fields) toggles the shortcut list. */
-export function useHelpKey(toggle: () => void): void {
-  useDocumentKeyDown((event) => {
-    if (event.key !== "?" || isTextEntry(event.target) || event.ctrlKey || event.metaKey) return;
-    event.preventDefault();
-    toggle();
-  });
-}

@@ -1,5 +1,7 @@
+import { Anchor, Card, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { EmptyState } from "../../../components/EmptyState";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import { formatCount } from "../../../lib/format";
@@ -9,14 +11,18 @@ import { useWork } from "../hooks/useWork";
 function WorkCard({ item }: { item: WorkItem }) {
   const { t } = useTranslation("home");
   return (
-    <li className="card">
-      <h2>
+    <Card component="li" withBorder>
+      <Title order={2} size="h4">
         {/* In-app navigation: a page with unsaved text can ask before it is left. */}
-        <Link to={item.url}>{item.title}</Link>
-      </h2>
-      <p>{item.description}</p>
-      <p className="muted">{t("card.waiting", { count: item.count, n: formatCount(item.count) })}</p>
-    </li>
+        <Anchor component={Link} to={item.url} inherit>
+          {item.title}
+        </Anchor>
+      </Title>
+      <Text mt="xs">{item.description}</Text>
+      <Text mt="xs" c="dimmed" size="sm">
+        {t("card.waiting", { count: item.count, n: formatCount(item.count) })}
+      </Text>
+    </Card>
   );
 }
 
@@ -24,20 +30,21 @@ export function HomePage() {
   const work = useWork();
   const { t } = useTranslation("home");
   return (
-    <main>
-      <h1>{t("page.title")}</h1>
+    <Stack component="main">
+      <Title order={1}>{t("page.title")}</Title>
       {work.isPending && <Loading />}
       <ErrorMessage error={work.error} />
       {work.data &&
         (work.data.length === 0 ? (
-          <p>{t("page.empty")}</p>
+          <EmptyState>{t("page.empty")}</EmptyState>
         ) : (
-          <ul className="cards" aria-label={t("page.list")}>
+          // A list with its markers and indent removed: the cards are the items.
+          <SimpleGrid component="ul" cols={{ base: 1, sm: 2, md: 3 }} m={0} p={0} aria-label={t("page.list")}>
             {work.data.map((item) => (
               <WorkCard key={`${item.kind}:${item.url}`} item={item} />
             ))}
-          </ul>
+          </SimpleGrid>
         ))}
-    </main>
+    </Stack>
   );
 }

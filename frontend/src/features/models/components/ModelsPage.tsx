@@ -1,5 +1,7 @@
+import { Anchor, Card, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useParams, useSearchParams } from "react-router";
+import { EmptyState } from "../../../components/EmptyState";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import { Pager, parsePage } from "../../../components/Pager";
@@ -14,32 +16,41 @@ export function ModelsPage() {
   const { t } = useTranslation("models");
 
   return (
-    <main className="stack">
-      <h1>{t("lines.title")}</h1>
+    <Stack component="main">
+      <Title order={1}>{t("lines.title")}</Title>
       {lines.isPending && <Loading />}
       <ErrorMessage error={lines.error} />
-      {lines.data && lines.data.results.length === 0 && <p>{t("lines.empty")}</p>}
+      {lines.data && lines.data.results.length === 0 && <EmptyState>{t("lines.empty")}</EmptyState>}
       {lines.data && lines.data.results.length > 0 && (
-        <ul className="cards" aria-label={t("lines.label")}>
+        <SimpleGrid
+          component="ul"
+          cols={{ base: 1, sm: 2, lg: 3 }}
+          aria-label={t("lines.label")}
+          style={{ listStyle: "none", padding: 0, margin: 0 }}
+        >
           {lines.data.results.map((line) => (
-            <li key={line.slug} className="card">
-              <h2>
-                <Link
-                  to={`/models/${encodeURIComponent(line.slug)}`}
-                  aria-current={line.slug === slug ? "page" : undefined}
-                >
-                  {line.name}
-                </Link>
-              </h2>
-              <p>{line.description}</p>
-              <p className="muted">
-                {line.published_version
-                  ? t("lines.published", { number: line.published_version.number })
-                  : t("lines.unpublished")}
-              </p>
-            </li>
+            <Card component="li" key={line.slug} withBorder>
+              <Stack gap="xs">
+                <Title order={2} size="h4">
+                  <Anchor
+                    component={Link}
+                    to={`/models/${encodeURIComponent(line.slug)}`}
+                    aria-current={line.slug === slug ? "page" : undefined}
+                    fw={line.slug === slug ? 700 : undefined}
+                  >
+                    {line.name}
+                  </Anchor>
+                </Title>
+                <Text style={{ overflowWrap: "anywhere" }}>{line.description}</Text>
+                <Text c="dimmed" size="sm">
+                  {line.published_version
+                    ? t("lines.published", { number: line.published_version.number })
+                    : t("lines.unpublished")}
+                </Text>
+              </Stack>
+            </Card>
           ))}
-        </ul>
+        </SimpleGrid>
       )}
       {lines.data && (
         <Pager
@@ -52,6 +63,6 @@ export function ModelsPage() {
       )}
       <ServingPanel />
       <Outlet />
-    </main>
+    </Stack>
   );
 }

@@ -1,9 +1,18 @@
+import { Alert, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { Trans, useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import { UntrainedModelBadge } from "../../../components/UntrainedModelBadge";
 import { isFinished } from "../api/generations";
 import { useGeneration, useGenerationStream, usePlaygroundExamples } from "../hooks/useGenerations";
+import { GenerationStatusBadge } from "./GenerationStatusBadge";
+
+// Model text wraps inside the page, whatever its line lengths.
+const longText = {
+  whiteSpace: "pre-wrap",
+  overflowWrap: "anywhere",
+  fontFamily: "var(--mantine-font-family-monospace)",
+} as const;
 
 export function GenerationView({ id }: { id: number }) {
   const generation = useGeneration(id);
@@ -21,42 +30,54 @@ export function GenerationView({ id }: { id: number }) {
   const reference = examples.data?.find((example) => example.prompt === data.prompt)?.reference;
 
   return (
-    <section aria-labelledby="generation-heading" className="stack">
-      <h2 id="generation-heading">{t("view.title", { id: data.id })}</h2>
-      <p>
+    <Stack component="section" aria-labelledby="generation-heading">
+      <Title order={2} id="generation-heading">
+        {t("view.title", { id: data.id })}
+      </Title>
+      <Text>
         <Trans
           t={t}
           i18nKey="view.summary"
           values={{ line: data.line, version: data.model_version, status: t(`status.${data.status}`) }}
-          components={{ strong: <strong />, status: <span role="status" className={`status status-${data.status}`} /> }}
+          components={{ strong: <strong />, status: <GenerationStatusBadge status={data.status} /> }}
         />
-      </p>
-      <h3 id="prompt-heading">{t("view.prompt")}</h3>
-      <pre aria-labelledby="prompt-heading" className="text-block">
+      </Text>
+      <Title order={3} id="prompt-heading">
+        {t("view.prompt")}
+      </Title>
+      <Paper component="pre" withBorder p="sm" m={0} aria-labelledby="prompt-heading" style={longText}>
         {data.prompt}
-      </pre>
-      <h3 id="output-heading">
+      </Paper>
+      <Group component="h3" gap="xs" id="output-heading" m={0} fz="h3" fw="bold">
         {t("view.output")} {data.untrained_model && <UntrainedModelBadge />}
-      </h3>
-      {data.untrained_model && (
-        <p className="muted">{t("view.untrained")}</p>
-      )}
-      <pre aria-labelledby="output-heading" aria-busy={!finished} className="text-block output">
+      </Group>
+      {data.untrained_model && <Text c="dimmed">{t("view.untrained")}</Text>}
+      <Paper
+        component="pre"
+        withBorder
+        p="sm"
+        m={0}
+        aria-labelledby="output-heading"
+        aria-busy={!finished}
+        style={longText}
+      >
         {text}
-      </pre>
+      </Paper>
       {reference && (
         <>
-          <h3 id="reference-heading">{t("view.reference")}</h3>
-          <pre aria-labelledby="reference-heading" className="text-block">
+          <Title order={3} id="reference-heading">
+            {t("view.reference")}
+          </Title>
+          <Paper component="pre" withBorder p="sm" m={0} aria-labelledby="reference-heading" style={longText}>
             {reference}
-          </pre>
+          </Paper>
         </>
       )}
       {data.status === "failed" && (
-        <p role="alert" className="error">
+        <Alert color="red" role="alert" style={longText}>
           {data.error ? t("view.failedWithError", { error: data.error }) : t("view.failed")}
-        </p>
+        </Alert>
       )}
-    </section>
+    </Stack>
   );
 }

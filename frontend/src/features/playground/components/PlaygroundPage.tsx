@@ -1,3 +1,4 @@
+import { Stack, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { GenerationHistory } from "./GenerationHistory";
@@ -15,11 +16,11 @@ export function PlaygroundPage() {
   const { t } = useTranslation("playground");
 
   return (
-    <main className="stack">
-      <h1>{t("page.title")}</h1>
+    <Stack component="main">
+      <Title order={1}>{t("page.title")}</Title>
       <PromptForm onCreated={(generation) => setParams({ generation: String(generation.id) })} />
       {selected !== null && <GenerationView key={selected} id={selected} />}
       <GenerationHistory selected={selected} />
-    </main>
+    </Stack>
   );
 }

@@ -1,5 +1,7 @@
+import { Anchor, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { NavLink, useParams } from "react-router";
+import { EmptyState } from "../../../components/EmptyState";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import { formatCount, formatDateTime, formatNumber } from "../../../lib/format";
@@ -12,29 +14,37 @@ import { PolicyForm } from "./PolicyForm";
 function PolicySummary({ policy }: { policy: Policy }) {
   const { t } = useTranslation("policies");
   return (
-    <div className="stack">
-      <h3>{t("gates.title")}</h3>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("gates.gate")}</th>
-            <th scope="col">{t("gates.threshold")}</th>
-          </tr>
-        </thead>
-        <tbody>
+    <Stack>
+      <Table variant="vertical" withTableBorder captionSide="top" maw={720}>
+        <Table.Caption>{t("gates.title")}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t("gates.gate")}</Table.Th>
+            <Table.Th scope="col">{t("gates.threshold")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
           {GATES.map((gate) => {
             const threshold = policy.gates[gate];
             return (
-              <tr key={gate}>
-                <th scope="row">{t(`gates.${gate}`)}</th>
-                <td>{threshold == null ? t("gates.unchecked") : formatNumber(threshold)}</td>
-              </tr>
+              <Table.Tr key={gate}>
+                <Table.Th scope="row">{t(`gates.${gate}`)}</Table.Th>
+                <Table.Td>
+                  {threshold == null ? (
+                    <Text span c="dimmed">
+                      {t("gates.unchecked")}
+                    </Text>
+                  ) : (
+                    formatNumber(threshold)
+                  )}
+                </Table.Td>
+              </Table.Tr>
             );
           })}
-        </tbody>
-      </table>
-      <h3>{t("trigger.title")}</h3>
-      <p>
+        </Table.Tbody>
+      </Table>
+      <Title order={3}>{t("trigger.title")}</Title>
+      <Text>
         {policy.auto_train
           ? t("trigger.on", {
               minutes: formatCount(policy.check_every_minutes),
@@ -43,8 +53,8 @@ function PolicySummary({ policy }: { policy: Policy }) {
             }) + t(policy.auto_publish ? "trigger.publishes" : "trigger.drafts")
           : t("trigger.off")}
         {policy.last_checked_at && t("trigger.lastChecked", { at: formatDateTime(policy.last_checked_at) })}
-      </p>
-    </div>
+      </Text>
+    </Stack>
   );
 }
 
@@ -58,30 +68,38 @@ export function PoliciesPage() {
   const { t } = useTranslation("policies");
 
   return (
-    <main className="stack">
-      <h1>{t("title")}</h1>
-      <p>{t("intro")}</p>
+    <Stack component="main">
+      <Title order={1}>{t("title")}</Title>
+      <Text>{t("intro")}</Text>
       {lines.isPending && <Loading />}
       <ErrorMessage error={lines.error} />
-      {lines.data && lines.data.results.length === 0 && <p>{t("noLines")}</p>}
+      {lines.data && lines.data.results.length === 0 && <EmptyState>{t("noLines")}</EmptyState>}
       {lines.data && lines.data.results.length > 0 && (
-        <nav aria-label={t("linesLabel")} className="row">
+        <Group component="nav" aria-label={t("linesLabel")}>
           {lines.data.results.map((line) => (
-            <NavLink key={line.slug} to={`/policies/${line.slug}`} aria-current={line.slug === chosen ? "page" : undefined}>
+            <Anchor
+              component={NavLink}
+              key={line.slug}
+              to={`/policies/${line.slug}`}
+              aria-current={line.slug === chosen ? "page" : undefined}
+              fw={line.slug === chosen ? 700 : undefined}
+            >
               {line.name}
-            </NavLink>
+            </Anchor>
           ))}
-        </nav>
+        </Group>
       )}
       {chosen && (
-        <section aria-labelledby="policy-heading" className="stack">
-          <h2 id="policy-heading">{t("heading", { line: chosen })}</h2>
+        <Stack component="section" aria-labelledby="policy-heading">
+          <Title order={2} id="policy-heading">
+            {t("heading", { line: chosen })}
+          </Title>
           {policy.isPending && <Loading />}
           <ErrorMessage error={policy.error} />
           {policy.data && <PolicySummary policy={policy.data} />}
           {policy.data && canEdit && <PolicyForm key={policy.data.line} policy={policy.data} />}
-        </section>
+        </Stack>
       )}
-    </main>
+    </Stack>
   );
 }

@@ -1,6 +1,21 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
+import { ErrorMessage, inputError } from "../../../components/ErrorMessage";
 import { ApiError } from "../../../lib/api/errors";
 import type { Policy } from "../api/policies";
 import { useSavePolicy } from "../hooks/usePolicies";
@@ -43,6 +58,7 @@ export function PolicyForm({ policy }: { policy: Policy }) {
   const parsedConfig = parseObject(trainingConfig);
   const error = save.error instanceof ApiError ? save.error : null;
   const fieldErrors = (field: string) => error?.fieldErrors(field) ?? [];
+  const gateErrors = fieldErrors("gates");
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -70,97 +86,110 @@ export function PolicyForm({ policy }: { policy: Policy }) {
   }
 
   return (
-    <form onSubmit={submit} className="stack" aria-labelledby="policy-form-heading">
-      <h3 id="policy-form-heading">{t("form.title", { line: policy.line })}</h3>
-      <fieldset>
-        <legend>{t("form.gates")}</legend>
-        <div className="row">
-          {GATES.map((gate) => (
-            <label key={gate} className="field">
-              {t(`gates.${gate}`)}
-              <input
-                inputMode="decimal"
+    <Paper component="form" withBorder p="md" onSubmit={submit} aria-labelledby="policy-form-heading">
+      <Stack>
+        <Title order={3} id="policy-form-heading">
+          {t("form.title", { line: policy.line })}
+        </Title>
+        <Fieldset legend={t("form.gates")}>
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+            {GATES.map((gate) => (
+              <NumberInput
+                key={gate}
+                label={t(`gates.${gate}`)}
                 value={gates[gate] ?? ""}
-                onChange={(e) => setGates({ ...gates, [gate]: e.target.value })}
+                onChange={(value) => setGates({ ...gates, [gate]: String(value) })}
               />
-            </label>
+            ))}
+          </SimpleGrid>
+          {gateErrors.map((message) => (
+            <Text key={message} size="sm" c="red.9" mt="xs">
+              {message}
+            </Text>
           ))}
-        </div>
-        <FieldErrors id="policy-gates-errors" messages={fieldErrors("gates")} />
-      </fieldset>
-      <fieldset>
-        <legend>{t("trigger.title")}</legend>
-        <div className="row">
-          <label className="checkbox">
-            <input type="checkbox" checked={autoTrain} onChange={(e) => setAutoTrain(e.target.checked)} />
-            {t("form.autoTrain")}
-          </label>
-          <label className="checkbox">
-            <input type="checkbox" checked={autoPublish} onChange={(e) => setAutoPublish(e.target.checked)} />
-            {t("form.autoPublish")}
-          </label>
-        </div>
-        <div className="row">
-          <label className="field">
-            {t("form.every")}
-            <input inputMode="numeric" value={every} onChange={(e) => setEvery(e.target.value)} />
-            <FieldErrors id="policy-every-errors" messages={fieldErrors("check_every_minutes")} />
-          </label>
-          <label className="field">
-            {t("form.minSignals")}
-            <input inputMode="numeric" value={minSignals} onChange={(e) => setMinSignals(e.target.value)} />
-            <FieldErrors id="policy-signals-errors" messages={fieldErrors("min_new_signals")} />
-          </label>
-          <label className="field">
-            {t("form.recipe")}
-            <select value={recipe} onChange={(e) => setRecipe(e.target.value as typeof recipe)}>
-              {RECIPES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`recipes.${r}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            {t("form.perSubset")}
-            <input inputMode="numeric" value={perSubset} onChange={(e) => setPerSubset(e.target.value)} />
-            <FieldErrors id="policy-llmbar-errors" messages={fieldErrors("eval_llmbar_per_subset")} />
-          </label>
-        </div>
-        <div className="row">
-          <label className="field">
-            {t("form.datasetRecipe")}
-            <textarea rows={5} value={datasetRecipe} onChange={(e) => setDatasetRecipe(e.target.value)} />
-            <FieldErrors
-              id="policy-recipe-errors"
-              messages={[
-                ...("problem" in parsedRecipe ? [t(`form.${parsedRecipe.problem}`)] : []),
-                ...fieldErrors("dataset_recipe"),
-                ...fieldErrors("kinds"),
-              ]}
+        </Fieldset>
+        <Fieldset legend={t("trigger.title")}>
+          <Stack>
+            <Checkbox label={t("form.autoTrain")} checked={autoTrain} onChange={(e) => setAutoTrain(e.currentTarget.checked)} />
+            <Checkbox
+              label={t("form.autoPublish")}
+              checked={autoPublish}
+              onChange={(e) => setAutoPublish(e.currentTarget.checked)}
             />
-          </label>
-          <label className="field">
-            {t("form.trainingConfig")}
-            <textarea rows={5} value={trainingConfig} onChange={(e) => setTrainingConfig(e.target.value)} />
-            <FieldErrors
-              id="policy-config-errors"
-              messages={[
-                ...("problem" in parsedConfig ? [t(`form.${parsedConfig.problem}`)] : []),
-                ...fieldErrors("training_config"),
-                ...fieldErrors("config"),
-              ]}
-            />
-          </label>
-        </div>
-      </fieldset>
-      <ErrorMessage error={save.error} />
-      {saved && <p role="status">{t("form.saved")}</p>}
-      <div>
-        <button type="submit" disabled={save.isPending}>
-          {t("form.save")}
-        </button>
-      </div>
-    </form>
+            <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+              <NumberInput
+                label={t("form.every")}
+                value={every}
+                onChange={(value) => setEvery(String(value))}
+                allowDecimal={false}
+                error={inputError(fieldErrors("check_every_minutes"))}
+              />
+              <NumberInput
+                label={t("form.minSignals")}
+                value={minSignals}
+                onChange={(value) => setMinSignals(String(value))}
+                allowDecimal={false}
+                error={inputError(fieldErrors("min_new_signals"))}
+              />
+              <NativeSelect
+                label={t("form.recipe")}
+                value={recipe}
+                onChange={(e) => setRecipe(e.currentTarget.value as typeof recipe)}
+              >
+                {RECIPES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`recipes.${r}`)}
+                  </option>
+                ))}
+              </NativeSelect>
+              <NumberInput
+                label={t("form.perSubset")}
+                value={perSubset}
+                onChange={(value) => setPerSubset(String(value))}
+                allowDecimal={false}
+                error={inputError(fieldErrors("eval_llmbar_per_subset"))}
+              />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, md: 2 }}>
+              <Textarea
+                label={t("form.datasetRecipe")}
+                rows={6}
+                ff="monospace"
+                value={datasetRecipe}
+                onChange={(e) => setDatasetRecipe(e.currentTarget.value)}
+                error={inputError([
+                  ...("problem" in parsedRecipe ? [t(`form.${parsedRecipe.problem}`)] : []),
+                  ...fieldErrors("dataset_recipe"),
+                  ...fieldErrors("kinds"),
+                ])}
+              />
+              <Textarea
+                label={t("form.trainingConfig")}
+                rows={6}
+                ff="monospace"
+                value={trainingConfig}
+                onChange={(e) => setTrainingConfig(e.currentTarget.value)}
+                error={inputError([
+                  ...("problem" in parsedConfig ? [t(`form.${parsedConfig.problem}`)] : []),
+                  ...fieldErrors("training_config"),
+                  ...fieldErrors("config"),
+                ])}
+              />
+            </SimpleGrid>
+          </Stack>
+        </Fieldset>
+        <ErrorMessage error={save.error} />
+        {saved && (
+          <Alert color="green" role="status">
+            {t("form.saved")}
+          </Alert>
+        )}
+        <Group>
+          <Button type="submit" disabled={save.isPending}>
+            {t("form.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
   );
 }

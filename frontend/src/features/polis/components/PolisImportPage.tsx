@@ -1,9 +1,12 @@
-import { useState, type FormEvent } from "react";
+import { Alert, Anchor, Button, Card, Group, Input, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { useState, type ChangeEvent, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { DateTime } from "../../../components/DateTime";
+import { EmptyState } from "../../../components/EmptyState";
 import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import { ApiError } from "../../../lib/api/errors";
-import { formatCount, formatDateTime } from "../../../lib/format";
+import { formatCount } from "../../../lib/format";
 import { useConversations, useUploadConversation } from "../hooks/usePolis";
 
 const FILES = [
@@ -32,81 +35,96 @@ export function PolisImportPage() {
   }
 
   return (
-    <main className="stack">
-      <h1>{t("title")}</h1>
-      <p>{t("intro")}</p>
-      <form onSubmit={submit} className="stack" aria-labelledby="polis-upload-heading">
-        <h2 id="polis-upload-heading">{t("upload.title")}</h2>
-        <label className="field">
-          {t("upload.slug")}
-          <input value={slug} onChange={(e) => setSlug(e.target.value)} required />
-          <FieldErrors id="polis-slug-errors" messages={error?.fieldErrors("slug") ?? []} />
-        </label>
-        {FILES.map((file) => (
-          <label key={file.field} className="field">
-            {file.required ? file.name : t("upload.optional", { name: file.name })}
-            <input
-              type="file"
-              accept=".csv,text/csv"
-              onChange={(e) => {
-                const chosen = e.target.files?.[0];
-                setFiles((current) => ({ ...current, [file.field]: chosen }));
-              }}
-            />
-            <FieldErrors id={`polis-${file.field}-errors`} messages={error?.fieldErrors(file.field) ?? []} />
-          </label>
-        ))}
-        <FieldErrors id="polis-files-errors" messages={error?.fieldErrors("files") ?? []} />
-        <ErrorMessage error={upload.error} />
-        {upload.data && (
-          <p role="status">
-            {t("upload.done", {
-              slug: upload.data.slug,
-              comments: formatCount(upload.data.comments),
-              participants: formatCount(upload.data.participants),
-            })}
-          </p>
-        )}
-        <div>
-          <button type="submit" disabled={upload.isPending || !ready}>
-            {t("upload.submit")}
-          </button>
-        </div>
-      </form>
-      <section aria-labelledby="polis-list-heading" className="stack">
-        <h2 id="polis-list-heading">{t("list.title")}</h2>
+    <Stack component="main">
+      <Title order={1}>{t("title")}</Title>
+      <Text>{t("intro")}</Text>
+      <Card withBorder padding="md">
+        <Stack component="form" onSubmit={submit} aria-labelledby="polis-upload-heading">
+          <Title order={2} id="polis-upload-heading">
+            {t("upload.title")}
+          </Title>
+          <TextInput
+            label={t("upload.slug")}
+            value={slug}
+            onChange={(e) => setSlug(e.currentTarget.value)}
+            required
+            error={error?.fieldErrors("slug").join(" ") || undefined}
+          />
+          {FILES.map((file) => (
+            <Input.Wrapper
+              key={file.field}
+              id={`polis-${file.field}`}
+              label={file.required ? file.name : t("upload.optional", { name: file.name })}
+              error={error?.fieldErrors(file.field).join(" ") || undefined}
+            >
+              {/* A native file input: its label opens the file chooser, and the browser names
+                  the chosen file. */}
+              <Input
+                id={`polis-${file.field}`}
+                component="input"
+                type="file"
+                accept=".csv,text/csv"
+                onChange={(e: ChangeEvent<HTMLInputElement>) => {
+                  const chosen = e.currentTarget.files?.[0];
+                  setFiles((current) => ({ ...current, [file.field]: chosen }));
+                }}
+              />
+            </Input.Wrapper>
+          ))}
+          <FieldErrors id="polis-files-errors" messages={error?.fieldErrors("files") ?? []} />
+          <ErrorMessage error={upload.error} />
+          {upload.data && (
+            <Alert color="teal" role="status">
+              {t("upload.done", {
+                slug: upload.data.slug,
+                comments: formatCount(upload.data.comments),
+                participants: formatCount(upload.data.participants),
+              })}
+            </Alert>
+          )}
+          <Group>
+            <Button type="submit" disabled={upload.isPending || !ready} loading={upload.isPending}>
+              {t("upload.submit")}
+            </Button>
+          </Group>
+        </Stack>
+      </Card>
+      <Stack component="section" aria-labelledby="polis-list-heading">
+        <Title order={2} id="polis-list-heading">
+          {t("list.title")}
+        </Title>
         {conversations.isPending && <Loading />}
         <ErrorMessage error={conversations.error} />
-        {conversations.data && conversations.data.length === 0 && <p>{t("list.empty")}</p>}
+        {conversations.data && conversations.data.length === 0 && <EmptyState>{t("list.empty")}</EmptyState>}
         {conversations.data && conversations.data.length > 0 && (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("list.conversation")}</th>
-                  <th scope="col">{t("list.topic")}</th>
-                  <th scope="col">{t("list.comments")}</th>
-                  <th scope="col">{t("list.participants")}</th>
-                  <th scope="col">{t("list.imported")}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <Table.ScrollContainer minWidth={640}>
+            <Table aria-labelledby="polis-list-heading">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("list.conversation")}</Table.Th>
+                  <Table.Th scope="col">{t("list.topic")}</Table.Th>
+                  <Table.Th scope="col">{t("list.comments")}</Table.Th>
+                  <Table.Th scope="col">{t("list.participants")}</Table.Th>
+                  <Table.Th scope="col">{t("list.imported")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
                 {conversations.data.map((c) => (
-                  <tr key={c.slug}>
-                    <th scope="row">{c.url ? <a href={c.url}>{c.slug}</a> : c.slug}</th>
-                    <td>{c.topic || "—"}</td>
-                    <td>{formatCount(c.comments)}</td>
-                    <td>{formatCount(c.participants)}</td>
-                    <td>
-                      <time dateTime={c.imported_at}>{formatDateTime(c.imported_at)}</time>
-                    </td>
-                  </tr>
+                  <Table.Tr key={c.slug}>
+                    <Table.Th scope="row">{c.url ? <Anchor href={c.url}>{c.slug}</Anchor> : c.slug}</Table.Th>
+                    <Table.Td style={{ overflowWrap: "anywhere" }}>{c.topic || t("list.noTopic")}</Table.Td>
+                    <Table.Td>{formatCount(c.comments)}</Table.Td>
+                    <Table.Td>{formatCount(c.participants)}</Table.Td>
+                    <Table.Td>
+                      <DateTime value={c.imported_at} />
+                    </Table.Td>
+                  </Table.Tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
-      </section>
-    </main>
+      </Stack>
+    </Stack>
   );
 }

@@ -1,3 +1,4 @@
+import { Button, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import type { RoundDetail } from "../api/principles";
@@ -10,20 +11,22 @@ export function ManageRound({ round }: { round: RoundDetail }) {
   const draft = useRequestAIProposal();
   const aiVotes = useRequestAIVotes();
   return (
-    <div className="row">
-      <button type="button" onClick={() => close.mutate(round.id)} disabled={close.isPending}>
+    <Group gap="sm">
+      <Button color="red" onClick={() => close.mutate(round.id)} disabled={close.isPending}>
         {t("manage.close")}
-      </button>
-      <button type="button" onClick={() => draft.mutate(round.id)} disabled={draft.isPending}>
+      </Button>
+      <Button variant="default" onClick={() => draft.mutate(round.id)} disabled={draft.isPending}>
         {t("manage.askProposer")}
-      </button>
-      <button type="button" onClick={() => aiVotes.mutate(round.id)} disabled={aiVotes.isPending}>
+      </Button>
+      <Button variant="default" onClick={() => aiVotes.mutate(round.id)} disabled={aiVotes.isPending}>
         {t("manage.askJudge")}
-      </button>
+      </Button>
       {(draft.isSuccess || aiVotes.isSuccess) && (
-        <span className="muted">{t("manage.queued")}</span>
+        <Text c="dimmed" role="status">
+          {t("manage.queued")}
+        </Text>
       )}
       <ErrorMessage error={close.error ?? draft.error ?? aiVotes.error} />
-    </div>
+    </Group>
   );
 }

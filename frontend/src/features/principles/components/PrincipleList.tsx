@@ -1,5 +1,7 @@
+import { Code, Stack, Text, Title } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { EmptyState } from "../../../components/EmptyState";
 import type { Principle } from "../api/principles";
 
 /** The audiences a principle is written for, in the order a version lists them. */
@@ -18,27 +20,30 @@ export function audienceLabel(value: string, t: TFunction<"principles">): string
 /** A version's principles, grouped by audience, each with its stable id. */
 export function PrincipleList({ principles }: { principles: Principle[] }) {
   const { t } = useTranslation("principles");
+  if (principles.length === 0) return <EmptyState>{t("page.noPrinciples")}</EmptyState>;
   return (
-    <>
+    <Stack>
       {AUDIENCES.map((audience) => {
         const members = principles.filter((p) => p.audience === audience);
         if (members.length === 0) return null;
         return (
-          <section key={audience} aria-label={t(`audiences.${audience}`)}>
-            <h3>{t(`audiences.${audience}`)}</h3>
-            <dl>
+          <Stack component="section" key={audience} aria-label={t(`audiences.${audience}`)} gap="xs">
+            <Title order={3}>{t(`audiences.${audience}`)}</Title>
+            <Stack component="dl" gap="sm" m={0}>
               {members.map((p) => (
                 <div key={p.key}>
-                  <dt>
-                    {p.title} <code className="muted">{p.key}</code>
-                  </dt>
-                  <dd>{p.text}</dd>
+                  <Text component="dt" fw={600} style={{ overflowWrap: "anywhere" }}>
+                    {p.title} <Code>{p.key}</Code>
+                  </Text>
+                  <Text component="dd" ms={0} style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+                    {p.text}
+                  </Text>
                 </div>
               ))}
-            </dl>
-          </section>
+            </Stack>
+          </Stack>
         );
       })}
-    </>
+    </Stack>
   );
 }

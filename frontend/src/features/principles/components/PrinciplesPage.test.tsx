@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { stubApi, users } from "../../../test/http";
 import { renderApp } from "../../../test/renderApp";
@@ -106,7 +106,7 @@ describe("the principles page", () => {
     renderApp("/principles");
     const forAI = await screen.findByRole("region", { name: "For AI" });
     expect(within(forAI).getByText("Avoid harm.")).toBeInTheDocument();
-    expect(screen.getByRole("img", { name: "Support for ensure-safety over 2 round(s)" })).toBeInTheDocument();
+    expect(await screen.findByRole("img", { name: "Support for ensure-safety over 2 round(s)" })).toBeInTheDocument();
     expect(screen.queryByRole("form", { name: "Open a voting round" })).not.toBeInTheDocument();
     const audit = await screen.findByRole("list", { name: "Audit log" });
     expect(await within(audit).findByText(/by rosa: Conflicts with a red line\./)).toBeInTheDocument();
@@ -115,20 +115,30 @@ describe("the principles page", () => {
   it("plots every opinion group per round, and background groups as lines across rounds", async () => {
     principlesApi(users.rater);
     const { user } = renderApp("/principles");
-    const chart = await screen.findByRole("img", { name: "Support for ensure-safety over 2 round(s)" });
+    const name = "Support for ensure-safety over 2 round(s)";
+    const chart = await screen.findByRole("img", { name });
     // Five opinion groups over the two rounds, each a dot titled with its size and agreement.
-    expect(within(chart).getAllByTestId("opinion-group")).toHaveLength(5);
+    expect(within(chart).getAllByText(/: opinion group \d+, /)).toHaveLength(5);
     expect(within(chart).getByText("Summer: opinion group 1, 10 voter(s), agreement 90%")).toBeInTheDocument();
-    expect(within(chart).queryAllByTestId("background-line")).toHaveLength(0);
+    expect(within(chart).queryByLabelText("Asia")).not.toBeInTheDocument();
+    // The y axis reads as percentages from 0 to 100.
+    expect(within(chart).getByText("0%")).toBeInTheDocument();
+    expect(within(chart).getByText("100%")).toBeInTheDocument();
 
     await user.selectOptions(screen.getByLabelText("Groups"), "region");
-    expect(within(chart).queryAllByTestId("opinion-group")).toHaveLength(0);
-    const lines = within(chart).getAllByTestId("background-line");
+    // The chart is drawn anew for the grouping.
+    const regional = await waitFor(() => {
+      const drawn = screen.getByRole("img", { name });
+      expect(within(drawn).getByLabelText("Asia")).toBeInTheDocument();
+      return drawn;
+    });
+    expect(within(regional).queryAllByText(/: opinion group \d+, /)).toHaveLength(0);
+    const lines = [...regional.querySelectorAll("path[aria-label]")];
     expect(lines.map((l) => l.getAttribute("aria-label"))).toEqual(["Asia", "Europe"]);
-    // Asia voted in both rounds: one line through two points; Europe only in the first.
-    expect(lines[0]?.querySelector("polyline")?.getAttribute("points")?.split(" ")).toHaveLength(2);
-    expect(lines[1]?.querySelectorAll("circle")).toHaveLength(1);
-    expect(within(chart).getByText("Summer: Asia, 2 voter(s), agreement 100%")).toBeInTheDocument();
+    // Asia voted in both rounds: a point in each; Europe only in the first.
+    expect(within(regional).getByText("Spring: Asia, 2 voter(s), agreement 50%")).toBeInTheDocument();
+    expect(within(regional).getByText("Summer: Asia, 2 voter(s), agreement 100%")).toBeInTheDocument();
+    expect(within(regional).getAllByText(/: Europe, /)).toHaveLength(1);
     const legend = screen.getByRole("list", { name: "ensure-safety by region" });
     expect(within(legend).getByText(/Europe/)).toBeInTheDocument();
   });

@@ -1,6 +1,6 @@
+import { Alert, Button, Group, NativeSelect, Stack, Textarea, TextInput, Title } from "@mantine/core";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { FieldErrors } from "../../../components/ErrorMessage";
 import { useUnsavedGuard } from "../../../lib/useUnsavedGuard";
 import { useProposalForm, type ProposalChoice, type ProposalText } from "../hooks/useProposalForm";
 import { AUDIENCES } from "./PrincipleList";
@@ -24,20 +24,17 @@ function SelectField<F extends ProposalChoice>({
   options: { value: string; label: string }[];
 }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={form[field]} onChange={(e) => form.set(field, e.target.value as Form[F])}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <NativeSelect
+      id={id}
+      label={label}
+      value={form[field]}
+      onChange={(e) => form.set(field, e.currentTarget.value as Form[F])}
+      data={options}
+    />
   );
 }
 
-/** One text field of the proposal, with the server's messages about it. */
+/** One text field of the proposal, with the server's messages about it (its description). */
 function TextField({
   form,
   field,
@@ -53,20 +50,12 @@ function TextField({
 }) {
   const props = {
     id,
+    label,
     value: form[field],
-    "aria-describedby": `${id}-errors`,
+    error: form.messages(field).join(" ") || undefined,
+    onChange: (e: { currentTarget: { value: string } }) => form.set(field, e.currentTarget.value),
   };
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {multiline ? (
-        <textarea {...props} className="wide" rows={4} onChange={(e) => form.set(field, e.target.value)} />
-      ) : (
-        <input {...props} onChange={(e) => form.set(field, e.target.value)} />
-      )}
-      <FieldErrors id={`${id}-errors`} messages={form.messages(field)} />
-    </div>
-  );
+  return multiline ? <Textarea {...props} rows={4} resize="vertical" /> : <TextInput {...props} />;
 }
 
 /** A participant proposes to add, amend or retire a principle in an open round. */
@@ -82,8 +71,8 @@ export function ProposalForm({ round }: { round: number }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="stack" aria-label={t("proposalForm.title")}>
-      <h2>{t("proposalForm.title")}</h2>
+    <Stack component="form" onSubmit={onSubmit} aria-label={t("proposalForm.title")}>
+      <Title order={2}>{t("proposalForm.title")}</Title>
       <SelectField
         form={form}
         field="action"
@@ -107,13 +96,15 @@ export function ProposalForm({ round }: { round: number }) {
       )}
       <TextField form={form} field="rationale" id="proposal-rationale" label={t("proposalForm.rationale")} multiline />
       {roundErrors.length > 0 && (
-        <p role="alert" className="error">
+        <Alert color="red" role="alert">
           {roundErrors.join(" ")}
-        </p>
+        </Alert>
       )}
-      <button type="submit" disabled={form.pending}>
-        {t("proposalForm.submit")}
-      </button>
-    </form>
+      <Group>
+        <Button type="submit" disabled={form.pending}>
+          {t("proposalForm.submit")}
+        </Button>
+      </Group>
+    </Stack>
   );
 }

@@ -188,13 +188,44 @@ describe("a voting round", () => {
 
     expect(await screen.findByRole("heading", { name: "Results" })).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "version 2" })).toHaveAttribute("href", "/principles/versions/2");
-    expect(screen.getByRole("img", { name: "Opinion map: 2 voters in 2 group(s)" })).toBeInTheDocument();
+    const map = await screen.findByRole("img", { name: "Opinion map: 2 voters in 2 group(s)" });
+    // Each voter is a dot named by its group; the legend names the groups apart from the dots.
+    expect(within(map).getByText("Group 1")).toBeInTheDocument();
+    expect(within(map).getByText("Group 2")).toBeInTheDocument();
+    expect(within(screen.getByRole("list", { name: "Opinion groups" })).getAllByRole("listitem")).toHaveLength(2);
     expect(screen.getByText("Passed")).toBeInTheDocument();
     expect(screen.getByText("Europe: 2")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Agree" })).not.toBeInTheDocument();
     // Support per rater group is for researchers: a rater's page does not ask for it.
     expect(screen.queryByRole("table", { name: "Support per rater group" })).not.toBeInTheDocument();
     expect(http.calls("GET /api/principles/rounds/3/groups/")).toHaveLength(0);
+  });
+
+  it("draws voters who voted alike apart, so that three voters show as three dots", async () => {
+    const replies = closedRound();
+    const analysis = replies["GET /api/principles/rounds/3/analysis/"].body;
+    stubApi({
+      ...replies,
+      "GET /api/principles/rounds/3/analysis/": {
+        body: {
+          ...analysis,
+          groups: {
+            k: 1,
+            silhouette: null,
+            voters: [0, 1, 2].map(() => ({ group: 0, x: 0.5, y: -0.5 })),
+            proposals: [{ proposal: 7, x: 0.5, y: 0.1 }],
+          },
+        },
+      },
+      "GET /api/auth/me/": { body: users.rater },
+    });
+    renderApp("/principles/rounds/3");
+
+    const map = await screen.findByRole("img", { name: "Opinion map: 3 voters in 1 group(s)" });
+    const dots = within(map).getAllByText("Group 1").map((title) => title.parentElement);
+    const places = new Set(dots.map((dot) => `${dot?.getAttribute("cx")},${dot?.getAttribute("cy")}`));
+    expect(places.size).toBe(3);
+    expect(screen.getByText(/drawn slightly apart/)).toBeInTheDocument();
   });
 
   it("shows researchers each proposal's support per rater group, small groups left out", async () => {

@@ -1,6 +1,6 @@
+import { Button, Group, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FieldErrors } from "../../../components/ErrorMessage";
 import { ApiError } from "../../../lib/api/errors";
 import { useVeto } from "../hooks/usePrinciples";
 
@@ -11,19 +11,27 @@ export function VetoForm({ proposal }: { proposal: number }) {
   const [reason, setReason] = useState("");
   const errors = veto.error instanceof ApiError ? veto.error : null;
   return (
-    <form
-      className="row"
+    <Group
+      component="form"
+      align="flex-end"
+      gap="xs"
       onSubmit={(event) => {
         event.preventDefault();
         veto.mutate({ proposal, reason });
       }}
     >
-      <label htmlFor={`veto-${proposal}`}>{t("veto.reason")}</label>
-      <input id={`veto-${proposal}`} value={reason} onChange={(e) => setReason(e.target.value)} />
-      <button type="submit" disabled={veto.isPending}>
+      <TextInput
+        id={`veto-${proposal}`}
+        label={t("veto.reason")}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={errors?.fieldErrors("reason").join(" ") || undefined}
+        flex={1}
+        miw="12rem"
+      />
+      <Button type="submit" color="red" disabled={veto.isPending}>
         {t("veto.submit")}
-      </button>
-      <FieldErrors id={`veto-${proposal}-errors`} messages={errors?.fieldErrors("reason") ?? []} />
-    </form>
+      </Button>
+    </Group>
   );
 }

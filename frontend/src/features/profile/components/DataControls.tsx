@@ -1,3 +1,4 @@
+import { Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
@@ -14,39 +15,40 @@ export function DataControls({ username, erase }: DataControlsProps) {
   const { t } = useTranslation("profile");
 
   return (
-    <section aria-labelledby="your-data" className="stack">
-      <h2 id="your-data">{t("data.title")}</h2>
-      <div>
-        <p>{t("data.exportIntro")}</p>
-        <button type="button" onClick={() => download.mutate()} disabled={download.isPending}>
+    <Stack component="section" aria-labelledby="your-data">
+      <Title order={2} id="your-data">
+        {t("data.title")}
+      </Title>
+      <Stack gap="xs" align="flex-start">
+        <Text>{t("data.exportIntro")}</Text>
+        <Button variant="default" onClick={() => download.mutate()} disabled={download.isPending}>
           {t("data.export")}
-        </button>
+        </Button>
         <ErrorMessage error={download.error} />
-      </div>
-      <div>
-        <p>{t("data.eraseIntro")}</p>
+      </Stack>
+      <Stack gap="xs" align="flex-start">
+        <Text>{t("data.eraseIntro")}</Text>
         {confirming ? (
-          <div role="group" aria-label={t("data.confirmLabel")} className="row">
-            <span>{t("data.confirmQuestion")}</span>
-            <button
-              type="button"
-              className="danger"
+          <Group role="group" aria-label={t("data.confirmLabel")} gap="sm">
+            <Text span>{t("data.confirmQuestion")}</Text>
+            <Button
+              color="red"
               disabled={erase.isPending}
               onClick={() => erase.mutate(undefined, { onSuccess: () => setConfirming(false) })}
             >
               {t("data.confirm")}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
+            </Button>
+            <Button variant="default" onClick={() => setConfirming(false)}>
               {t("data.cancel")}
-            </button>
-          </div>
+            </Button>
+          </Group>
         ) : (
-          <button type="button" className="danger" onClick={() => setConfirming(true)}>
+          <Button color="red" variant="light" onClick={() => setConfirming(true)}>
             {t("data.erase")}
-          </button>
+          </Button>
         )}
         <ErrorMessage error={erase.error} />
-      </div>
-    </section>
+      </Stack>
+    </Stack>
   );
 }

@@ -1,5 +1,7 @@
+import { List, Stack, Text, Title } from "@mantine/core";
 import { Trans, useTranslation } from "react-i18next";
 import { DateTime } from "../../../components/DateTime";
+import { EmptyState } from "../../../components/EmptyState";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { formatCount, formatPercent } from "../../../lib/format";
 import { useMyTrust } from "../hooks/useProfile";
@@ -20,14 +22,16 @@ export function MyTrust() {
   const trust = useMyTrust();
   const { t } = useTranslation("profile");
   return (
-    <section className="stack" aria-labelledby="my-trust">
-      <h2 id="my-trust">{t("trust.title")}</h2>
+    <Stack component="section" aria-labelledby="my-trust">
+      <Title order={2} id="my-trust">
+        {t("trust.title")}
+      </Title>
       <ErrorMessage error={trust.error} />
-      {trust.data?.length === 0 && <p className="muted">{t("trust.empty")}</p>}
+      {trust.data?.length === 0 && <EmptyState>{t("trust.empty")}</EmptyState>}
       {trust.data && trust.data.length > 0 && (
-        <ul>
+        <List spacing="xs">
           {trust.data.map((row) => (
-            <li key={row.activity}>
+            <List.Item key={row.activity}>
               <Trans
                 t={t}
                 i18nKey="trust.score"
@@ -58,13 +62,13 @@ export function MyTrust() {
                   {t("trust.fast", { share: formatPercent(row.fast_share), total: formatCount(row.timed_submissions) })}
                 </>
               )}{" "}
-              <span className="muted">
+              <Text span c="dimmed">
                 (<DateTime value={row.computed_at} />)
-              </span>
-            </li>
+              </Text>
+            </List.Item>
           ))}
-        </ul>
+        </List>
       )}
-    </section>
+    </Stack>
   );
 }

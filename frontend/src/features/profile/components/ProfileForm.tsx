@@ -1,7 +1,8 @@
+import { Alert, Button, Checkbox, Fieldset, Group, NativeSelect, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { useId, useState, type FormEvent } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { DateTime } from "../../../components/DateTime";
-import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
+import { ErrorMessage, inputError } from "../../../components/ErrorMessage";
 import { ApiError } from "../../../lib/api/errors";
 import type { AgeBand, Profile, ProfileUpdate } from "../api/profile";
 
@@ -40,21 +41,12 @@ export function ProfileForm({ profile, onSave, onWithdraw, saving, error }: Prof
   const withdrawing = profile.consent_given && !consent;
   const apiError = error instanceof ApiError ? error : null;
 
+  /** A background input's shared props: usable only with consent, the server's messages below it. */
   function field(name: keyof Profile) {
-    const messages = apiError?.fieldErrors(name) ?? [];
-    const errorsId = `${id}-${name}-errors`;
-    return {
-      inputProps: {
-        id: `${id}-${name}`,
-        disabled: !consent,
-        "aria-invalid": messages.length > 0 || undefined,
-        "aria-describedby": messages.length > 0 ? errorsId : undefined,
-      },
-      errors: <FieldErrors id={errorsId} messages={messages} />,
-    };
+    return { disabled: !consent, error: inputError(apiError?.fieldErrors(name) ?? []) };
   }
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (withdrawing) {
       onWithdraw();
@@ -79,101 +71,80 @@ export function ProfileForm({ profile, onSave, onWithdraw, saving, error }: Prof
   const consentErrors = apiError?.fieldErrors("consent_given") ?? [];
 
   return (
-    <form onSubmit={onSubmit} className="stack" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{t("form.title")}</h2>
-      <p id={`${id}-why`}>{t("form.why")}</p>
+    <Stack component="form" onSubmit={onSubmit} aria-labelledby={`${id}-heading`}>
+      <Title order={2} id={`${id}-heading`}>
+        {t("form.title")}
+      </Title>
+      <Text id={`${id}-why`}>{t("form.why")}</Text>
 
       <ErrorMessage error={error} />
 
-      <div className="checkbox">
-        <input
-          type="checkbox"
-          id={`${id}-consent`}
-          checked={consent}
-          onChange={(event) => setConsent(event.target.checked)}
-          aria-describedby={`${id}-why`}
-        />
-        <label htmlFor={`${id}-consent`}>{t("form.consent")}</label>
-      </div>
-      <FieldErrors id={`${id}-consent-errors`} messages={consentErrors} />
+      <Checkbox
+        checked={consent}
+        onChange={(event) => setConsent(event.currentTarget.checked)}
+        label={t("form.consent")}
+        aria-describedby={`${id}-why`}
+        error={inputError(consentErrors)}
+      />
       {profile.consent_given && profile.consent_at && (
-        <p className="muted">
+        <Text c="dimmed" size="sm">
           <Trans t={t} i18nKey="form.consentGiven" components={{ time: <DateTime value={profile.consent_at} /> }} />
-        </p>
+        </Text>
       )}
 
-      <fieldset disabled={!consent} className="stack">
-        <legend>{t("form.aboutYou")}</legend>
-        {!consent && <p className="muted">{t("form.tickConsent")}</p>}
-
-        <div className="field">
-          <label htmlFor={languagesField.inputProps.id}>{t("form.languages")}</label>
-          <input
-            {...languagesField.inputProps}
+      <Fieldset legend={t("form.aboutYou")} disabled={!consent}>
+        <Stack>
+          {!consent && <Text c="dimmed">{t("form.tickConsent")}</Text>}
+          <TextInput
+            {...languagesField}
+            label={t("form.languages")}
+            description={t("form.languagesHelp")}
+            inputWrapperOrder={["label", "input", "description", "error"]}
             value={languages}
-            onChange={(event) => setLanguages(event.target.value)}
+            onChange={(event) => setLanguages(event.currentTarget.value)}
             placeholder={t("form.languagesExample")}
           />
-          <small className="muted">{t("form.languagesHelp")}</small>
-          {languagesField.errors}
-        </div>
-
-        <div className="field">
-          <label htmlFor={regionField.inputProps.id}>{t("form.region")}</label>
-          <input
-            {...regionField.inputProps}
+          <TextInput
+            {...regionField}
+            label={t("form.region")}
             value={region}
-            onChange={(event) => setRegion(event.target.value)}
+            onChange={(event) => setRegion(event.currentTarget.value)}
           />
-          {regionField.errors}
-        </div>
-
-        <div className="field">
-          <label htmlFor={expertiseField.inputProps.id}>{t("form.expertise")}</label>
-          <input
-            {...expertiseField.inputProps}
+          <TextInput
+            {...expertiseField}
+            label={t("form.expertise")}
             value={expertise}
-            onChange={(event) => setExpertise(event.target.value)}
+            onChange={(event) => setExpertise(event.currentTarget.value)}
           />
-          {expertiseField.errors}
-        </div>
-
-        <div className="field">
-          <label htmlFor={ageBandField.inputProps.id}>{t("form.ageBand")}</label>
-          <select
-            {...ageBandField.inputProps}
+          <NativeSelect
+            {...ageBandField}
+            label={t("form.ageBand")}
             value={ageBand}
-            onChange={(event) => setAgeBand(event.target.value as AgeBand)}
-          >
-            <option value="">{t("form.preferNotToSay")}</option>
-            {AGE_BANDS.map((band) => (
-              <option key={band} value={band}>
-                {band}
-              </option>
-            ))}
-          </select>
-          {ageBandField.errors}
-        </div>
-
-        <div className="field">
-          <label htmlFor={perspectiveField.inputProps.id}>{t("form.perspective")}</label>
-          <textarea
-            {...perspectiveField.inputProps}
+            onChange={(event) => setAgeBand(event.currentTarget.value as AgeBand)}
+            data={[{ value: "", label: t("form.preferNotToSay") }, ...AGE_BANDS]}
+          />
+          <Textarea
+            {...perspectiveField}
+            label={t("form.perspective")}
+            description={t("form.perspectiveHelp")}
+            inputWrapperOrder={["label", "input", "description", "error"]}
             rows={3}
             value={perspective}
-            onChange={(event) => setPerspective(event.target.value)}
+            onChange={(event) => setPerspective(event.currentTarget.value)}
           />
-          <small className="muted">{t("form.perspectiveHelp")}</small>
-          {perspectiveField.errors}
-        </div>
-      </fieldset>
+        </Stack>
+      </Fieldset>
 
-      {withdrawing && <p className="warning">{t("form.withdrawWarning")}</p>}
-      <div>
-        <button type="submit" disabled={saving || (!consent && !withdrawing)}>
+      {withdrawing && (
+        <Alert color="red" variant="light" role="note">
+          {t("form.withdrawWarning")}
+        </Alert>
+      )}
+      <Group>
+        <Button type="submit" color={withdrawing ? "red" : undefined} disabled={saving || (!consent && !withdrawing)}>
           {withdrawing ? t("form.withdraw") : t("form.save")}
-        </button>
-      </div>
-    </form>
+        </Button>
+      </Group>
+    </Stack>
   );
 }

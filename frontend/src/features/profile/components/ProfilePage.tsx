@@ -1,3 +1,4 @@
+import { Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
@@ -15,8 +16,8 @@ export function ProfilePage() {
   const { t } = useTranslation("profile");
 
   return (
-    <main className="stack">
-      <h1>{t("page.title")}</h1>
+    <Stack component="main" gap="xl">
+      <Title order={1}>{t("page.title")}</Title>
       {profile.isPending && <Loading />}
       <ErrorMessage error={profile.error} />
       {profile.data && (
@@ -36,14 +37,14 @@ export function ProfilePage() {
             saving={update.isPending || erase.isPending}
             error={update.error}
           />
-          <p role="status" className="success">
+          <Text role="status" c="teal.9" fw={500}>
             {update.isSuccess && t("page.saved")}
             {erase.isSuccess && t("page.erased")}
-          </p>
+          </Text>
           <DataControls username={me.data?.username ?? "me"} erase={erase} />
         </>
       )}
       <MyTrust />
-    </main>
+    </Stack>
   );
 }

@@ -1,6 +1,21 @@
-import { useState, type FormEvent } from "react";
+import {
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useCallback, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
+import { ErrorMessage, inputError } from "../../../components/ErrorMessage";
 import { ApiError } from "../../../lib/api/errors";
 import type { SignalKind, Snapshot } from "../api/snapshots";
 import { useLines, useRequestSnapshot } from "../hooks/useSnapshots";
@@ -34,9 +49,40 @@ function parseWeights(text: string): { weights: Record<string, number>; unreadab
   return { weights, unreadable };
 }
 
+/** Messages about a group of inputs rather than one (shown under the group). */
+function FormMessages({ messages }: { messages: string[] }) {
+  return messages.map((message) => (
+    <Text key={message} size="sm" c="red.9" mt="xs">
+      {message}
+    </Text>
+  ));
+}
+
 /** A datetime-local value (the reader's clock) as an ISO instant, or null when empty. */
 function instant(local: string): string | null {
   return local ? new Date(local).toISOString() : null;
+}
+
+/** The weights text, with its unreadable lines flagged as they are typed. It keeps its own
+ * state (the form reads it on submit) so that a keystroke re-renders this input alone, not
+ * the whole form. */
+function WeightsInput({ onText, serverErrors }: { onText: (text: string) => void; serverErrors: string[] }) {
+  const { t } = useTranslation("snapshots");
+  const [value, setValue] = useState("");
+  const { unreadable } = parseWeights(value);
+  return (
+    <Textarea
+      label={t("form.weights")}
+      rows={3}
+      value={value}
+      placeholder={t("form.weightsExample")}
+      onChange={(e) => {
+        onText(e.currentTarget.value);
+        setValue(e.currentTarget.value);
+      }}
+      error={inputError([...unreadable.map((line) => t("form.unreadableWeight", { line })), ...serverErrors])}
+    />
+  );
 }
 
 /** Admins request a snapshot by its recipe: kinds, format, window, weights and floors. */
@@ -50,7 +96,11 @@ export function BuildSnapshotForm({ onRequested }: { onRequested: (snapshot: Sna
   const [since, setSince] = useState("");
   const [until, setUntil] = useState("");
   const [mixBy, setMixBy] = useState<(typeof MIX_BY)[number]>("source");
-  const [weights, setWeights] = useState("");
+  // Read on submit only: the form need not re-render on each keystroke in the weights.
+  const weightsText = useRef("");
+  const setWeightsText = useCallback((text: string) => {
+    weightsText.current = text;
+  }, []);
   const [minAgreement, setMinAgreement] = useState("0");
   const [minReliability, setMinReliability] = useState("0");
   const [evalFraction, setEvalFraction] = useState("0.2");
@@ -59,7 +109,6 @@ export function BuildSnapshotForm({ onRequested }: { onRequested: (snapshot: Sna
   const [dedupe, setDedupe] = useState(true);
   const [byQuality, setByQuality] = useState(false);
   const [conditioned, setConditioned] = useState(false);
-  const parsedWeights = parseWeights(weights);
   const error = build.error instanceof ApiError ? build.error : null;
   const fieldErrors = (field: string) => error?.fieldErrors(field) ?? [];
 
@@ -72,6 +121,7 @@ export function BuildSnapshotForm({ onRequested }: { onRequested: (snapshot: Sna
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    const parsedWeights = parseWeights(weightsText.current);
     if (parsedWeights.unreadable.length > 0) return;
     build.mutate(
       {
@@ -98,148 +148,141 @@ export function BuildSnapshotForm({ onRequested }: { onRequested: (snapshot: Sna
   }
 
   return (
-    <form onSubmit={submit} className="stack" aria-labelledby="build-snapshot-heading">
-      <h2 id="build-snapshot-heading">{t("form.title")}</h2>
-      <fieldset>
-        <legend>{t("form.kinds")}</legend>
-        <div className="row">
-          {KINDS.map((kind) => (
-            <label key={kind} className="checkbox">
-              <input type="checkbox" checked={kinds.has(kind)} onChange={(e) => toggleKind(kind, e.target.checked)} />
-              {t(`kinds.${kind}`)}
-            </label>
-          ))}
-        </div>
-        <FieldErrors id="snapshot-kinds-errors" messages={fieldErrors("kinds")} />
-      </fieldset>
-      <div className="row">
-        <label className="field">
-          {t("form.format")}
-          <select value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
+    <Paper component="form" withBorder p="md" onSubmit={submit} aria-labelledby="build-snapshot-heading">
+      <Stack>
+        <Title order={2} id="build-snapshot-heading">
+          {t("form.title")}
+        </Title>
+        <Fieldset legend={t("form.kinds")}>
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+            {KINDS.map((kind) => (
+              <Checkbox
+                key={kind}
+                label={t(`kinds.${kind}`)}
+                checked={kinds.has(kind)}
+                onChange={(e) => toggleKind(kind, e.currentTarget.checked)}
+              />
+            ))}
+          </SimpleGrid>
+          <FormMessages messages={fieldErrors("kinds")} />
+        </Fieldset>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NativeSelect
+            label={t("form.format")}
+            value={format}
+            onChange={(e) => setFormat(e.currentTarget.value as typeof format)}
+            error={inputError(fieldErrors("format"))}
+          >
             {FORMATS.map((f) => (
               <option key={f} value={f}>
                 {t(`formats.${f}`)}
               </option>
             ))}
-          </select>
-          <FieldErrors id="snapshot-format-errors" messages={fieldErrors("format")} />
-        </label>
-        <label className="field">
-          {t("form.line")}
-          <select value={line} onChange={(e) => setLine(e.target.value)}>
+          </NativeSelect>
+          <NativeSelect
+            label={t("form.line")}
+            value={line}
+            onChange={(e) => setLine(e.currentTarget.value)}
+            error={inputError(fieldErrors("line"))}
+          >
             <option value="">{t("form.noLine")}</option>
             {lines.data?.results.map((l) => (
               <option key={l.slug} value={l.slug}>
                 {l.name}
               </option>
             ))}
-          </select>
-          <FieldErrors id="snapshot-line-errors" messages={fieldErrors("line")} />
-        </label>
-      </div>
-      <fieldset>
-        <legend>{t("form.window")}</legend>
-        <div className="row">
-          <label className="field">
-            {t("form.since")}
-            <input type="datetime-local" value={since} onChange={(e) => setSince(e.target.value)} />
-            <FieldErrors id="snapshot-since-errors" messages={fieldErrors("since")} />
-          </label>
-          <label className="field">
-            {t("form.until")}
-            <input type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} />
-            <FieldErrors id="snapshot-until-errors" messages={fieldErrors("until")} />
-          </label>
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>{t("form.mix")}</legend>
-        <div className="row">
-          <label className="field">
-            {t("form.mixBy")}
-            <select value={mixBy} onChange={(e) => setMixBy(e.target.value as typeof mixBy)}>
+          </NativeSelect>
+        </SimpleGrid>
+        <Fieldset legend={t("form.window")}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              type="datetime-local"
+              label={t("form.since")}
+              value={since}
+              onChange={(e) => setSince(e.currentTarget.value)}
+              error={inputError(fieldErrors("since"))}
+            />
+            <TextInput
+              type="datetime-local"
+              label={t("form.until")}
+              value={until}
+              onChange={(e) => setUntil(e.currentTarget.value)}
+              error={inputError(fieldErrors("until"))}
+            />
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend={t("form.mix")}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NativeSelect
+              label={t("form.mixBy")}
+              value={mixBy}
+              onChange={(e) => setMixBy(e.currentTarget.value as typeof mixBy)}
+            >
               {MIX_BY.map((m) => (
                 <option key={m} value={m}>
                   {t(`mixBy.${m}`)}
                 </option>
               ))}
-            </select>
-          </label>
-          <label className="field">
-            {t("form.weights")}
-            <textarea
-              rows={3}
-              value={weights}
-              placeholder={t("form.weightsExample")}
-              onChange={(e) => setWeights(e.target.value)}
+            </NativeSelect>
+            <WeightsInput onText={setWeightsText} serverErrors={fieldErrors("weights")} />
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend={t("form.floors")}>
+          <Stack>
+            <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+              <NumberInput
+                label={t("form.minAgreement")}
+                value={minAgreement}
+                onChange={(value) => setMinAgreement(String(value))}
+                error={inputError(fieldErrors("min_agreement"))}
+              />
+              <NumberInput
+                label={t("form.minReliability")}
+                value={minReliability}
+                onChange={(value) => setMinReliability(String(value))}
+                error={inputError(fieldErrors("min_reliability"))}
+              />
+              <NumberInput
+                label={t("form.evalFraction")}
+                value={evalFraction}
+                onChange={(value) => setEvalFraction(String(value))}
+                error={inputError(fieldErrors("eval_fraction"))}
+              />
+              <NumberInput
+                label={t("form.maxExamples")}
+                value={maxExamples}
+                onChange={(value) => setMaxExamples(String(value))}
+                allowDecimal={false}
+                error={inputError(fieldErrors("max_examples"))}
+              />
+              <NumberInput
+                label={t("form.seed")}
+                value={seed}
+                onChange={(value) => setSeed(String(value))}
+                allowDecimal={false}
+              />
+            </SimpleGrid>
+            <Checkbox label={t("form.dedupe")} checked={dedupe} onChange={(e) => setDedupe(e.currentTarget.checked)} />
+            <Checkbox
+              label={t("form.byQuality")}
+              checked={byQuality}
+              onChange={(e) => setByQuality(e.currentTarget.checked)}
             />
-            <FieldErrors
-              id="snapshot-weights-errors"
-              messages={[
-                ...parsedWeights.unreadable.map((line) => t("form.unreadableWeight", { line })),
-                ...fieldErrors("weights"),
-              ]}
+            <Checkbox
+              label={t("form.conditioned")}
+              checked={conditioned}
+              onChange={(e) => setConditioned(e.currentTarget.checked)}
             />
-          </label>
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>{t("form.floors")}</legend>
-        <div className="row">
-          <label className="field">
-            {t("form.minAgreement")}
-            <input inputMode="decimal" value={minAgreement} onChange={(e) => setMinAgreement(e.target.value)} />
-            <FieldErrors id="snapshot-agreement-errors" messages={fieldErrors("min_agreement")} />
-          </label>
-          <label className="field">
-            {t("form.minReliability")}
-            <input
-              inputMode="decimal"
-              value={minReliability}
-              onChange={(e) => setMinReliability(e.target.value)}
-            />
-            <FieldErrors id="snapshot-reliability-errors" messages={fieldErrors("min_reliability")} />
-          </label>
-          <label className="field">
-            {t("form.evalFraction")}
-            <input inputMode="decimal" value={evalFraction} onChange={(e) => setEvalFraction(e.target.value)} />
-            <FieldErrors id="snapshot-eval-errors" messages={fieldErrors("eval_fraction")} />
-          </label>
-          <label className="field">
-            {t("form.maxExamples")}
-            <input inputMode="numeric" value={maxExamples} onChange={(e) => setMaxExamples(e.target.value)} />
-            <FieldErrors id="snapshot-max-errors" messages={fieldErrors("max_examples")} />
-          </label>
-          <label className="field">
-            {t("form.seed")}
-            <input inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} />
-          </label>
-        </div>
-        <div className="row">
-          <label className="checkbox">
-            <input type="checkbox" checked={dedupe} onChange={(e) => setDedupe(e.target.checked)} />
-            {t("form.dedupe")}
-          </label>
-          <label className="checkbox">
-            <input type="checkbox" checked={byQuality} onChange={(e) => setByQuality(e.target.checked)} />
-            {t("form.byQuality")}
-          </label>
-          <label className="checkbox">
-            <input type="checkbox" checked={conditioned} onChange={(e) => setConditioned(e.target.checked)} />
-            {t("form.conditioned")}
-          </label>
-        </div>
-        <FieldErrors
-          id="snapshot-condition-errors"
-          messages={[...fieldErrors("condition_on_constitution"), ...fieldErrors("recipe")]}
-        />
-      </fieldset>
-      <ErrorMessage error={build.error} />
-      <div>
-        <button type="submit" disabled={build.isPending || kinds.size === 0}>
-          {t("form.submit")}
-        </button>
-      </div>
-    </form>
+            <FormMessages messages={[...fieldErrors("condition_on_constitution"), ...fieldErrors("recipe")]} />
+          </Stack>
+        </Fieldset>
+        <ErrorMessage error={build.error} />
+        <Group>
+          <Button type="submit" disabled={build.isPending || kinds.size === 0}>
+            {t("form.submit")}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
   );
 }

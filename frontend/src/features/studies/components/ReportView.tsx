@@ -1,3 +1,4 @@
+import { Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ReportTableData, StudyReport } from "../api/studies";
 import { ReportPlot } from "./ReportPlot";
@@ -16,27 +17,30 @@ function cell(value: unknown): string {
 
 function ReportTable({ table }: { table: ReportTableData }) {
   return (
-    <table className="study-table">
-      <caption>{table.title}</caption>
-      <thead>
-        <tr>
-          {table.columns.map((column) => (
-            <th key={column} scope="col">
-              {column}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {table.rows.map((row, index) => (
-          <tr key={index}>
-            {row.map((value, column) => (
-              <td key={column}>{cell(value)}</td>
+    // About 7 rem a column: past that a narrow screen scrolls the table, never the page.
+    <Table.ScrollContainer minWidth={`${Math.max(table.columns.length, 2) * 7}rem`} type="native">
+      <Table captionSide="top" tabularNums>
+        <Table.Caption ta="left" fw={600}>{table.title}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            {table.columns.map((column) => (
+              <Table.Th key={column} scope="col">
+                {column}
+              </Table.Th>
             ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {table.rows.map((row, index) => (
+            <Table.Tr key={index}>
+              {row.map((value, column) => (
+                <Table.Td key={column}>{cell(value)}</Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 
@@ -44,14 +48,14 @@ function ReportTable({ table }: { table: ReportTableData }) {
 export function ReportView({ report }: { report: StudyReport }) {
   const { t } = useTranslation("studies");
   return (
-    <section className="study-report stack" aria-label={t("report.label")}>
-      <p className="study-summary">{report.summary}</p>
+    <Stack component="section" aria-label={t("report.label")}>
+      <Text style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{report.summary}</Text>
       {report.tables.map((table) => (
         <ReportTable key={table.title} table={table} />
       ))}
       {report.plots.map((plot) => (
         <ReportPlot key={plot.title} plot={plot} />
       ))}
-    </section>
+    </Stack>
   );
 }

@@ -1,3 +1,4 @@
+import { Button, Checkbox, Fieldset, Group, NativeSelect, NumberInput, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
@@ -48,49 +49,60 @@ function ParamField({
   errors: string[];
 }) {
   const { t } = useTranslation("studies");
-  const id = `param-${param.name}`;
-  const describedBy = errors.length > 0 ? `${id}-errors` : `${id}-help`;
   const label = param.name.replaceAll("_", " ");
-  let input;
+  const description = (
+    <>
+      {param.help}
+      {param.type === "list" && <> {t("form.commaSeparated")}</>}
+      {param.nullable && <> {t("form.nullable")}</>}
+    </>
+  );
+  // Mantine links the description and the errors to the input (aria-describedby).
+  const error = errors.length > 0 ? errors.join(" ") : undefined;
   if (param.type === "boolean") {
-    input = (
-      <input id={id} type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} aria-describedby={describedBy} />
+    return (
+      <Checkbox
+        label={label}
+        description={description}
+        error={error}
+        checked={value === true}
+        onChange={(e) => onChange(e.currentTarget.checked)}
+      />
     );
-  } else if (param.choices) {
-    input = (
-      <select id={id} value={String(value)} onChange={(e) => onChange(e.target.value)} aria-describedby={describedBy}>
-        {param.choices.map((choice) => (
-          <option key={choice} value={choice}>
-            {choice}
-          </option>
-        ))}
-      </select>
-    );
-  } else {
-    const numeric = param.type === "integer" || param.type === "number";
-    input = (
-      <input
-        id={id}
-        type={numeric ? "number" : "text"}
-        step={param.type === "integer" ? 1 : "any"}
+  }
+  if (param.choices) {
+    return (
+      <NativeSelect
+        label={label}
+        description={description}
+        error={error}
         value={String(value)}
-        onChange={(e) => onChange(e.target.value)}
-        aria-describedby={describedBy}
-        aria-invalid={errors.length > 0}
+        onChange={(e) => onChange(e.currentTarget.value)}
+        data={param.choices}
+      />
+    );
+  }
+  if (param.type === "integer" || param.type === "number") {
+    return (
+      <NumberInput
+        label={label}
+        description={description}
+        error={error}
+        allowDecimal={param.type === "number"}
+        // The form keeps text (parsed() reads it on submit), so an emptied field stays empty.
+        value={typeof value === "string" ? value : ""}
+        onChange={(number) => onChange(String(number))}
       />
     );
   }
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {input}
-      <span id={`${id}-help`} className="muted">
-        {param.help}
-        {param.type === "list" && <> {t("form.commaSeparated")}</>}
-        {param.nullable && <> {t("form.nullable")}</>}
-      </span>
-      <FieldErrors id={`${id}-errors`} messages={errors} />
-    </div>
+    <TextInput
+      label={label}
+      description={description}
+      error={error}
+      value={String(value)}
+      onChange={(e) => onChange(e.currentTarget.value)}
+    />
   );
 }
 
@@ -109,24 +121,33 @@ function KindForm({ kind, onStarted }: { kind: StudyKind; onStarted: (study: Stu
   }
 
   return (
-    <form onSubmit={submit} className="stack" aria-label={t("form.kindForm", { title: kind.title })}>
-      <p className="muted">{kind.description}</p>
-      {kind.params.map((param) => (
-        <ParamField
-          key={param.name}
-          param={param}
-          value={values[param.name] ?? ""}
-          onChange={(value) => setValues((current) => ({ ...current, [param.name]: value }))}
-          errors={error?.fieldErrors(param.name) ?? []}
+    <form onSubmit={submit} aria-label={t("form.kindForm", { title: kind.title })}>
+      <Stack>
+        <Text c="dimmed">{kind.description}</Text>
+        <Fieldset legend={t("form.parameters")}>
+          <Stack>
+            {kind.params.map((param) => (
+              <ParamField
+                key={param.name}
+                param={param}
+                value={values[param.name] ?? ""}
+                onChange={(value) => setValues((current) => ({ ...current, [param.name]: value }))}
+                errors={error?.fieldErrors(param.name) ?? []}
+              />
+            ))}
+          </Stack>
+        </Fieldset>
+        <FieldErrors
+          id="study-errors"
+          messages={[...(error?.fieldErrors("params") ?? []), ...(error?.fieldErrors("kind") ?? [])]}
         />
-      ))}
-      <FieldErrors id="study-errors" messages={[...(error?.fieldErrors("params") ?? []), ...(error?.fieldErrors("kind") ?? [])]} />
-      <div>
-        <button type="submit" disabled={start.isPending}>
-          {t("form.submit")}
-        </button>
-      </div>
-      {error && Object.keys(error.fields).length === 0 && <ErrorMessage error={error} />}
+        <Group>
+          <Button type="submit" loading={start.isPending}>
+            {t("form.submit")}
+          </Button>
+        </Group>
+        {error && Object.keys(error.fields).length === 0 && <ErrorMessage error={error} />}
+      </Stack>
     </form>
   );
 }
@@ -140,19 +161,17 @@ export function StartStudyForm({ onStarted }: { onStarted: (study: Study) => voi
   const kind = kinds.data?.find((k) => k.name === chosen) ?? kinds.data?.[0];
   if (!kind) return null;
   return (
-    <section className="stack no-print" aria-label={t("form.title")}>
-      <h2>{t("form.title")}</h2>
-      <label className="field">
-        {t("form.kind")}
-        <select value={kind.name} onChange={(e) => setChosen(e.target.value)}>
-          {kinds.data?.map((k) => (
-            <option key={k.name} value={k.name}>
-              {k.title}
-            </option>
-          ))}
-        </select>
-      </label>
-      <KindForm key={kind.name} kind={kind} onStarted={onStarted} />
-    </section>
+    <Paper component="section" withBorder p="md" className="no-print" aria-label={t("form.title")}>
+      <Stack>
+        <Title order={2}>{t("form.title")}</Title>
+        <NativeSelect
+          label={t("form.kind")}
+          value={kind.name}
+          onChange={(e) => setChosen(e.currentTarget.value)}
+          data={kinds.data?.map((k) => ({ value: k.name, label: k.title })) ?? []}
+        />
+        <KindForm key={kind.name} kind={kind} onStarted={onStarted} />
+      </Stack>
+    </Paper>
   );
 }

@@ -1,4 +1,5 @@
-import * as Plot from "@observablehq/plot";
+import type { Markish } from "@observablehq/plot";
+import type { PlotModule } from "../../../components/plot/PlotChart";
 import type { ReportPlotData } from "../api/studies";
 import { PALETTE } from "./palette";
 
@@ -22,7 +23,7 @@ function rowsOf(plot: ReportPlotData): Row[] {
   );
 }
 
-function marks(plot: ReportPlotData, rows: Row[]): Plot.Markish[] {
+function marks(Plot: PlotModule, plot: ReportPlotData, rows: Row[]): Markish[] {
   const intervals = rows.filter((r) => r.low !== null && r.high !== null);
   const ruleX = Plot.ruleX(intervals, { x: "x", y1: "low", y2: "high", stroke: "series" });
   if (plot.kind === "bar") {
@@ -32,22 +33,28 @@ function marks(plot: ReportPlotData, rows: Row[]): Plot.Markish[] {
   return [ruleX, Plot.line(rows, { x: "x", y: "y", stroke: "series", marker: "circle" })];
 }
 
-/** A report plot drawn by Observable Plot: lines with markers, grouped bars or points, with
- * a rule for each point's interval (low to high) where it has one. */
-export function chartOf(plot: ReportPlotData): SVGSVGElement | HTMLElement {
+/** A report plot drawn by Observable Plot at `width` pixels: lines with markers, grouped bars or
+ * points, with a rule for each point's interval (low to high) where it has one, and
+ * `description` for screen readers. Plot is passed in (components/plot/PlotChart loads it with
+ * the first chart), so this module does not pull it into the app's bundle. */
+export function chartOf(
+  Plot: PlotModule,
+  plot: ReportPlotData,
+  width: number,
+  description: string,
+): SVGSVGElement | HTMLElement {
   const rows = rowsOf(plot);
   const unit = rows.every((r) => r.y >= 0 && r.y <= 1 && (r.high ?? 0) <= 1 && (r.low ?? 0) >= 0);
   const chart = Plot.plot({
+    width,
     ariaLabel: plot.title,
+    ariaDescription: description,
     marginBottom: 40,
     x: plot.kind === "bar" ? { axis: null } : { label: plot.x_label },
     fx: plot.kind === "bar" ? { label: plot.x_label } : undefined,
     y: { label: plot.y_label, grid: true, ...(unit ? { domain: [0, 1] } : {}) },
     color: { domain: plot.series.map((s) => s.name), range: PALETTE },
-    marks: marks(plot, rows),
+    marks: marks(Plot, plot, rows),
   });
-  // Plot writes its base styles as an inline <style>, which the Content-Security-Policy
-  // refuses; studies.css carries the same rules.
-  for (const style of chart.querySelectorAll("style")) style.remove();
   return chart;
 }

@@ -1,56 +1,71 @@
+import { Box, Stack, Text } from "@mantine/core";
+import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { formatCount } from "../../../lib/format";
+import { EmptyState } from "../../../components/EmptyState";
+import { PlotChart, type DrawChart } from "../../../components/plot/PlotChart";
+import { formatCount, formatNumber } from "../../../lib/format";
 
-/** The training loss per logged step, as a plain SVG line (no chart library). */
-const WIDTH = 360;
-const HEIGHT = 160;
-const PAD = 32;
+type Point = { step: number; loss: number; series: string };
 
+/** Each history entry is [step, loss] or [step, loss, eval loss]; anything else is skipped. */
+function pointsOf(history: number[][], trainName: string, evalName: string): { train: Point[]; evals: Point[] } {
+  const train: Point[] = [];
+  const evals: Point[] = [];
+  for (const [step, loss, evalLoss] of history) {
+    if (step === undefined || loss === undefined || !Number.isFinite(step) || !Number.isFinite(loss)) continue;
+    train.push({ step, loss, series: trainName });
+    if (evalLoss !== undefined && Number.isFinite(evalLoss)) evals.push({ step, loss: evalLoss, series: evalName });
+  }
+  return { train, evals };
+}
+
+/** The training loss per logged step, drawn by Observable Plot: a line over the steps, with
+ * the evaluation loss as dots where a history entry carries one ([step, loss, eval loss]). */
 export function LossPlot({ history, totalSteps }: { history: number[][]; totalSteps: number }) {
   const { t } = useTranslation("training");
-  // Each history entry is [step, loss]; anything else is skipped.
-  const points: [number, number][] = history.flatMap((p) => {
-    const [step, loss] = p;
-    return p.length === 2 && step !== undefined && loss !== undefined && Number.isFinite(loss)
-      ? [[step, loss] as [number, number]]
-      : [];
-  });
-  const firstPoint = points[0];
-  const lastPoint = points[points.length - 1];
-  if (firstPoint === undefined || lastPoint === undefined) {
-    return <p className="muted">{t("loss.empty")}</p>;
-  }
-  const losses = points.map(([, loss]) => loss);
-  const low = Math.min(...losses);
-  const high = Math.max(...losses);
-  const span = high - low || 1;
-  const lastStep = Math.max(totalSteps, lastPoint[0], 1);
-  const x = (step: number) => PAD + (step / lastStep) * (WIDTH - 2 * PAD);
-  const y = (loss: number) => HEIGHT - PAD - ((loss - low) / span) * (HEIGHT - 2 * PAD);
-  const path = points.map(([step, loss]) => `${x(step).toFixed(1)},${y(loss).toFixed(1)}`).join(" ");
-  const first = firstPoint[1];
-  const last = lastPoint[1];
+  const trainName = t("loss.train");
+  const evalName = t("loss.eval");
+  const { train, evals } = useMemo(() => pointsOf(history, trainName, evalName), [history, trainName, evalName]);
+  const first = train[0];
+  const last = train[train.length - 1];
+  const lastStep = Math.max(totalSteps, last?.step ?? 0, 1);
+
+  const draw = useCallback<DrawChart>(
+    (Plot, width) => {
+      const chart = Plot.plot({
+        width,
+        height: 240,
+        marginLeft: 56,
+        x: { label: t("loss.step"), domain: [0, lastStep], grid: true, tickFormat: formatCount },
+        y: { label: t("loss.loss"), grid: true, nice: true, tickFormat: formatNumber },
+        color: { domain: [trainName, evalName], legend: evals.length > 0 },
+        marks: [
+          Plot.line(train, { x: "step", y: "loss", stroke: "series", strokeWidth: 2 }),
+          // A line needs two points: the first logged step alone shows as a dot.
+          Plot.dot(train.length === 1 ? train : [], { x: "step", y: "loss", fill: "series" }),
+          Plot.dot(evals, { x: "step", y: "loss", fill: "series", symbol: "diamond", r: 4 }),
+        ],
+      });
+      return chart;
+    },
+    [train, evals, lastStep, t, trainName, evalName],
+  );
+
+  if (first === undefined || last === undefined) return <EmptyState>{t("loss.empty")}</EmptyState>;
   return (
-    <svg
-      role="img"
-      aria-label={t("loss.label", { first: first.toFixed(3), last: last.toFixed(3), count: points.length, n: formatCount(points.length) })}
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      width={WIDTH}
-      height={HEIGHT}
-      className="loss-plot"
-    >
-      <line x1={PAD} y1={HEIGHT - PAD} x2={WIDTH - PAD} y2={HEIGHT - PAD} stroke="currentColor" />
-      <line x1={PAD} y1={PAD} x2={PAD} y2={HEIGHT - PAD} stroke="currentColor" />
-      <text x={PAD - 4} y={PAD} textAnchor="end" fontSize="10">
-        {high.toFixed(2)}
-      </text>
-      <text x={PAD - 4} y={HEIGHT - PAD} textAnchor="end" fontSize="10">
-        {low.toFixed(2)}
-      </text>
-      <text x={WIDTH - PAD} y={HEIGHT - PAD + 14} textAnchor="end" fontSize="10">
-        {t("loss.lastStep", { step: lastStep })}
-      </text>
-      <polyline points={path} fill="none" stroke="var(--accent, #2456a6)" strokeWidth="2" />
-    </svg>
+    <Stack gap={4}>
+      <Text fw={500}>{t("loss.title")}</Text>
+      <Box
+        role="img"
+        aria-label={t("loss.label", {
+          first: first.loss.toFixed(3),
+          last: last.loss.toFixed(3),
+          count: train.length,
+          n: formatCount(train.length),
+        })}
+      >
+        <PlotChart draw={draw} />
+      </Box>
+    </Stack>
   );
 }

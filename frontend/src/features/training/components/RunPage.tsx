@@ -1,14 +1,17 @@
+import { Alert, Anchor, Button, Code, Group, Progress, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
+import { ErrorMessage, inputError } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import { ApiError } from "../../../lib/api/errors";
-import { formatCount } from "../../../lib/format";
+import { formatCount, formatNumber, formatPercent } from "../../../lib/format";
 import { capabilities, useMe } from "../../../lib/session";
+import type { Run } from "../api/loop";
 import { useCancelRun, useLiveRun } from "../hooks/useLoop";
 import { LossPlot } from "./LossPlot";
+import { RunStatusBadge } from "./StatusBadge";
 import { VersionPanel } from "./VersionPanel";
 
 const ACTIVE = ["waiting", "queued", "running", "evaluating"];
@@ -26,19 +29,21 @@ function CancelRunForm({ id }: { id: number }) {
   }
 
   return (
-    <form onSubmit={submit} className="row" aria-label={t("cancel.label")}>
-      <label className="field">
-        {t("cancel.reason")}
-        <input value={reason} onChange={(e) => setReason(e.target.value)} />
-        <FieldErrors id="cancel-errors" messages={error?.fieldErrors("reason") ?? []} />
-      </label>
-      <div>
-        <button type="submit" disabled={cancel.isPending}>
+    <Stack component="form" onSubmit={submit} aria-label={t("cancel.label")} gap="xs">
+      <Group align="flex-end">
+        <TextInput
+          label={t("cancel.reason")}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={inputError(error?.fieldErrors("reason") ?? [])}
+          style={{ flexGrow: 1 }}
+        />
+        <Button type="submit" color="red" disabled={cancel.isPending}>
           {t("cancel.submit")}
-        </button>
-      </div>
+        </Button>
+      </Group>
       <ErrorMessage error={cancel.error} />
-    </form>
+    </Stack>
   );
 }
 
@@ -47,8 +52,40 @@ const PHASES = ["snapshot_s", "training_s", "evaluation_s", "publish_s"] as cons
 function eta(seconds: number | null, t: TFunction<"training">): string {
   if (seconds === null) return "";
   return seconds < 60
-    ? t("run.secondsLeft", { n: Math.round(seconds) })
-    : t("run.minutesLeft", { n: Math.round(seconds / 60) });
+    ? t("run.secondsLeft", { n: formatCount(seconds) })
+    : t("run.minutesLeft", { n: formatCount(seconds / 60) });
+}
+
+/** The run's steps as a bar. The aria values are the steps themselves (not Mantine's
+ * percentage), so a screen reader says "step 12 of 50". */
+function RunProgress({ run }: { run: Run }) {
+  const { t } = useTranslation("training");
+  const share = run.total_steps > 0 ? Math.min(run.step / run.total_steps, 1) : 0;
+  return (
+    <Stack gap={4}>
+      <Text fw={500}>{t("run.progress")}</Text>
+      <Progress.Root
+        size="xl"
+        role="progressbar"
+        aria-label={t("run.progress")}
+        aria-valuemin={0}
+        aria-valuemax={run.total_steps || 1}
+        aria-valuenow={run.step}
+        aria-valuetext={t("run.progressValue", { step: run.step, total: run.total_steps })}
+      >
+        <Progress.Section value={share * 100} withAria={false}>
+          {share >= 0.1 && <Progress.Label>{formatPercent(share)}</Progress.Label>}
+        </Progress.Section>
+      </Progress.Root>
+      <Text c="dimmed" size="sm">
+        {t("run.steps", {
+          step: formatCount(run.step),
+          total: run.total_steps ? formatCount(run.total_steps) : t("page.unknownTotal"),
+        })}{" "}
+        {run.loss !== null && t("run.loss", { loss: formatNumber(run.loss) })} {eta(run.eta_s, t)}
+      </Text>
+    </Stack>
+  );
 }
 
 /** One run, live: progress bar, loss plot, phase timings, then the new version's evaluation. */
@@ -62,63 +99,61 @@ export function RunPage() {
   if (!run.data) return <ErrorMessage error={run.error} />;
   const r = run.data;
   return (
-    <main className="stack">
-      <p>
-        <Link to="/training">{t("run.allRuns")}</Link>
-      </p>
-      <h1>{t("run.title", { id: r.id, recipe: r.recipe, line: r.line })}</h1>
-      <p>
-        {t("run.status")} <span className={`status status-${r.status}`}>{t(`runStatus.${r.status}`)}</span>
+    <Stack component="main">
+      <Anchor component={Link} to="/training">
+        {t("run.allRuns")}
+      </Anchor>
+      <Title order={1}>{t("run.title", { id: r.id, recipe: r.recipe, line: r.line })}</Title>
+      <Text>
+        {t("run.status")} <RunStatusBadge status={r.status} />
         {r.attempts > 1 && (
-          <span className="muted">
+          <Text span c="dimmed">
             {" "}
             {t("run.resumed", { attempt: r.attempts, step: r.resumed_from_step })}
-          </span>
+          </Text>
         )}
-      </p>
+      </Text>
       {r.devices !== null && (
-        <p className="muted">{t("run.devices", { count: r.devices, n: formatCount(r.devices) })}</p>
+        <Text c="dimmed">{t("run.devices", { count: r.devices, n: formatCount(r.devices) })}</Text>
       )}
       {r.status === "cancelled" && (
-        <p className="error">{t("run.cancelledBy", { who: r.cancelled_by ?? t("run.anAdmin"), reason: r.cancel_reason })}</p>
+        <Alert color="orange">
+          {t("run.cancelledBy", { who: r.cancelled_by ?? t("run.anAdmin"), reason: r.cancel_reason })}
+        </Alert>
       )}
       {canCancel && ACTIVE.includes(r.status) && <CancelRunForm id={r.id} />}
-      {r.status === "waiting" && <p className="muted">{t("run.waiting")}</p>}
-      {r.error && <p className="error">{r.error}</p>}
-      <div className="stack">
-        <label className="field">
-          {t("run.progress")}
-          <progress
-            max={r.total_steps || 1}
-            value={r.step}
-            aria-valuetext={t("run.progressValue", { step: r.step, total: r.total_steps })}
-          />
-        </label>
-        <span className="muted">
-          {t("run.steps", { step: r.step, total: r.total_steps || t("page.unknownTotal") })}{" "}
-          {r.loss !== null && t("run.loss", { loss: r.loss.toFixed(4) })} {eta(r.eta_s, t)}
-        </span>
-      </div>
+      {r.status === "waiting" && <Text c="dimmed">{t("run.waiting")}</Text>}
+      {r.error && (
+        <Alert color="red">
+          <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+            {r.error}
+          </Text>
+        </Alert>
+      )}
+      <RunProgress run={r} />
       <LossPlot history={r.history} totalSteps={r.total_steps} />
-      <p className="muted">
-        {t("run.from", { number: r.base_version_number })}{" "}
+      <Text c="dimmed">
+        {t("run.from", { line: r.line, number: r.base_version_number })}{" "}
         {r.snapshot_hash ? (
-          <code title={r.snapshot_hash}>{r.snapshot_hash.slice(0, 12)}</code>
+          <Code title={r.snapshot_hash}>{r.snapshot_hash.slice(0, 12)}</Code>
         ) : (
           t("run.snapshotBuilding", { id: r.snapshot })
         )}
-      </p>
+      </Text>
       {Object.keys(r.timings).length > 0 && (
-        <dl className="row" aria-label={t("run.phases")}>
-          {PHASES.filter((phase) => phase in r.timings).map((phase) => (
-            <div key={phase}>
-              <dt>{t(`run.phase.${phase}`)}</dt>
-              <dd>{t("run.seconds", { n: (r.timings[phase] ?? 0).toFixed(1) })}</dd>
-            </div>
-          ))}
-        </dl>
+        <Table variant="vertical" withTableBorder captionSide="top" maw={420}>
+          <Table.Caption>{t("run.phases")}</Table.Caption>
+          <Table.Tbody>
+            {PHASES.filter((phase) => phase in r.timings).map((phase) => (
+              <Table.Tr key={phase}>
+                <Table.Th scope="row">{t(`run.phase.${phase}`)}</Table.Th>
+                <Table.Td>{t("run.seconds", { n: formatNumber(r.timings[phase] ?? 0) })}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
       )}
       {r.version !== null && r.status === "done" && <VersionPanel id={r.version} />}
-    </main>
+    </Stack>
   );
 }

@@ -1,6 +1,19 @@
+import {
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
+import { ErrorMessage, inputError } from "../../../components/ErrorMessage";
 import { ApiError } from "../../../lib/api/errors";
 import type { Run } from "../api/loop";
 import { useLines, useStartRun } from "../hooks/useLoop";
@@ -84,119 +97,125 @@ export function StartRunForm({ onStarted }: { onStarted: (run: Run) => void }) {
   }
 
   return (
-    <form onSubmit={submit} className="stack" aria-labelledby="start-run-heading">
-      <h2 id="start-run-heading">{t("start.title")}</h2>
-      <div className="row">
-        <label className="field">
-          {t("start.line")}
-          <select
+    <Paper component="form" withBorder p="md" onSubmit={submit} aria-labelledby="start-run-heading">
+      <Stack>
+        <Title order={2} id="start-run-heading">
+          {t("start.title")}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <NativeSelect
+            label={t("start.line")}
             value={chosenLine}
             onChange={(e) => {
-              setLine(e.target.value);
+              setLine(e.currentTarget.value);
               // A version of the previous line is no base for this one.
               setBase("");
             }}
+            error={inputError(error?.fieldErrors("line") ?? [])}
           >
             {lines.data?.results.map((l) => (
               <option key={l.slug} value={l.slug}>
                 {l.name}
               </option>
             ))}
-          </select>
-          <FieldErrors id="line-errors" messages={error?.fieldErrors("line") ?? []} />
-        </label>
-        <label className="field">
-          {t("start.recipe")}
-          <select value={recipe} onChange={(e) => setRecipe(e.target.value as typeof recipe)}>
+          </NativeSelect>
+          <NativeSelect
+            label={t("start.recipe")}
+            value={recipe}
+            onChange={(e) => setRecipe(e.currentTarget.value as typeof recipe)}
+          >
             {RECIPES.map((r) => (
               <option key={r.value} value={r.value}>
                 {t(`start.recipes.${r.value}`)}
               </option>
             ))}
-          </select>
-        </label>
-        <VersionSelect
-          label={t("start.base")}
-          line={chosenLine}
-          value={base}
-          onChange={setBase}
-          emptyLabel={t("start.basePublished")}
-          errors={error?.fieldErrors("base_version") ?? []}
-          errorsId="base-errors"
-        />
-      </div>
-      <div className="row">
-        <label className="field">
-          {t("start.kinds")}
-          <input value={kinds} onChange={(e) => setKinds(e.target.value)} />
-          <FieldErrors
-            id="kinds-errors"
-            messages={[...(error?.fieldErrors("kinds") ?? []), ...(error?.fieldErrors("snapshot") ?? [])]}
-          />
-        </label>
-        <label className="field">
-          {t("start.steps")}
-          <input inputMode="numeric" value={steps} onChange={(e) => setSteps(e.target.value)} />
-          <FieldErrors id="config-errors" messages={error?.fieldErrors("config") ?? []} />
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" checked={conditioned} onChange={(e) => setConditioned(e.target.checked)} />
-          {t("start.conditioned")}
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" checked={autoPublish} onChange={(e) => setAutoPublish(e.target.checked)} />
-          {t("start.autoPublish")}
-        </label>
-      </div>
-      {recipe === "weak_to_strong" && (
-        <div className="row">
-          <label className="field">
-            {t("start.weakLine")}
-            <select value={weakLine || chosenLine} onChange={(e) => setWeakLine(e.target.value)}>
-              {lines.data?.results.map((l) => (
-                <option key={l.slug} value={l.slug}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          </NativeSelect>
           <VersionSelect
-            label={t("start.weakVersion")}
-            line={weakLine || chosenLine}
-            value={weakVersion}
-            onChange={setWeakVersion}
-            emptyLabel={t("start.chooseVersion")}
-            errors={[]}
-            errorsId="weak-version-errors"
+            label={t("start.base")}
+            line={chosenLine}
+            value={base}
+            onChange={setBase}
+            emptyLabel={t("start.basePublished")}
+            errors={error?.fieldErrors("base_version") ?? []}
           />
-          <label className="field">
-            {t("start.labelNoise")}
-            <input inputMode="decimal" value={labelNoise} onChange={(e) => setLabelNoise(e.target.value)} />
-          </label>
-          <label className="checkbox">
-            <input type="checkbox" checked={qaItems} onChange={(e) => setQaItems(e.target.checked)} />
-            {t("start.qaItems")}
-          </label>
-        </div>
-      )}
-      {recipe === "alternating" && (
-        <div className="row">
-          <label className="field">
-            {t("start.conformity")}
-            <input inputMode="numeric" value={conformity} onChange={(e) => setConformity(e.target.value)} />
-          </label>
-          <label className="field">
-            {t("start.schedule")}
-            <input value={schedule} onChange={(e) => setSchedule(e.target.value)} />
-          </label>
-        </div>
-      )}
-      <ErrorMessage error={start.error} />
-      <div>
-        <button type="submit" disabled={start.isPending || !chosenLine}>
-          {t("start.submit")}
-        </button>
-      </div>
-    </form>
+          <TextInput
+            label={t("start.kinds")}
+            value={kinds}
+            onChange={(e) => setKinds(e.currentTarget.value)}
+            error={inputError([...(error?.fieldErrors("kinds") ?? []), ...(error?.fieldErrors("snapshot") ?? [])])}
+          />
+          <NumberInput
+            label={t("start.steps")}
+            value={steps}
+            onChange={(value) => setSteps(String(value))}
+            allowDecimal={false}
+            error={inputError(error?.fieldErrors("config") ?? [])}
+          />
+        </SimpleGrid>
+        <Checkbox
+          label={t("start.conditioned")}
+          checked={conditioned}
+          onChange={(e) => setConditioned(e.currentTarget.checked)}
+        />
+        <Checkbox
+          label={t("start.autoPublish")}
+          checked={autoPublish}
+          onChange={(e) => setAutoPublish(e.currentTarget.checked)}
+        />
+        {recipe === "weak_to_strong" && (
+          <Fieldset legend={t("start.weakSettings")}>
+            <Stack>
+              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                <NativeSelect
+                  label={t("start.weakLine")}
+                  value={weakLine || chosenLine}
+                  onChange={(e) => setWeakLine(e.currentTarget.value)}
+                >
+                  {lines.data?.results.map((l) => (
+                    <option key={l.slug} value={l.slug}>
+                      {l.name}
+                    </option>
+                  ))}
+                </NativeSelect>
+                <VersionSelect
+                  label={t("start.weakVersion")}
+                  line={weakLine || chosenLine}
+                  value={weakVersion}
+                  onChange={setWeakVersion}
+                  emptyLabel={t("start.chooseVersion")}
+                  errors={[]}
+                />
+                <NumberInput
+                  label={t("start.labelNoise")}
+                  value={labelNoise}
+                  onChange={(value) => setLabelNoise(String(value))}
+                />
+              </SimpleGrid>
+              <Checkbox label={t("start.qaItems")} checked={qaItems} onChange={(e) => setQaItems(e.currentTarget.checked)} />
+            </Stack>
+          </Fieldset>
+        )}
+        {recipe === "alternating" && (
+          <Fieldset legend={t("start.alternatingSettings")}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <NumberInput
+                label={t("start.conformity")}
+                value={conformity}
+                onChange={(value) => setConformity(String(value))}
+                allowDecimal={false}
+                allowNegative={false}
+              />
+              <TextInput label={t("start.schedule")} value={schedule} onChange={(e) => setSchedule(e.currentTarget.value)} />
+            </SimpleGrid>
+          </Fieldset>
+        )}
+        <ErrorMessage error={start.error} />
+        <Group>
+          <Button type="submit" disabled={start.isPending || !chosenLine}>
+            {t("start.submit")}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
   );
 }

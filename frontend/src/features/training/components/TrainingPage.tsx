@@ -1,12 +1,16 @@
+import { Anchor, Group, Stack, Table, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { DateTime } from "../../../components/DateTime";
+import { EmptyState } from "../../../components/EmptyState";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import { Pager, parsePage } from "../../../components/Pager";
+import { formatCount } from "../../../lib/format";
 import { capabilities, useMe } from "../../../lib/session";
 import { useLines, useRuns } from "../hooks/useLoop";
 import { StartRunForm } from "./StartRunForm";
+import { RunStatusBadge } from "./StatusBadge";
 
 /** Runs of the retraining loop; admins start new ones here. */
 export function TrainingPage() {
@@ -19,57 +23,72 @@ export function TrainingPage() {
   const { t } = useTranslation("training");
 
   return (
-    <main className="stack">
-      <h1>{t("page.title")}</h1>
-      <nav aria-label={t("page.nav")} className="row">
-        <Link to="/snapshots">{t("page.snapshots")}</Link>
+    <Stack component="main">
+      <Title order={1}>{t("page.title")}</Title>
+      <Group component="nav" aria-label={t("page.nav")} gap="md">
+        <Anchor component={Link} to="/snapshots">
+          {t("page.snapshots")}
+        </Anchor>
         {lines.data?.results.map((line) => (
-          <Link key={line.slug} to={`/training/lines/${line.slug}`}>
+          <Anchor component={Link} key={line.slug} to={`/training/lines/${line.slug}`}>
             {t("page.compareLine", { name: line.name })}
-          </Link>
+          </Anchor>
         ))}
-      </nav>
+      </Group>
       {canTrain && <StartRunForm onStarted={(run) => navigate(`/training/runs/${run.id}`)} />}
-      <section aria-labelledby="runs-heading" className="stack">
-        <h2 id="runs-heading">{t("page.runs")}</h2>
+      <Stack component="section" aria-labelledby="runs-heading">
+        <Title order={2} id="runs-heading">
+          {t("page.runs")}
+        </Title>
         {runs.isPending && <Loading />}
         <ErrorMessage error={runs.error} />
-        {runs.data && runs.data.results.length === 0 && <p>{t("page.empty")}</p>}
+        {runs.data && runs.data.results.length === 0 && <EmptyState>{t("page.empty")}</EmptyState>}
         {runs.data && runs.data.results.length > 0 && (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("page.run")}</th>
-                  <th scope="col">{t("page.line")}</th>
-                  <th scope="col">{t("page.recipe")}</th>
-                  <th scope="col">{t("page.status")}</th>
-                  <th scope="col">{t("page.progress")}</th>
-                  <th scope="col">{t("page.newVersion")}</th>
-                  <th scope="col">{t("page.started")}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <Table.ScrollContainer minWidth={720}>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("page.run")}</Table.Th>
+                  <Table.Th scope="col">{t("page.line")}</Table.Th>
+                  <Table.Th scope="col">{t("page.recipe")}</Table.Th>
+                  <Table.Th scope="col">{t("page.status")}</Table.Th>
+                  <Table.Th scope="col">{t("page.progress")}</Table.Th>
+                  <Table.Th scope="col">{t("page.newVersion")}</Table.Th>
+                  <Table.Th scope="col">{t("page.started")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
                 {runs.data.results.map((run) => (
-                  <tr key={run.id}>
-                    <th scope="row">
-                      <Link to={`/training/runs/${run.id}`}>{t("page.runLink", { id: run.id })}</Link>
-                    </th>
-                    <td>{run.line}</td>
-                    <td>{run.recipe}</td>
-                    <td>
-                      <span className={`status status-${run.status}`}>{t(`runStatus.${run.status}`)}</span>
-                    </td>
-                    <td>{t("page.steps", { step: run.step, total: run.total_steps || t("page.unknownTotal") })}</td>
-                    <td>{run.version_number ?? "—"}</td>
-                    <td>
+                  <Table.Tr key={run.id}>
+                    <Table.Th scope="row">
+                      <Anchor component={Link} to={`/training/runs/${run.id}`}>
+                        {t("page.runLink", { id: run.id })}
+                      </Anchor>
+                    </Table.Th>
+                    <Table.Td>{run.line}</Table.Td>
+                    <Table.Td>{run.recipe}</Table.Td>
+                    <Table.Td>
+                      <RunStatusBadge status={run.status} />
+                    </Table.Td>
+                    <Table.Td>
+                      {t("page.steps", {
+                        step: formatCount(run.step),
+                        total: run.total_steps ? formatCount(run.total_steps) : t("page.unknownTotal"),
+                      })}
+                    </Table.Td>
+                    <Table.Td>
+                      {run.version_number === null
+                        ? "—"
+                        : t("page.versionOf", { line: run.line, number: run.version_number })}
+                    </Table.Td>
+                    <Table.Td>
                       <DateTime value={run.started_at} />
-                    </td>
-                  </tr>
+                    </Table.Td>
+                  </Table.Tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
         {runs.data && (
           <Pager
@@ -80,7 +99,7 @@ export function TrainingPage() {
             onPage={(next) => setParams({ page: String(next) })}
           />
         )}
-      </section>
-    </main>
+      </Stack>
+    </Stack>
   );
 }

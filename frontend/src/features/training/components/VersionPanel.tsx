@@ -1,12 +1,14 @@
+import { Button, Group, Stack, Table, Text, Textarea, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateTime } from "../../../components/DateTime";
-import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
+import { ErrorMessage, inputError } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import { ApiError } from "../../../lib/api/errors";
 import { capabilities, useMe } from "../../../lib/session";
 import { usePublish, useRollback, useVersionDetail } from "../hooks/useLoop";
 import { figures, percent } from "./metrics";
+import { VersionStatusBadge } from "./StatusBadge";
 
 /** A version's evaluation, lineage and publish audit, with gated publish and rollback. */
 export function VersionPanel({ id }: { id: number }) {
@@ -24,93 +26,98 @@ export function VersionPanel({ id }: { id: number }) {
   const f = figures(version.metrics);
   const published = version.status === "published";
   const wasPublished = version.published_at !== null;
+  const evaluation: [string, number | null, boolean][] = [
+    [t("version.preference"), f.preference, false],
+    [t("version.llmbar"), f.llmbar, false],
+    ...f.llmbarSubsets.map(([name, value]): [string, number, boolean] => [t("version.llmbarSubset", { name }), value, true]),
+    [t("version.hazard"), f.hazard, false],
+    [t("version.constitution"), f.constitution, false],
+  ];
 
   return (
-    <section className="stack" aria-labelledby={`version-${id}-heading`}>
-      <h2 id={`version-${id}-heading`}>
+    <Stack component="section" aria-labelledby={`version-${id}-heading`}>
+      <Title order={2} id={`version-${id}-heading`}>
         {t("version.heading", { line: version.line, number: version.number })}{" "}
-        <span className={`status status-${version.status}`}>{t(`versionStatus.${version.status}`)}</span>
-      </h2>
-      <table>
-        <caption>{t("version.evaluation")}</caption>
-        <tbody>
-          <tr>
-            <th scope="row">{t("version.preference")}</th>
-            <td>{percent(f.preference)}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t("version.llmbar")}</th>
-            <td>{percent(f.llmbar)}</td>
-          </tr>
-          {f.llmbarSubsets.map(([name, value]) => (
-            <tr key={name}>
-              <th scope="row" className="muted">
-                {t("version.llmbarSubset", { name })}
-              </th>
-              <td>{percent(value)}</td>
-            </tr>
+        <VersionStatusBadge status={version.status} />
+      </Title>
+      <Table variant="vertical" withTableBorder captionSide="top" maw={520}>
+        <Table.Caption>{t("version.evaluation")}</Table.Caption>
+        <Table.Tbody>
+          {evaluation.map(([name, value, subset]) => (
+            <Table.Tr key={name}>
+              <Table.Th scope="row" c={subset ? "dimmed" : undefined} pl={subset ? "xl" : undefined}>
+                {name}
+              </Table.Th>
+              <Table.Td>{percent(value)}</Table.Td>
+            </Table.Tr>
           ))}
-          <tr>
-            <th scope="row">{t("version.hazard")}</th>
-            <td>{percent(f.hazard)}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t("version.constitution")}</th>
-            <td>{percent(f.constitution)}</td>
-          </tr>
-        </tbody>
-      </table>
-      <p className="muted">
-        {t("version.lineage", { versions: lineage.map((v) => t("version.lineageVersion", { number: v.number })).join(" ← ") })}
-      </p>
+        </Table.Tbody>
+      </Table>
+      <Text c="dimmed">
+        {t("version.lineage", {
+          versions: lineage
+            .map((v) =>
+              v.line === version.line
+                ? t("version.lineageVersion", { number: v.number })
+                : t("version.lineageOtherLine", { line: v.line, number: v.number }),
+            )
+            .join(" ← "),
+        })}
+      </Text>
       {canPublish && !published && (
-        <div className="stack">
-          <label className="field">
-            {t("version.overrideReason")}
-            <textarea value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby="gate-failures" />
-          </label>
-          <FieldErrors id="gate-failures" messages={refusal} />
-          <div className="row">
+        <Stack gap="xs">
+          <Textarea
+            label={t("version.overrideReason")}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            rows={3}
+            error={inputError(refusal)}
+          />
+          <Group>
             {!wasPublished && (
-              <button type="button" disabled={publish.isPending} onClick={() => publish.mutate({ id, reason })}>
+              <Button disabled={publish.isPending} onClick={() => publish.mutate({ id, reason })}>
                 {t("version.publish", { number: version.number })}
-              </button>
+              </Button>
             )}
             {wasPublished && (
-              <button type="button" disabled={rollback.isPending} onClick={() => rollback.mutate({ id, reason })}>
+              <Button variant="default" disabled={rollback.isPending} onClick={() => rollback.mutate({ id, reason })}>
                 {t("version.rollback", { number: version.number })}
-              </button>
+              </Button>
             )}
-          </div>
+          </Group>
           {!(publish.error instanceof ApiError && refusal.length > 0) && <ErrorMessage error={publish.error} />}
           <ErrorMessage error={rollback.error} />
-        </div>
+        </Stack>
       )}
       {decisions.length > 0 && (
-        <table>
-          <caption>{t("version.decisions")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("version.when")}</th>
-              <th scope="col">{t("version.action")}</th>
-              <th scope="col">{t("version.by")}</th>
-              <th scope="col">{t("version.reason")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {decisions.map((d) => (
-              <tr key={d.id}>
-                <td>
-                  <DateTime value={d.created_at} />
-                </td>
-                <td>{t(`version.actions.${d.action}`)}</td>
-                <td>{d.actor ?? t("version.automatic")}</td>
-                <td>{[d.reason, ...(Array.isArray(d.gate_failures) ? d.gate_failures : [])].filter(Boolean).join(" ")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table.ScrollContainer minWidth={560}>
+          <Table captionSide="top">
+            <Table.Caption>{t("version.decisions")}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("version.when")}</Table.Th>
+                <Table.Th scope="col">{t("version.action")}</Table.Th>
+                <Table.Th scope="col">{t("version.by")}</Table.Th>
+                <Table.Th scope="col">{t("version.reason")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {decisions.map((d) => (
+                <Table.Tr key={d.id}>
+                  <Table.Td>
+                    <DateTime value={d.created_at} />
+                  </Table.Td>
+                  <Table.Td>{t(`version.actions.${d.action}`)}</Table.Td>
+                  <Table.Td>{d.actor ?? t("version.automatic")}</Table.Td>
+                  <Table.Td style={{ overflowWrap: "anywhere" }}>
+                    {[d.reason, ...(Array.isArray(d.gate_failures) ? d.gate_failures : [])].filter(Boolean).join(" ")}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
-    </section>
+    </Stack>
   );
 }

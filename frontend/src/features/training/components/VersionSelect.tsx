@@ -1,6 +1,7 @@
+import { NativeSelect } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { FieldErrors } from "../../../components/ErrorMessage";
 import { useLineVersions } from "../hooks/useLoop";
+import { inputError } from "../../../components/ErrorMessage";
 
 /**
  * A version chosen by line and number ("debater v3"), never typed as a database id; the value
@@ -13,7 +14,6 @@ export function VersionSelect({
   onChange,
   emptyLabel,
   errors,
-  errorsId,
 }: {
   label: string;
   line: string;
@@ -21,22 +21,23 @@ export function VersionSelect({
   onChange: (id: string) => void;
   emptyLabel: string;
   errors: string[];
-  errorsId: string;
 }) {
   const versions = useLineVersions(line);
   const { t } = useTranslation("training");
   return (
-    <label className="field">
-      {label}
-      <select value={value} onChange={(e) => onChange(e.target.value)} disabled={!line}>
-        <option value="">{emptyLabel}</option>
-        {versions.data?.results.map((v) => (
-          <option key={v.id} value={String(v.id)}>
-            {t("versionOption", { line: v.line, number: v.number, status: t(`versionStatus.${v.status}`) })}
-          </option>
-        ))}
-      </select>
-      <FieldErrors id={errorsId} messages={errors} />
-    </label>
+    <NativeSelect
+      label={label}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      disabled={!line}
+      error={inputError(errors)}
+    >
+      <option value="">{emptyLabel}</option>
+      {versions.data?.results.map((v) => (
+        <option key={v.id} value={String(v.id)}>
+          {t("versionOption", { line: v.line, number: v.number, status: t(`versionStatus.${v.status}`) })}
+        </option>
+      ))}
+    </NativeSelect>
   );
 }

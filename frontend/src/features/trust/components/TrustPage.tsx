@@ -1,5 +1,7 @@
+import { Code, NativeSelect, Stack, Text, Title } from "@mantine/core";
 import { Trans, useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { EmptyState } from "../../../components/EmptyState";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import { Pager, parsePage } from "../../../components/Pager";
@@ -16,25 +18,24 @@ export function TrustPage() {
   const { t } = useTranslation("trust");
 
   return (
-    <main className="stack">
-      <h1>{t("page.title")}</h1>
-      <p>
-        <Trans t={t} i18nKey="page.intro" components={{ code: <code /> }} />
-      </p>
-      <label className="field">
-        {t("page.activity")}
-        <select value={activity} onChange={(e) => setParams(e.target.value ? { activity: e.target.value } : {})}>
-          <option value="">{t("page.everyActivity")}</option>
-          {TRUST_ACTIVITIES.map((value) => (
-            <option key={value} value={value}>
-              {t(`activities.${value}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+    <Stack component="main">
+      <Title order={1}>{t("page.title")}</Title>
+      <Text>
+        <Trans t={t} i18nKey="page.intro" components={{ code: <Code /> }} />
+      </Text>
+      <NativeSelect
+        label={t("page.activity")}
+        value={activity}
+        onChange={(e) => setParams(e.currentTarget.value ? { activity: e.currentTarget.value } : {})}
+        data={[
+          { value: "", label: t("page.everyActivity") },
+          ...TRUST_ACTIVITIES.map((value) => ({ value, label: t(`activities.${value}`) })),
+        ]}
+        maw="20rem"
+      />
       {trust.isPending && <Loading />}
       <ErrorMessage error={trust.error} />
-      {trust.data && trust.data.results.length === 0 && <p>{t("page.empty")}</p>}
+      {trust.data && trust.data.results.length === 0 && <EmptyState>{t("page.empty")}</EmptyState>}
       {trust.data && trust.data.results.length > 0 && <TrustTable rows={trust.data.results} />}
       {trust.data && (
         <Pager
@@ -45,6 +46,6 @@ export function TrustPage() {
           onPage={(next) => setParams({ ...(activity ? { activity } : {}), page: String(next) })}
         />
       )}
-    </main>
+    </Stack>
   );
 }

@@ -1,15 +1,20 @@
+import { Code, List, Stack, Table, Text, Title } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateTime } from "../../../components/DateTime";
+import { EmptyState } from "../../../components/EmptyState";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import { Pager } from "../../../components/Pager";
 import { formatCount, formatDateTime } from "../../../lib/format";
 import type { Delivery, Endpoint } from "../api/webhooks";
 import { useDeliveries } from "../hooks/useWebhooks";
+import { StateBadge, type Tone } from "./StateBadge";
 
 type Attempt = Delivery["attempt_log"][number];
+
+const DELIVERY_TONE: Record<Delivery["status"], Tone> = { pending: "neutral", succeeded: "good", failed: "bad" };
 
 /** The receiver's HTTP status code, or that it never answered (refused, timed out). */
 function answer(attempt: Attempt, t: TFunction<"webhooks">): string {
@@ -30,69 +35,72 @@ export function DeliveryLog({ endpoint }: { endpoint: Endpoint }) {
   const { t } = useTranslation("webhooks");
 
   return (
-    <section className="stack" aria-label={t("log.label", { url: endpoint.url })}>
-      <h2>{t("log.title")}</h2>
-      <p className="muted">
-        <code>{endpoint.url}</code>
-      </p>
+    <Stack component="section" aria-label={t("log.label", { url: endpoint.url })}>
+      <Title order={2}>{t("log.title")}</Title>
+      <Code style={{ overflowWrap: "anywhere" }}>{endpoint.url}</Code>
       {log.isPending && <Loading />}
       <ErrorMessage error={log.error} />
-      {log.data && log.data.results.length === 0 && <p>{t("log.empty")}</p>}
+      {log.data && log.data.results.length === 0 && <EmptyState>{t("log.empty")}</EmptyState>}
       {log.data && log.data.results.length > 0 && (
         <>
-          <p className="muted">{t("log.deliveries", { count: log.data.count, n: formatCount(log.data.count) })}</p>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("log.when")}</th>
-                  <th scope="col">{t("log.event")}</th>
-                  <th scope="col">{t("log.status")}</th>
-                  <th scope="col">{t("log.attempts")}</th>
-                  <th scope="col">{t("log.lastAttempt")}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <Text c="dimmed">{t("log.deliveries", { count: log.data.count, n: formatCount(log.data.count) })}</Text>
+          <Table.ScrollContainer minWidth="48rem" type="native">
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("log.when")}</Table.Th>
+                  <Table.Th scope="col">{t("log.event")}</Table.Th>
+                  <Table.Th scope="col">{t("log.status")}</Table.Th>
+                  <Table.Th scope="col">{t("log.attempts")}</Table.Th>
+                  <Table.Th scope="col">{t("log.lastAttempt")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
                 {log.data.results.map((delivery) => (
-                  <tr key={delivery.id}>
-                    <td>
+                  <Table.Tr key={delivery.id}>
+                    <Table.Td>
                       <DateTime value={delivery.created_at} />
-                    </td>
-                    <td>
-                      <code>{delivery.event_type}</code>
-                    </td>
-                    <td>
-                      {t(`log.statuses.${delivery.status}`)}
+                    </Table.Td>
+                    <Table.Td>
+                      <Code>{delivery.event_type}</Code>
+                    </Table.Td>
+                    <Table.Td>
+                      <StateBadge tone={DELIVERY_TONE[delivery.status]}>
+                        {t(`log.statuses.${delivery.status}`)}
+                      </StateBadge>
                       {delivery.next_attempt_at && (
-                        <span className="muted">
-                          {" "}
+                        <Text size="sm" c="dimmed">
                           {t("log.nextTry", { when: formatDateTime(delivery.next_attempt_at) })}
-                        </span>
+                        </Text>
                       )}
-                    </td>
-                    <td>{formatCount(delivery.attempts)}</td>
-                    <td>
+                    </Table.Td>
+                    <Table.Td>{formatCount(delivery.attempts)}</Table.Td>
+                    <Table.Td>
                       {lastOutcome(delivery, t)}
                       {delivery.attempt_log.length > 0 && (
                         <details>
                           <summary>{t("log.everyAttempt")}</summary>
-                          <ol>
+                          <List type="ordered" size="sm">
                             {delivery.attempt_log.map((attempt) => (
-                              <li key={attempt.number}>
+                              <List.Item key={attempt.number}>
                                 {t("log.attempt", { answer: answer(attempt, t), ms: formatCount(attempt.duration_ms) })}
                                 {attempt.error && <> — {attempt.error}</>}
-                                {attempt.response_body && <pre>{attempt.response_body}</pre>}
-                              </li>
+                                {attempt.response_body && (
+                                  <Code block style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+                                    {attempt.response_body}
+                                  </Code>
+                                )}
+                              </List.Item>
                             ))}
-                          </ol>
+                          </List>
                         </details>
                       )}
-                    </td>
-                  </tr>
+                    </Table.Td>
+                  </Table.Tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
           <Pager
             label={t("log.pages")}
             page={page}
@@ -102,6 +110,6 @@ export function DeliveryLog({ endpoint }: { endpoint: Endpoint }) {
           />
         </>
       )}
-    </section>
+    </Stack>
   );
 }

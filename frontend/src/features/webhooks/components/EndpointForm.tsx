@@ -1,3 +1,4 @@
+import { Button, Checkbox, Code, Fieldset, Group, Paper, Stack, TextInput, Title } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage, FieldErrors } from "../../../components/ErrorMessage";
@@ -37,46 +38,52 @@ export function EndpointForm({ onCreated }: { onCreated: (endpoint: CreatedEndpo
   }
 
   return (
-    <form onSubmit={submit} className="stack" aria-label={t("form.title")}>
-      <h2>{t("form.title")}</h2>
-      <label className="field">
-        {t("form.url")}
-        <input
+    <Paper component="form" withBorder p="md" onSubmit={submit} aria-label={t("form.title")}>
+      <Stack>
+        <Title order={2}>{t("form.title")}</Title>
+        <TextInput
           type="url"
           required
+          // Mantine's asterisk would join the label ("URL (https) *"); the field is still required.
+          withAsterisk={false}
+          label={t("form.url")}
           value={url}
           placeholder={t("form.urlExample")}
-          aria-describedby="webhook-url-errors"
-          onChange={(e) => setUrl(e.target.value)}
+          error={fieldErrors("url").join(" ") || undefined}
+          onChange={(e) => setUrl(e.currentTarget.value)}
         />
-      </label>
-      <FieldErrors id="webhook-url-errors" messages={fieldErrors("url")} />
-      <label className="field">
-        {t("form.description")}
-        <input value={description} maxLength={200} onChange={(e) => setDescription(e.target.value)} />
-      </label>
-      <fieldset aria-describedby="webhook-events-errors">
-        <legend>{t("form.events")}</legend>
-        {eventTypes.isPending && <Loading />}
-        <ErrorMessage error={eventTypes.error} />
-        {eventTypes.data?.map((option) => (
-          <label key={option.value} className="checkbox">
-            <input
-              type="checkbox"
-              checked={checked.includes(option.value)}
-              onChange={(e) => toggle(option.value, e.target.checked)}
-            />
-            <code>{option.value}</code> {option.description}
-          </label>
-        ))}
-      </fieldset>
-      <FieldErrors id="webhook-events-errors" messages={fieldErrors("event_types")} />
-      {error && Object.keys(error.fields).length === 0 && <ErrorMessage error={error} />}
-      <div>
-        <button type="submit" disabled={create.isPending || checked.length === 0}>
-          {t("form.submit")}
-        </button>
-      </div>
-    </form>
+        <TextInput
+          label={t("form.description")}
+          value={description}
+          maxLength={200}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+        />
+        <Fieldset legend={t("form.events")} aria-describedby="webhook-events-errors">
+          <Stack gap="xs">
+            {eventTypes.isPending && <Loading />}
+            <ErrorMessage error={eventTypes.error} />
+            {eventTypes.data?.map((option) => (
+              <Checkbox
+                key={option.value}
+                checked={checked.includes(option.value)}
+                onChange={(e) => toggle(option.value, e.currentTarget.checked)}
+                label={
+                  <>
+                    <Code>{option.value}</Code> {option.description}
+                  </>
+                }
+              />
+            ))}
+          </Stack>
+        </Fieldset>
+        <FieldErrors id="webhook-events-errors" messages={fieldErrors("event_types")} />
+        {error && Object.keys(error.fields).length === 0 && <ErrorMessage error={error} />}
+        <Group>
+          <Button type="submit" disabled={create.isPending || checked.length === 0}>
+            {t("form.submit")}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
   );
 }

@@ -1,9 +1,11 @@
+import { Button, Code, Group, List, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateTime } from "../../../components/DateTime";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import type { Endpoint } from "../api/webhooks";
 import { useChangeEndpoint, useDeleteEndpoint, useSendTestEvent } from "../hooks/useWebhooks";
+import { StateBadge } from "./StateBadge";
 
 type Props = { endpoint: Endpoint; selected: boolean; onSelect: () => void };
 
@@ -20,59 +22,72 @@ export function EndpointRow({ endpoint, selected, onSelect }: Props) {
   }
 
   return (
-    <tr aria-current={selected ? "true" : undefined}>
-      <td>
-        <code>{endpoint.url}</code>
-        {endpoint.description && <div className="muted">{endpoint.description}</div>}
-      </td>
-      <td>
-        <ul className="plain-list">
+    <Table.Tr aria-current={selected ? "true" : undefined}>
+      <Table.Td>
+        <Code style={{ overflowWrap: "anywhere" }}>{endpoint.url}</Code>
+        {endpoint.description && (
+          <Text size="sm" c="dimmed">
+            {endpoint.description}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <List listStyleType="none" spacing={4}>
           {endpoint.event_types.map((type) => (
-            <li key={type}>
-              <code>{type}</code>
-            </li>
+            <List.Item key={type}>
+              <Code>{type}</Code>
+            </List.Item>
           ))}
-        </ul>
-      </td>
-      <td>{endpoint.active ? t("row.active") : t("row.disabled")}</td>
-      <td>
-        {endpoint.created_by ?? <span className="muted">{t("row.unknownAuthor")}</span>}
-        <div className="muted">
+        </List>
+      </Table.Td>
+      <Table.Td>
+        <StateBadge tone={endpoint.active ? "good" : "neutral"}>
+          {endpoint.active ? t("row.active") : t("row.disabled")}
+        </StateBadge>
+      </Table.Td>
+      <Table.Td>
+        {endpoint.created_by ?? (
+          <Text span c="dimmed" inherit>
+            {t("row.unknownAuthor")}
+          </Text>
+        )}
+        <Text size="sm" c="dimmed">
           <DateTime value={endpoint.created_at} />
-        </div>
-      </td>
-      <td>
-        <div className="row">
-          <button type="button" onClick={onSelect} aria-pressed={selected}>
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Group gap="xs">
+          <Button size="xs" variant={selected ? "light" : "default"} onClick={onSelect} aria-pressed={selected}>
             {t("row.deliveryLog")}
-          </button>
-          <button type="button" onClick={sendTest} disabled={test.isPending}>
+          </Button>
+          <Button size="xs" variant="default" onClick={sendTest} disabled={test.isPending}>
             {t("row.sendTest")}
-          </button>
-          <button
-            type="button"
+          </Button>
+          <Button
+            size="xs"
+            variant="default"
             onClick={() => change.mutate({ active: !endpoint.active })}
             disabled={change.isPending}
           >
             {endpoint.active ? t("row.disable") : t("row.enable")}
-          </button>
+          </Button>
           {confirming ? (
             <>
-              <button type="button" className="danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
+              <Button size="xs" color="red.9" onClick={() => remove.mutate()} disabled={remove.isPending}>
                 {t("row.deleteForGood")}
-              </button>
-              <button type="button" onClick={() => setConfirming(false)}>
+              </Button>
+              <Button size="xs" variant="default" onClick={() => setConfirming(false)}>
                 {t("row.keep")}
-              </button>
+              </Button>
             </>
           ) : (
-            <button type="button" onClick={() => setConfirming(true)}>
+            <Button size="xs" variant="default" onClick={() => setConfirming(true)}>
               {t("row.delete")}
-            </button>
+            </Button>
           )}
-        </div>
+        </Group>
         <ErrorMessage error={change.error ?? remove.error ?? test.error} />
-      </td>
-    </tr>
+      </Table.Td>
+    </Table.Tr>
   );
 }

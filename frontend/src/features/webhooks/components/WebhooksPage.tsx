@@ -1,5 +1,7 @@
+import { Button, Code, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
+import { EmptyState } from "../../../components/EmptyState";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import type { CreatedEndpoint } from "../api/webhooks";
@@ -12,20 +14,20 @@ import { EndpointRow } from "./EndpointRow";
 function SecretNotice({ endpoint, onDone }: { endpoint: CreatedEndpoint; onDone: () => void }) {
   const { t } = useTranslation("webhooks");
   return (
-    <section className="card stack" role="status" aria-label={t("secret.label")}>
-      <h2>{t("secret.title")}</h2>
-      <p>
-        <Trans t={t} i18nKey="secret.body" values={{ url: endpoint.url }} components={{ code: <code /> }} />
-      </p>
-      <pre>
-        <code>{endpoint.secret}</code>
-      </pre>
-      <div>
-        <button type="button" onClick={onDone}>
-          {t("secret.stored")}
-        </button>
-      </div>
-    </section>
+    <Paper component="section" withBorder p="md" role="status" aria-label={t("secret.label")}>
+      <Stack>
+        <Title order={2}>{t("secret.title")}</Title>
+        <Text style={{ overflowWrap: "anywhere" }}>
+          <Trans t={t} i18nKey="secret.body" values={{ url: endpoint.url }} components={{ code: <Code /> }} />
+        </Text>
+        <Code block style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+          {endpoint.secret}
+        </Code>
+        <Group>
+          <Button onClick={onDone}>{t("secret.stored")}</Button>
+        </Group>
+      </Stack>
+    </Paper>
   );
 }
 
@@ -38,30 +40,30 @@ export function WebhooksPage() {
   const { t } = useTranslation("webhooks");
 
   return (
-    <main className="stack">
-      <h1>{t("page.title")}</h1>
-      <p>
-        <Trans t={t} i18nKey="page.intro" components={{ code: <code /> }} />
-      </p>
+    <Stack component="main">
+      <Title order={1}>{t("page.title")}</Title>
+      <Text style={{ overflowWrap: "anywhere" }}>
+        <Trans t={t} i18nKey="page.intro" components={{ code: <Code /> }} />
+      </Text>
       {created && <SecretNotice endpoint={created} onDone={() => setCreated(null)} />}
       <EndpointForm onCreated={setCreated} />
-      <h2>{t("page.endpoints")}</h2>
+      <Title order={2}>{t("page.endpoints")}</Title>
       {endpoints.isPending && <Loading />}
       <ErrorMessage error={endpoints.error} />
-      {endpoints.data && endpoints.data.results.length === 0 && <p>{t("page.empty")}</p>}
+      {endpoints.data && endpoints.data.results.length === 0 && <EmptyState>{t("page.empty")}</EmptyState>}
       {endpoints.data && endpoints.data.results.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("page.url")}</th>
-                <th scope="col">{t("page.events")}</th>
-                <th scope="col">{t("page.state")}</th>
-                <th scope="col">{t("page.addedBy")}</th>
-                <th scope="col">{t("page.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <Table.ScrollContainer minWidth="56rem" type="native">
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("page.url")}</Table.Th>
+                <Table.Th scope="col">{t("page.events")}</Table.Th>
+                <Table.Th scope="col">{t("page.state")}</Table.Th>
+                <Table.Th scope="col">{t("page.addedBy")}</Table.Th>
+                <Table.Th scope="col">{t("page.actions")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
               {endpoints.data.results.map((endpoint) => (
                 <EndpointRow
                   key={endpoint.id}
@@ -70,11 +72,11 @@ export function WebhooksPage() {
                   onSelect={() => setSelectedId(endpoint.id)}
                 />
               ))}
-            </tbody>
-          </table>
-        </div>
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
       {selected && <DeliveryLog key={selected.id} endpoint={selected} />}
-    </main>
+    </Stack>
   );
 }
