@@ -1,3 +1,4 @@
+import { formatPercentTo } from "./format";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "./api/client";
 import { unwrap } from "./api/errors";
@@ -57,4 +58,4 @@ export function useSaveQuotas(activity: QuotaActivity, objectId: number) {
   });
 }
 
-export const percent = (x: number | null | undefined) => (x === null || x === undefined ? "–" : `${(x * 100).toFixed(1)}%`);
+export const percent = (x: number | null | undefined) => (x === null || x === undefined ? "–" : formatPercentTo(x, 1));

@@ -8,7 +8,22 @@ const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeS
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 });
-const percent = new Intl.NumberFormat(undefined, { style: "percent", maximumFractionDigits: 0 });
+// Percentages and fixed-precision figures by their number of decimals, built on first use.
+const percents = new Map<number, Intl.NumberFormat>();
+const fixed = new Map<number, Intl.NumberFormat>();
+
+function cached(cache: Map<number, Intl.NumberFormat>, digits: number, style?: "percent") {
+  let format = cache.get(digits);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(undefined, {
+      style,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    cache.set(digits, format);
+  }
+  return format;
+}
 
 function parsed(value: string | Date): Date | null {
   const date = value instanceof Date ? value : new Date(value);
@@ -37,7 +52,18 @@ export function formatNumber(value: number): string {
   return decimal.format(value);
 }
 
-/** A share between 0 and 1 as a whole percentage ("42%"). */
+/** A share between 0 and 1 as a whole percentage ("42%"). One argument, so it can be handed
+ * to a chart as its tick format. */
 export function formatPercent(share: number): string {
-  return percent.format(share);
+  return cached(percents, 0, "percent").format(share);
+}
+
+/** A share with `digits` decimals ("42.5%"), where a table compares close figures. */
+export function formatPercentTo(share: number, digits: number): string {
+  return cached(percents, digits, "percent").format(share);
+}
+
+/** A score or statistic with exactly `digits` decimals ("0.82"), so a column's figures line up. */
+export function formatFixed(value: number, digits: number): string {
+  return cached(fixed, digits).format(value);
 }

@@ -4,7 +4,7 @@ import { Trans, useTranslation } from "react-i18next";
 import { EmptyState } from "../../../components/EmptyState";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
-import { formatCount, formatDateTime } from "../../../lib/format";
+import { formatCount, formatDateTime, formatFixed, formatPercentTo } from "../../../lib/format";
 import { GroupResultsSection } from "../../../components/diversity/GroupResultsSection";
 import type { GroupField } from "../../../lib/diversity";
 import { debateKeys, exportUrl, fetchJudgeGroups, TABLES, type AccuracyRow, type Origin } from "../api/debates";
@@ -13,8 +13,8 @@ import { RatingsPlot, ReliabilityDiagram } from "./Plots";
 
 // One decimal, as the papers' tables give accuracy (lib/format's percent is whole). The dash for
 // a value not measured yet is a typographic mark, the same in every language.
-const pct = (value: number | null | undefined) => (value == null ? "–" : `${(value * 100).toFixed(1)}%`);
-const num = (value: number | null | undefined, digits = 3) => (value == null ? "–" : value.toFixed(digits));
+const pct = (value: number | null | undefined) => (value == null ? "–" : formatPercentTo(value, 1));
+const num = (value: number | null | undefined, digits = 3) => (value == null ? "–" : formatFixed(value, digits));
 
 type Column = "origin" | "condition" | "judge" | "protocol" | "helpful" | "sneaky" | "consultant";
 

@@ -5,7 +5,7 @@ import { Link, useParams } from "react-router";
 import { EmptyState } from "../../../components/EmptyState";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
-import { formatPercent } from "../../../lib/format";
+import { formatFixed, formatPercent } from "../../../lib/format";
 import type { DebateRequest } from "../api/debates";
 import { useCreateDebate, useDebateList, useQuestions, useWatchedDebate } from "../hooks/useResearch";
 import { GoldNote, GoldToggle } from "./GoldToggle";
@@ -185,7 +185,7 @@ export function DebateWatchPage() {
                   kind: j.kind,
                   probabilities: j.probabilities.map((p) => formatPercent(p)).join(" / "),
                   verdict: j.correct ? t("watch.right") : t("watch.wrong"),
-                  score: j.score.toFixed(2),
+                  score: formatFixed(j.score, 2),
                 })}
               </List.Item>
             ))}

@@ -1,3 +1,4 @@
+import { formatFixed } from "../../../lib/format";
 import { List, Paper, Stack, Text, Title } from "@mantine/core";
 import { Trans, useTranslation } from "react-i18next";
 import type { JudgeAssignment } from "../api/debates";
@@ -28,7 +29,7 @@ export function Outcome({ outcome, options }: { outcome: OutcomeData; options: s
         </Text>
       </Paper>
       <Text>
-        <Trans t={t} i18nKey="outcome.score" values={{ score: outcome.score.toFixed(2) }} components={{ strong: <strong /> }} />
+        <Trans t={t} i18nKey="outcome.score" values={{ score: formatFixed(outcome.score, 2) }} components={{ strong: <strong /> }} />
       </Text>
       <List>
         {outcome.debaters.map((debater) => (

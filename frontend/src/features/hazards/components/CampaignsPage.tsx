@@ -8,7 +8,7 @@ import { EmptyState } from "../../../components/EmptyState";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/Loading";
 import type { GroupField } from "../../../lib/diversity";
-import { formatCount, formatDateTime } from "../../../lib/format";
+import { formatCount, formatDateTime, formatFixed } from "../../../lib/format";
 import { fetchCampaignGroups, hazardKeys, type Analytics, type Campaign } from "../api/hazards";
 import { useAnalytics, useCampaigns } from "../hooks/useHazards";
 import { AdjudicateForm } from "./AdjudicateForm";
@@ -25,7 +25,7 @@ import { WRAP } from "./wrapText";
 type T = TFunction<"hazards">;
 
 /** Statistics with two fixed decimals, so that a table's column lines up. */
-const fmt = (x: number | null, t: T) => (x === null ? t("notAvailable") : x.toFixed(2));
+const fmt = (x: number | null, t: T) => (x === null ? t("notAvailable") : formatFixed(x, 2));
 
 const verdict = (harmful: boolean | null, t: T) =>
   harmful === null ? t("verdict.tie") : harmful ? t("verdict.harmful") : t("verdict.safe");

@@ -1,6 +1,6 @@
 import { Stack, Table, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { formatCount } from "../../../lib/format";
+import { formatCount, formatFixed } from "../../../lib/format";
 import { useImportedReport } from "../hooks/useSetup";
 
 /** Imported annotated sets (XSTest): how far their own annotators agree, and what they said.
@@ -9,7 +9,7 @@ export function ImportedSets() {
   const report = useImportedReport();
   const { t } = useTranslation("hazards");
   // Fixed precision, so the columns line up.
-  const fmt = (x: number | null) => (x === null ? t("notAvailable") : x.toFixed(3));
+  const fmt = (x: number | null) => (x === null ? t("notAvailable") : formatFixed(x, 3));
   if (!report.data || report.data.length === 0) return null;
   return (
     <Stack component="section" aria-label={t("importedSets.label")} gap="sm">

@@ -3,7 +3,7 @@ import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { EmptyState } from "../../../components/EmptyState";
 import { PlotChart, type DrawChart } from "../../../components/plot/PlotChart";
-import { formatCount, formatNumber } from "../../../lib/format";
+import { formatCount, formatFixed, formatNumber } from "../../../lib/format";
 
 type Point = { step: number; loss: number; series: string };
 
@@ -58,8 +58,8 @@ export function LossPlot({ history, totalSteps }: { history: number[][]; totalSt
       <Box
         role="img"
         aria-label={t("loss.label", {
-          first: first.loss.toFixed(3),
-          last: last.loss.toFixed(3),
+          first: formatFixed(first.loss, 3),
+          last: formatFixed(last.loss, 3),
           count: train.length,
           n: formatCount(train.length),
         })}

@@ -1,3 +1,4 @@
+import { formatPercentTo } from "../../../lib/format";
 /** Reading the evaluation stored in a version's free-form metrics JSON. */
 export type Figures = {
   preference: number | null;
@@ -32,5 +33,5 @@ export function figures(metrics: unknown): Figures {
 }
 
 export function percent(value: number | null): string {
-  return value === null ? "—" : `${(value * 100).toFixed(1)}%`;
+  return value === null ? "—" : formatPercentTo(value, 1);
 }
