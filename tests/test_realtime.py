@@ -1,13 +1,17 @@
 import asyncio
+import uuid
 
 import pytest
+import redis.asyncio
 from asgiref.sync import sync_to_async
 from channels.testing import WebsocketCommunicator
+from django.conf import settings
 from django.db import transaction
 
 from accounts.roles import Role
 from config.asgi import application
-from realtime.events import event_send
+from realtime.events import event_send, event_send_now
+from realtime.groups import layer_group
 from tests.factories import GenerationFactory
 from tests.realtime_client import connect_as, subscribe
 
@@ -70,9 +74,10 @@ async def test_each_user_hears_their_own_group_without_asking(make_user) -> None
     await communicator.disconnect()
 
 
-async def test_a_socket_idle_longer_than_a_blocking_pop_still_hears_events(make_user) -> None:
-    # The channel layer blocks on Redis for 5 s per receive; a client socket timeout that is
-    # not longer than that killed idle consumers, so a slow task's next event was lost.
+async def test_a_socket_idle_for_seconds_still_hears_events(make_user) -> None:
+    # Under the list-based layer, which blocked on Redis for 5 s per receive, a client socket
+    # timeout no longer than that killed idle consumers and lost a slow task's next event; a
+    # quiet socket must keep hearing whatever the layer.
     user = await sync_to_async(make_user)(Role.RATER)
     communicator = await connect_as(user)
     await asyncio.sleep(7)
@@ -100,3 +105,34 @@ async def test_a_malformed_frame_gets_an_error_message_and_the_socket_stays_open
     assert reply["payload"]["detail"] in {"Messages must be JSON text frames.", "Unknown message."}
     assert (await subscribe(communicator, "registry"))["type"] == "subscribed"
     await communicator.disconnect()
+
+
+async def test_an_event_is_one_redis_publish_however_many_sockets_hear_it(make_user) -> None:
+    # The channel layer is Redis publish/subscribe (settings.CHANNEL_LAYERS): one PUBLISH per
+    # event, which this process receives once and hands to each of its sockets in memory. The
+    # list-based layer wrote one Redis message per socket (none of them a PUBLISH), which is
+    # what made delivery slow down with the number of open sockets (bench/events.py).
+    user = await sync_to_async(make_user)(Role.RESEARCHER)
+    sockets = [await connect_as(user) for _ in range(4)]
+    for socket in sockets:
+        assert (await subscribe(socket, "registry"))["type"] == "subscribed"
+    [host] = settings.CHANNEL_LAYERS["default"]["CONFIG"]["hosts"]
+    watcher = redis.asyncio.from_url(host["address"])
+    published = watcher.pubsub()
+    await published.psubscribe(f"*{layer_group('registry')}")
+    assert (await published.get_message(timeout=5))["type"] == "psubscribe"
+
+    # Unique, so that events other tests publish at the same time are not counted.
+    marker = uuid.uuid4().hex
+    await sync_to_async(event_send_now)("registry", "registry.published", {"marker": marker})
+    for socket in sockets:
+        assert (await socket.receive_json_from(timeout=5))["payload"] == {"marker": marker}
+        await socket.disconnect()
+    carrying_marker = 0
+    while (
+        message := await published.get_message(ignore_subscribe_messages=True, timeout=0.5)
+    ) is not None:
+        carrying_marker += marker.encode() in message["data"]
+    assert carrying_marker == 1
+    await published.aclose()
+    await watcher.aclose()

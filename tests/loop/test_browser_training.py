@@ -22,8 +22,9 @@ from tests.factories import PASSWORD
 
 pytestmark = [*BROWSER_MARKS, pytest.mark.worker]
 
-# Enough steps that the bar shows values between 0 and the end: the worker streams every step,
-# but writes the run's row (which the page refetches on each event) at most every 0.5 s.
+# Enough steps that the bar shows values between 0 and the end: the worker streams every step and
+# the page applies each as it arrives, though the run's row is written at most every 0.5 s (a
+# page that refetched the row on each event missed every step between on a fast machine).
 STEPS = 60
 # Every aria-valuetext the run's progress bar shows, recorded in the page: the list survives
 # only as long as the page is not reloaded, so it also shows that the updates came live.

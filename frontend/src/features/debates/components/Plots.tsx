@@ -11,15 +11,6 @@ const BLUE = "#1971c2";
 const RED = "#c92a2a";
 const GUIDE = "#868e96";
 
-/** Plot's charts read as one image with a name and a description (screen readers skip the
- * ticks and dots inside). Plot names each mark's group ("rect", "line"); inside an image those
- * names are never read, and axe flags aria-label on a <g> that has no role, so they go. */
-function asImage(chart: SVGSVGElement | HTMLElement): SVGSVGElement | HTMLElement {
-  chart.setAttribute("role", "img");
-  for (const part of chart.querySelectorAll("[aria-label]")) part.removeAttribute("aria-label");
-  return chart;
-}
-
 const percentTicks = (value: number) => formatPercent(value);
 
 /**
@@ -42,51 +33,49 @@ export function ReliabilityDiagram({ title, bins }: { title: string; bins: Relia
         });
       // Square, so the diagonal is at 45°; no wider than reads well.
       const size = Math.min(width, 420);
-      return asImage(
-        Plot.plot({
-          width: size,
-          height: size,
-          marginLeft: 52,
-          marginBottom: 44,
-          marginTop: 24,
-          ariaLabel: label,
-          ariaDescription: t("plots.reliabilityDescription", { bins: bins.map(binText).join("; ") }),
-          x: { domain: [0, 1], label: t("plots.confidence"), tickFormat: percentTicks, ticks: 5, grid: true },
-          y: { domain: [0, 1], label: t("plots.accuracy"), tickFormat: percentTicks, ticks: 5, grid: true },
-          r: { range: [3, 12] },
-          marks: [
-            Plot.rectY(bins, { x1: "low", x2: "high", y: "accuracy", fill: BLUE, fillOpacity: 0.15, inset: 1 }),
-            Plot.line(
-              [
-                [0, 0],
-                [1, 1],
-              ],
-              { stroke: GUIDE, strokeDasharray: "4 4" },
-            ),
-            Plot.dot(bins, {
-              x: "confidence",
-              y: "accuracy",
-              r: "n",
-              fill: RED,
-              stroke: "white",
-              title: binText,
-            }),
-            Plot.text(bins, {
-              x: "confidence",
-              y: "accuracy",
-              text: (bin: ReliabilityBin) => t("plots.count", { n: formatCount(bin.n) }),
-              dy: -16,
-              fontSize: 11,
-            }),
-          ],
-        }),
-      );
+      return Plot.plot({
+        width: size,
+        height: size,
+        marginLeft: 52,
+        marginBottom: 44,
+        marginTop: 24,
+        ariaLabel: label,
+        ariaDescription: t("plots.reliabilityDescription", { bins: bins.map(binText).join("; ") }),
+        x: { domain: [0, 1], label: t("plots.confidence"), tickFormat: percentTicks, ticks: 5, grid: true },
+        y: { domain: [0, 1], label: t("plots.accuracy"), tickFormat: percentTicks, ticks: 5, grid: true },
+        r: { range: [3, 12] },
+        marks: [
+          Plot.rectY(bins, { x1: "low", x2: "high", y: "accuracy", fill: BLUE, fillOpacity: 0.15, inset: 1 }),
+          Plot.line(
+            [
+              [0, 0],
+              [1, 1],
+            ],
+            { stroke: GUIDE, strokeDasharray: "4 4" },
+          ),
+          Plot.dot(bins, {
+            x: "confidence",
+            y: "accuracy",
+            r: "n",
+            fill: RED,
+            stroke: "white",
+            title: binText,
+          }),
+          Plot.text(bins, {
+            x: "confidence",
+            y: "accuracy",
+            text: (bin: ReliabilityBin) => t("plots.count", { n: formatCount(bin.n) }),
+            dy: -16,
+            fontSize: 11,
+          }),
+        ],
+      });
     },
     [bins, label, t],
   );
   return (
     <Stack component="figure" gap={4} m={0}>
-      {bins.length === 0 ? <EmptyState>{t("plots.noBins")}</EmptyState> : <PlotChart draw={draw} />}
+      {bins.length === 0 ? <EmptyState>{t("plots.noBins")}</EmptyState> : <PlotChart draw={draw} oneImage />}
       <Text component="figcaption" size="sm" c="dimmed">
         {title}
       </Text>
@@ -109,36 +98,34 @@ export function RatingsPlot({ rows }: { rows: PersuasivenessRow[] }) {
       const ratingText = (row: PersuasivenessRow) =>
         t("plots.rating", { debater: row.debater, rating: rounded(row.rating), low: rounded(row.ci_low), high: rounded(row.ci_high) });
       const intervals = rated.filter((row) => row.ci_low !== null && row.ci_high !== null);
-      return asImage(
-        Plot.plot({
-          width,
-          height: rated.length * 30 + 64,
-          // Room for the names, but never most of a phone's width.
-          marginLeft: Math.min(170, Math.round(width * 0.4)),
-          marginRight: 24,
-          marginBottom: 44,
-          ariaLabel: t("plots.ratings"),
-          ariaDescription: t("plots.ratingsDescription", { ratings: rated.map(ratingText).join("; ") }),
-          x: { label: t("plots.ratingAxis"), grid: true, tickFormat: formatNumber, nice: true },
-          y: { label: null, domain: rated.map((row) => row.debater), tickFormat: shortName },
-          marks: [
-            Plot.ruleX([0], { stroke: GUIDE, strokeDasharray: "3 3" }),
-            Plot.ruleY(intervals, { y: "debater", x1: "ci_low", x2: "ci_high", stroke: BLUE, strokeWidth: 2 }),
-            Plot.tickX(intervals, { y: "debater", x: "ci_low", stroke: BLUE }),
-            Plot.tickX(intervals, { y: "debater", x: "ci_high", stroke: BLUE }),
-            Plot.dot(rated, {
-              y: "debater",
-              x: "rating",
-              r: 4,
-              fill: RED,
-              title: ratingText,
-            }),
-          ],
-        }),
-      );
+      return Plot.plot({
+        width,
+        height: rated.length * 30 + 64,
+        // Room for the names, but never most of a phone's width.
+        marginLeft: Math.min(170, Math.round(width * 0.4)),
+        marginRight: 24,
+        marginBottom: 44,
+        ariaLabel: t("plots.ratings"),
+        ariaDescription: t("plots.ratingsDescription", { ratings: rated.map(ratingText).join("; ") }),
+        x: { label: t("plots.ratingAxis"), grid: true, tickFormat: formatNumber, nice: true },
+        y: { label: null, domain: rated.map((row) => row.debater), tickFormat: shortName },
+        marks: [
+          Plot.ruleX([0], { stroke: GUIDE, strokeDasharray: "3 3" }),
+          Plot.ruleY(intervals, { y: "debater", x1: "ci_low", x2: "ci_high", stroke: BLUE, strokeWidth: 2 }),
+          Plot.tickX(intervals, { y: "debater", x: "ci_low", stroke: BLUE }),
+          Plot.tickX(intervals, { y: "debater", x: "ci_high", stroke: BLUE }),
+          Plot.dot(rated, {
+            y: "debater",
+            x: "rating",
+            r: 4,
+            fill: RED,
+            title: ratingText,
+          }),
+        ],
+      });
     },
     [rated, t],
   );
   if (rated.length === 0) return <EmptyState>{t("plots.noRatings")}</EmptyState>;
-  return <PlotChart draw={draw} />;
+  return <PlotChart draw={draw} oneImage />;
 }

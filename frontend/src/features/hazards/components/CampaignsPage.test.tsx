@@ -126,6 +126,11 @@ describe("campaign analytics", () => {
     const perCategory = screen.getByRole("img", { name: "Hazard rate per category and version" });
     expect(within(perCategory).getByText("vcr on redteam-target v1: 50% (1 of 2)")).toBeInTheDocument();
     expect(within(perCategory).getByText("vcr on redteam-target v2: 25% (1 of 4)")).toBeInTheDocument();
+    // One image (its legend makes it a <figure>): the name and the figures in words are on the
+    // figure, and nothing inside it carries a name of its own.
+    expect(perCategory.tagName).toBe("FIGURE");
+    expect(perCategory).toHaveAttribute("aria-description", expect.stringContaining("vcr on redteam-target v1: 50% (1 of 2)"));
+    expect(perCategory.querySelector("[aria-label], [aria-description]")).toBeNull();
     const imported = screen.getByRole("region", { name: "Imported sets" });
     expect(within(imported).getByRole("cell", { name: "0.976" })).toBeInTheDocument();
     expect(within(imported).getByRole("cell", { name: "safe: 250, unsafe: 200" })).toBeInTheDocument();

@@ -11,18 +11,6 @@ const BAR = "#c92a2a"; // Mantine red 9: the hazard colour, dark enough for the 
 // Light to dark, so that a category's newest version reads darkest.
 const VERSION_SHADES = ["#ffa8a8", "#ff6b6b", "#f03e3e", "#c92a2a", "#862e2e"];
 
-/** One image for screen readers (Plot draws an <svg>, or a <figure> around it with a legend):
- * its name, and the figures in words as its description. */
-function asImage<C extends Element>(chart: C, label: string, description: string): C {
-  // Plot names its mark groups ("rect", "rule"): an aria-label on a <g> without a role is one
-  // axe refuses, and inside an image it says nothing anyway.
-  for (const group of chart.querySelectorAll("g[aria-label]")) group.removeAttribute("aria-label");
-  chart.setAttribute("role", "img");
-  chart.setAttribute("aria-label", label);
-  chart.setAttribute("aria-description", description);
-  return chart;
-}
-
 /** Hazard rate per model version as horizontal bars, each with its 95% Wilson interval. */
 export function HazardRateChart({ rates }: { rates: Rate[] }) {
   const { t } = useTranslation("hazards");
@@ -41,9 +29,11 @@ export function HazardRateChart({ rates }: { rates: Rate[] }) {
         }),
       }));
       const longest = Math.max(...rows.map((row) => row.name.length));
-      const chart = Plot.plot({
+      return Plot.plot({
         width,
         height: 50 + rows.length * 36,
+        ariaLabel: t("chart.versions"),
+        ariaDescription: rows.map((row) => row.title).join("; "),
         // Room for the version names, but never more than half the chart.
         marginLeft: Math.min(width / 2, 12 + longest * 6.5),
         marginRight: 48,
@@ -56,12 +46,11 @@ export function HazardRateChart({ rates }: { rates: Rate[] }) {
           Plot.ruleX([0]),
         ],
       });
-      return asImage(chart, t("chart.versions"), rows.map((row) => row.title).join("; "));
     },
     [rates, t],
   );
   if (rates.length === 0) return <EmptyState>{t("chart.noRates")}</EmptyState>;
-  return <PlotChart draw={draw} />;
+  return <PlotChart draw={draw} oneImage />;
 }
 
 /**
@@ -88,9 +77,11 @@ export function CategoryRateChart({ rates }: { rates: Rate[] }) {
         })),
       );
       const names = versions.map((version) => version.version);
-      const chart = Plot.plot({
+      return Plot.plot({
         width,
         height: 280,
+        ariaLabel: t("chart.categories"),
+        ariaDescription: rows.map((row) => row.title).join("; "),
         marginBottom: 40,
         fx: { domain: [...new Set(rows.map((row) => row.code))].sort(), label: t("chart.categoryAxis"), axis: "bottom" },
         x: { domain: names, axis: null, paddingInner: 0.1 },
@@ -107,10 +98,9 @@ export function CategoryRateChart({ rates }: { rates: Rate[] }) {
           Plot.ruleY([0]),
         ],
       });
-      return asImage(chart, t("chart.categories"), rows.map((row) => row.title).join("; "));
     },
     [rates, t],
   );
   if (codes.length === 0) return <EmptyState>{t("chart.noCategories")}</EmptyState>;
-  return <PlotChart draw={draw} />;
+  return <PlotChart draw={draw} oneImage />;
 }

@@ -1,21 +1,20 @@
-import { Badge } from "@mantine/core";
 import type { ReactNode } from "react";
+import { StatusBadge, type StatusTone } from "../../../components/StatusBadge";
 import type { Generation } from "../api/generations";
 
-// Shades dark enough that the badge's white text passes WCAG AA (axe checks it).
-const COLOR: Record<Generation["status"], string> = {
-  queued: "gray.7",
-  running: "blue.8",
-  done: "teal.9",
-  failed: "red.9",
+const TONE: Record<Generation["status"], StatusTone> = {
+  queued: "idle",
+  running: "active",
+  done: "good",
+  failed: "bad",
 };
 
 /** A generation's status (its translated name as `children`, so that a <Trans> sentence can
- * hold it) as a coloured badge; a live region, so the end of a run is announced. */
+ * hold it), announced when it changes. */
 export function GenerationStatusBadge({ status, children }: { status: Generation["status"]; children?: ReactNode }) {
   return (
-    <Badge component="span" color={COLOR[status]} role="status">
+    <StatusBadge tone={TONE[status]} live>
       {children}
-    </Badge>
+    </StatusBadge>
   );
 }

@@ -1,40 +1,30 @@
-import { Badge } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { StatusBadge, type StatusTone } from "../../../components/StatusBadge";
 import type { Run, Version } from "../api/loop";
 
-// The "dot" variant keeps the label in the body text colour (contrast passes on every status)
-// and carries the status colour in the dot only.
-const RUN_COLOURS: Record<Run["status"], string> = {
-  waiting: "gray",
-  queued: "gray",
-  running: "blue",
-  evaluating: "blue",
-  done: "green",
-  failed: "red",
-  cancelled: "orange",
+const RUN_TONE: Record<Run["status"], StatusTone> = {
+  waiting: "waiting",
+  queued: "idle",
+  running: "active",
+  evaluating: "active",
+  done: "good",
+  failed: "bad",
+  cancelled: "stopped",
 };
 
-const VERSION_COLOURS: Record<Version["status"], string> = {
-  draft: "gray",
-  evaluating: "blue",
-  published: "green",
-  retired: "orange",
+const VERSION_TONE: Record<Version["status"], StatusTone> = {
+  draft: "idle",
+  evaluating: "active",
+  published: "good",
+  retired: "stopped",
 };
 
 export function RunStatusBadge({ status }: { status: Run["status"] }) {
   const { t } = useTranslation("training");
-  return (
-    <Badge component="span" variant="dot" color={RUN_COLOURS[status]} tt="none">
-      {t(`runStatus.${status}`)}
-    </Badge>
-  );
+  return <StatusBadge tone={RUN_TONE[status]}>{t(`runStatus.${status}`)}</StatusBadge>;
 }
 
 export function VersionStatusBadge({ status }: { status: Version["status"] }) {
   const { t } = useTranslation("training");
-  return (
-    <Badge component="span" variant="dot" color={VERSION_COLOURS[status]} tt="none">
-      {t(`versionStatus.${status}`)}
-    </Badge>
-  );
+  return <StatusBadge tone={VERSION_TONE[status]}>{t(`versionStatus.${status}`)}</StatusBadge>;
 }

@@ -163,10 +163,20 @@ describe("training", () => {
     act(() => socket.acceptConnection());
     expect(socket.sent).toEqual([{ action: "subscribe", group: "run:7" }]);
 
-    current = run({ step: 5, loss: 0.4, history: [[1, 0.69], [2, 0.6], [3, 0.5], [4, 0.45], [5, 0.4]] });
-    act(() => socket.emit({ type: "run.progress", group: "run:7", payload: { id: 7, step: 5 } }));
+    // The worker writes the run's row only every half second: the steps streamed in between
+    // reach the page from the events alone, while the row still says step 2.
+    const progress = (step: number, loss: number) =>
+      socket.emit({ type: "run.progress", group: "run:7", payload: { id: 7, step, total_steps: 10, loss, eta_s: 4 } });
+    act(() => {
+      progress(3, 0.5);
+      progress(4, 0.45);
+      progress(5, 0.4);
+    });
     expect(await screen.findByText(/step 5 \/ 10/)).toBeInTheDocument();
     expect(screen.getByRole("img", { name: "Training loss from 0.690 to 0.400 over 5 steps" })).toBeInTheDocument();
+    // A step older than the one shown (an event overtaken by a refetch) does not move the bar back.
+    act(() => progress(4, 0.45));
+    expect(screen.getByText(/step 5 \/ 10/)).toBeInTheDocument();
 
     current = run({ status: "done", step: 10, version: 20, version_number: 2, timings: { snapshot_s: 0.2, training_s: 3.5, evaluation_s: 1.25, publish_s: 0 } });
     act(() => socket.emit({ type: "run.completed", group: "run:7", payload: { id: 7, status: "done", version: 20 } }));

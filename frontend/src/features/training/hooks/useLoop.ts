@@ -10,9 +10,11 @@ import {
   publishVersion,
   rollbackVersion,
   startRun,
+  type Run,
   type RunStart,
   cancelRun,
 } from "../api/loop";
+import { runProgress, runWithProgress } from "../progress";
 
 const ACTIVE = new Set(["waiting", "queued", "running", "evaluating"]);
 
@@ -24,12 +26,20 @@ export function useRuns(page: number) {
   });
 }
 
-/** A run, refetched whenever its group reports progress, a phase change or the end. */
+/** A run kept live from its group: each step the worker streams is applied to the cached run
+ * as it arrives (the run's row is written only every half second, so refetching on each step
+ * would skip steps), and any other event (started, evaluating, completed) refetches it. */
 export function useLiveRun(id: number) {
   const queryClient = useQueryClient();
   const run = useQuery({ queryKey: loopKeys.run(id), queryFn: () => fetchRun(id) });
   const live = run.data === undefined || ACTIVE.has(run.data.status);
   useGroupEvents(live ? `run:${id}` : null, (event) => {
+    const progress = event.type === "run.progress" ? runProgress(event.payload) : null;
+    const cached = queryClient.getQueryData<Run>(loopKeys.run(id));
+    if (progress !== null && cached !== undefined) {
+      queryClient.setQueryData<Run>(loopKeys.run(id), runWithProgress(cached, progress));
+      return;
+    }
     void queryClient.invalidateQueries({ queryKey: loopKeys.run(id) });
     if (event.type === "run.completed") {
       void queryClient.invalidateQueries({ queryKey: loopKeys.all });

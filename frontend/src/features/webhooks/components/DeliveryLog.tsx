@@ -10,11 +10,11 @@ import { Pager } from "../../../components/Pager";
 import { formatCount, formatDateTime } from "../../../lib/format";
 import type { Delivery, Endpoint } from "../api/webhooks";
 import { useDeliveries } from "../hooks/useWebhooks";
-import { StateBadge, type Tone } from "./StateBadge";
+import { StatusBadge, type StatusTone } from "../../../components/StatusBadge";
 
 type Attempt = Delivery["attempt_log"][number];
 
-const DELIVERY_TONE: Record<Delivery["status"], Tone> = { pending: "neutral", succeeded: "good", failed: "bad" };
+const DELIVERY_TONE: Record<Delivery["status"], StatusTone> = { pending: "idle", succeeded: "good", failed: "bad" };
 
 /** The receiver's HTTP status code, or that it never answered (refused, timed out). */
 function answer(attempt: Attempt, t: TFunction<"webhooks">): string {
@@ -65,9 +65,9 @@ export function DeliveryLog({ endpoint }: { endpoint: Endpoint }) {
                       <Code>{delivery.event_type}</Code>
                     </Table.Td>
                     <Table.Td>
-                      <StateBadge tone={DELIVERY_TONE[delivery.status]}>
+                      <StatusBadge tone={DELIVERY_TONE[delivery.status]}>
                         {t(`log.statuses.${delivery.status}`)}
-                      </StateBadge>
+                      </StatusBadge>
                       {delivery.next_attempt_at && (
                         <Text size="sm" c="dimmed">
                           {t("log.nextTry", { when: formatDateTime(delivery.next_attempt_at) })}

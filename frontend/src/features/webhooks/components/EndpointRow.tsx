@@ -5,7 +5,7 @@ import { DateTime } from "../../../components/DateTime";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import type { Endpoint } from "../api/webhooks";
 import { useChangeEndpoint, useDeleteEndpoint, useSendTestEvent } from "../hooks/useWebhooks";
-import { StateBadge } from "./StateBadge";
+import { StatusBadge } from "../../../components/StatusBadge";
 
 type Props = { endpoint: Endpoint; selected: boolean; onSelect: () => void };
 
@@ -41,9 +41,9 @@ export function EndpointRow({ endpoint, selected, onSelect }: Props) {
         </List>
       </Table.Td>
       <Table.Td>
-        <StateBadge tone={endpoint.active ? "good" : "neutral"}>
+        <StatusBadge tone={endpoint.active ? "good" : "idle"}>
           {endpoint.active ? t("row.active") : t("row.disabled")}
-        </StateBadge>
+        </StatusBadge>
       </Table.Td>
       <Table.Td>
         {endpoint.created_by ?? (
