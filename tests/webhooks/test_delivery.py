@@ -144,6 +144,16 @@ def test_the_same_event_emitted_again_adds_no_delivery(endpoint_for, receiver) -
     assert len(webhook_emit(event_type=EventType.ROUND_CLOSED, payload={"round": 2})) == 1
 
 
+def test_an_event_nobody_subscribes_to_costs_one_statement(
+    endpoint_for, receiver, django_assert_num_queries
+) -> None:
+    # Every signal a rater records emits signal.recorded after its commit; without a
+    # subscriber that must not open and commit a transaction on the rater's request.
+    endpoint_for(receiver.url, [EventType.RUN_FINISHED])
+    with django_assert_num_queries(1):
+        assert webhook_emit(event_type=EventType.SIGNAL_RECORDED, payload={"signal": 1}) == []
+
+
 def test_redirects_are_not_followed(endpoint_for, receiver) -> None:
     receiver.answers = [(302, "", 0.0)]
     delivery = _emitted(endpoint_for, receiver)

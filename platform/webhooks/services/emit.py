@@ -39,20 +39,32 @@ def event_id_for(key: str | None) -> uuid.UUID:
     return uuid.uuid5(EVENT_NAMESPACE, key) if key else uuid.uuid4()
 
 
-@transaction.atomic
 def webhook_emit(
     *, event_type: EventType, payload: dict[str, Any], key: str | None = None
 ) -> list[WebhookDelivery]:
     """Create a delivery of the event for every active endpoint subscribed to its type and
     queue them; returns the deliveries created now. `key` names the event for idempotency:
     emitting the same key again creates nothing (unique endpoint and event id)."""
-    from webhooks.tasks import webhook_delivery_task
-
     endpoints = list(
         WebhookEndpoint.objects.filter(active=True, event_types__contains=[event_type.value])
     )
+    # Most events (every signal a rater records) have no subscriber: one query, and no
+    # transaction opened and committed around it on the rater's request.
     if not endpoints:
         return []
+    return _deliveries_create(endpoints, event_type=event_type, payload=payload, key=key)
+
+
+@transaction.atomic
+def _deliveries_create(
+    endpoints: list[WebhookEndpoint],
+    *,
+    event_type: EventType,
+    payload: dict[str, Any],
+    key: str | None,
+) -> list[WebhookDelivery]:
+    from webhooks.tasks import webhook_delivery_task
+
     event_id = event_id_for(key)
     body = event_body(event_id=event_id, event_type=event_type.value, payload=payload)
     created = []
