@@ -22,6 +22,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import CharField, F, Func, Q, QuerySet, TextField, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -356,13 +357,20 @@ def _snapshot_finish(
             # Another delivery finished it first.
             return
         locked.status, locked.error, locked.build_s = status, error[:5000], build_s
+        written = ["status", "error", "build_s"]
         if built is not None:
             locked.content_hash = built.content_hash
-            locked.signal_ids = built.signal_ids
             locked.counts = built.counts
             locked.mix = built.mix
             locked.folder = str(built.folder)
-        locked.save()
+            written += ["content_hash", "counts", "mix", "folder"]
+        locked.save(update_fields=written)
+        if built is not None:
+            # The field would prepare each id in Python (2.3 s for the 600,000 ids of a
+            # million-signal pool); psycopg sends the list as one array itself.
+            DatasetSnapshot.objects.filter(pk=snapshot_id).update(
+                signal_ids=RawSQL("%s::bigint[]", (built.signal_ids,))
+            )
         event_send(
             EVENTS_GROUP,
             "snapshot.completed",

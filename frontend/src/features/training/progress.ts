@@ -21,9 +21,9 @@ export function runProgress(payload: Record<string, unknown>): RunProgress | nul
 }
 
 /** The run with one streamed step applied. A step no later than the run's own is stale (an event
- * that overtook a refetch) and changes nothing, so the bar never moves back; after a resume the
- * worker logs the steps past the checkpoint again, so the loss history keeps the newest loss of
- * each step. */
+ * that overtook a refetch) and changes nothing, so the bar never moves back. The history drops
+ * any loss it holds for this step or later (a resumed run logs steps past its checkpoint again)
+ * and ends with this step's. */
 export function runWithProgress(run: Run, progress: RunProgress): Run {
   if (progress.step <= run.step) return run;
   const history =
