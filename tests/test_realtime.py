@@ -119,8 +119,8 @@ async def test_an_event_is_one_redis_publish_however_many_sockets_hear_it(make_u
     sockets = [await connect_as(user) for _ in range(4)]
     for socket in sockets:
         assert (await subscribe(socket, "registry"))["type"] == "subscribed"
-    [host] = settings.CHANNEL_LAYERS["default"]["CONFIG"]["hosts"]
-    watcher = redis.asyncio.from_url(host["address"])
+    # The channel layer's Redis (settings.CHANNEL_LAYERS).
+    watcher = redis.asyncio.from_url(settings.REDIS_URL)
     published = watcher.pubsub()
     await published.psubscribe(f"*{layer_group('registry')}")
     assert (await published.get_message(timeout=5))["type"] == "psubscribe"
