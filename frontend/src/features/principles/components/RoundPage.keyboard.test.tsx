@@ -3,43 +3,31 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { FakeWebSocket } from "../../../test/fakeWebSocket";
 import { stubApi, users } from "../../../test/http";
 import { renderApp } from "../../../test/renderApp";
+import { proposal, round } from "./roundFixtures";
 
 type Vote = "agree" | "disagree" | "pass" | null;
 
-const proposal = (id: number, key: string, myVote: Vote) => ({
-  id,
-  round: 3,
-  action: "amend",
-  principle_key: key,
-  title: "",
-  text: `Text of ${key}.`,
-  audience: "shared",
-  rationale: "Because.",
-  author: "rita",
-  ai_authored: false,
-  vetoed: false,
-  veto_reason: "",
-  my_vote: myVote,
-  tally: myVote ? { human: { agree: 1, disagree: 0, pass: 0 }, ai: {} } : null,
-});
+/** A rater's proposal (not the AI's) with the rater's own vote, if any. */
+const ratersProposal = (id: number, key: string, myVote: Vote) =>
+  proposal({
+    id,
+    principle_key: key,
+    title: "",
+    text: `Text of ${key}.`,
+    rationale: "Because.",
+    author: "rita",
+    ai_authored: false,
+    my_vote: myVote,
+    tally: myVote ? { human: { agree: 1, disagree: 0, pass: 0 }, ai: {} } : null,
+  });
 
 /** An open round of two proposals whose vote endpoints record each choice. */
 function openRound() {
   const votes: Record<number, Vote> = { 7: null, 8: null };
-  const current = () => ({
-    id: 3,
-    title: "Spring round",
-    base_version: 1,
-    opens_at: "2025-01-01T00:00:00Z",
-    closes_at: "2999-01-01T00:00:00Z",
-    status: "open",
-    min_participants: 3,
-    min_agreement: 0.6,
-    min_group_agreement: 0.5,
-    closed_at: null,
-    enacted_version: null,
-    proposals: [proposal(7, "mutual-trust", votes[7] ?? null), proposal(8, "honesty", votes[8] ?? null)],
-  });
+  const current = () =>
+    round({
+      proposals: [ratersProposal(7, "mutual-trust", votes[7] ?? null), ratersProposal(8, "honesty", votes[8] ?? null)],
+    });
   const voteOn = (id: number) => (request: { body: unknown }) => {
     votes[id] = (request.body as { choice: Vote }).choice;
     return { body: current().proposals.find((p) => p.id === id) };

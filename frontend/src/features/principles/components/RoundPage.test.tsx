@@ -3,44 +3,11 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { FakeWebSocket } from "../../../test/fakeWebSocket";
 import { stubApi, users } from "../../../test/http";
 import { renderApp } from "../../../test/renderApp";
+import { proposal, round } from "./roundFixtures";
 
 const tally = (agree: number, disagree: number, pass: number) => ({
   human: { agree, disagree, pass },
   ai: { agree: 0, disagree: 0, pass: 1 },
-});
-
-const proposal = (overrides: Record<string, unknown> = {}) => ({
-  id: 7,
-  round: 3,
-  action: "amend",
-  principle_key: "mutual-trust",
-  title: "Mutual trust",
-  text: "Trust is earned and re-checked.",
-  audience: "shared",
-  rationale: "Capabilities change.",
-  author: "proposer-v1",
-  ai_authored: true,
-  vetoed: false,
-  veto_reason: "",
-  my_vote: null,
-  tally: null,
-  ...overrides,
-});
-
-const round = (overrides: Record<string, unknown> = {}) => ({
-  id: 3,
-  title: "Spring round",
-  base_version: 1,
-  opens_at: "2025-01-01T00:00:00Z",
-  closes_at: "2999-01-01T00:00:00Z",
-  status: "open",
-  min_participants: 3,
-  min_agreement: 0.6,
-  min_group_agreement: 0.5,
-  closed_at: null,
-  enacted_version: null,
-  proposals: [proposal()],
-  ...overrides,
 });
 
 /** The replies of a closed round that enacted version 2, for any signed-in role. */
