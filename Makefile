@@ -33,12 +33,12 @@ run: frontend-build
 	DEBUG=$${DEBUG:-true} $(PY) manage.py platform_run --port $(PORT)
 
 ## The processes `make run` starts, one by one, for deployments (set DATABASE_URL/REDIS_URL).
-## web: uvicorn worker processes behind one socket, WEB_CONCURRENCY of them (default: one per
-## core); the same command as platform_run's (ops/supervisor.py web_command).
+## web: uvicorn worker processes, each on a socket of its own at the port (ops/web_server.py),
+## WEB_CONCURRENCY of them (default: one per core); the same command as platform_run's
+## (ops/supervisor.py web_command).
 WEB_CONCURRENCY ?= $(shell nproc)
 web: setup
-	$(VENV)/bin/uvicorn config.asgi:application --host 0.0.0.0 --port $(PORT) \
-		--workers $(WEB_CONCURRENCY) --lifespan off --no-proxy-headers --no-access-log \
+	$(PY) -m ops.web_server --host 0.0.0.0 --port $(PORT) --workers $(WEB_CONCURRENCY) \
 		--timeout-graceful-shutdown 10
 worker-default: setup
 	$(VENV)/bin/celery -A config worker -Q default -n default@%h -l INFO

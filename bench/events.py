@@ -5,11 +5,12 @@
 
 A worker-side `event_send_now` to the `registry` group (the path every published version,
 generation and tally takes) is timed from the sender's clock to each websocket's receipt, on
-loopback. The web server is the one `make web` runs (uvicorn, ops/supervisor.web_command) with
---processes worker processes behind one socket, which share groups through the Redis channel
-layer. Each level opens N sockets (one logged-in user, as N browser tabs), subscribes each to
-`registry`, sends --events events --interval seconds apart, and counts what every socket got:
-refused or failed subscriptions, events delivered out of N x events, latency p50/p99.
+loopback. The web server is the one `make web` runs (ops/web_server.py, ops/supervisor.
+web_command) with --processes worker processes, each on a socket of its own at the port, which
+share groups through the Redis channel layer. Each level opens N sockets (one logged-in user,
+as N browser tabs), subscribes each to `registry`, sends --events events --interval seconds
+apart, and counts what every socket got: refused or failed subscriptions, events delivered out
+of N x events, latency p50/p99.
 
 PostgreSQL: an instance of its own (bench/write_path.own_postgres); Redis: REDIS_URL's, under a
 prefix of its own. Prints one table with the machine and the date.

@@ -9,7 +9,7 @@ allows 100 connections, fewer than 200 clients plus the servers' own), deleted a
 Redis is REDIS_URL's, under a prefix of its own.
 
 - Co-Align: `POST /api/hazards/responses/{id}/label/` with token authentication, served the way
-  `make web` serves it (uvicorn with --processes worker processes, ops/supervisor.web_command),
+  `make web` serves it (uvicorn in --processes worker processes, ops/supervisor.web_command),
   DEBUG off; each client is a rater labelling responses assigned to it.
 - Label Studio (installed from PyPI into a virtualenv of its own outside the repository, by
   this script on first use: LABEL_STUDIO_VENV, default ~/.cache/coalign-bench/label-studio):

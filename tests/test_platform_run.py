@@ -58,10 +58,10 @@ def test_platform_run_serves_and_stops_everything_on_ctrl_c(tmp_path: Path) -> N
         wait_until(lambda: "--served-name debater-v1" in commands(), "debater-v1 is served")
         children = psutil.Process(proc.pid).children(recursive=True)
         names = commands()
-        assert "uvicorn config.asgi:application" in names
+        assert "-m ops.web_server" in names
         assert "--workers 2" in names
-        [web] = [c for c in children if "uvicorn" in " ".join(c.cmdline())]
-        workers = [c for c in web.children() if "spawn_main" in " ".join(c.cmdline())]
+        [web] = [c for c in psutil.Process(proc.pid).children() if "ops.web_server" in c.cmdline()]
+        workers = [c for c in web.children() if "--serve-one-worker" in c.cmdline()]
         assert len(workers) == 2
         assert "-Q default" in names
         assert "-Q gpu" in names

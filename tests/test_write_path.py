@@ -7,7 +7,9 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import httpx
 import pytest
+import redis
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission, User
 from django.core.cache import cache
@@ -192,3 +194,17 @@ def test_the_cached_constitution_version_follows_enactments(
         # Inside the enacting transaction the new version is read, and not cached yet.
         assert constitution_current_number() == 2
     assert cache.get("principles:constitution-current") == 2
+
+
+def test_requests_reuse_the_processes_redis_connections(server: str) -> None:
+    # Under ASGI every request has cache objects of its own; each used to open (and drop) a
+    # Redis connection of its own (config/cache.py). Thirty requests reading and writing the
+    # cache now share the server process's pool.
+    watcher = redis.Redis.from_url(settings.REDIS_URL)
+    before = watcher.info("stats")["total_connections_received"]
+    with httpx.Client(base_url=server, timeout=10) as http:
+        for _ in range(30):
+            assert http.get("/api/health/").status_code == 200
+    opened = watcher.info("stats")["total_connections_received"] - before
+    watcher.close()
+    assert opened < 10, opened

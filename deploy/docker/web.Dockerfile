@@ -48,9 +48,9 @@ EXPOSE 8000
 # must be in ALLOWED_HOSTS (compose.yaml and k8s/ add it).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://localhost:8000/api/health/', timeout=4).status != 200)"]
-# uvicorn worker processes behind one socket (WEB_CONCURRENCY, default 2; see
-# platform/ops/supervisor.py). Client addresses from X-Forwarded-For: behind the ingress or proxy.
+# uvicorn worker processes, each on a socket of its own at the port (WEB_CONCURRENCY, default 2;
+# see platform/ops/web_server.py). Client addresses from X-Forwarded-For: behind the ingress or
+# proxy.
 ENV WEB_CONCURRENCY=2
-CMD ["uvicorn", "config.asgi:application", "--host", "0.0.0.0", "--port", "8000", \
-     "--lifespan", "off", "--proxy-headers", "--forwarded-allow-ips", "*", "--no-access-log", \
-     "--timeout-graceful-shutdown", "50"]
+CMD ["python", "-m", "ops.web_server", "--host", "0.0.0.0", "--port", "8000", \
+     "--proxy-headers", "--timeout-graceful-shutdown", "50"]

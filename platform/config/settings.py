@@ -161,7 +161,8 @@ if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
     fail("REDIS_URL must be a Redis URL: redis://host:6379/0 (or rediss://, unix://).")
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Django's RedisCache with one connection pool per process (config/cache.py).
+        "BACKEND": "config.cache.ProcessPoolRedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": env.str("REDIS_PREFIX", default="coalign"),
     }
@@ -506,7 +507,7 @@ SERVING_RETRY_S: float = env.float("SERVING_RETRY_S", default=60.0)
 WEBHOOKS_ALLOW_PRIVATE: bool = env.bool("WEBHOOKS_ALLOW_PRIVATE", default=False)
 
 # Where `manage.py platform_run` (`make run`) listens, and its web server processes: 0 is one
-# per core. WEB_CONCURRENCY is uvicorn's own variable, which `make web` passes on as it is.
+# per core. `make web` and `python -m ops.web_server` read WEB_CONCURRENCY as it is.
 HOST: str = env.str("HOST", default="127.0.0.1")
 PORT: int = env.int("PORT", default=8000)
 WEB_CONCURRENCY: int = env.int("WEB_CONCURRENCY", default=0)

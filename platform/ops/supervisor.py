@@ -23,24 +23,20 @@ class Process:
 
 
 def web_command(*, host: str, port: int, workers: int) -> list[str]:
-    """The ASGI server: uvicorn's worker processes share one listening socket, so requests
-    and websockets spread over the cores (one process is bound by the GIL); they share
-    websocket groups through the Redis channel layer. `make web` runs the same command."""
+    """The ASGI server: uvicorn worker processes, each on a socket of its own at the same
+    address (ops/web_server.py), so requests and websockets spread over the cores (one process
+    is bound by the GIL); they share websocket groups through the Redis channel layer.
+    `make web` runs the same command."""
     return [
-        str(Path(sys.executable).parent / "uvicorn"),
-        "config.asgi:application",
+        sys.executable,
+        "-m",
+        "ops.web_server",
         "--host",
         host,
         "--port",
         str(port),
         "--workers",
         str(workers),
-        # Django's ASGI handler has no lifespan events; the client address is the peer's
-        # (REST_FRAMEWORK NUM_PROXIES reads X-Forwarded-For as far as it is trusted).
-        "--lifespan",
-        "off",
-        "--no-proxy-headers",
-        "--no-access-log",
         # Open websockets are closed (1012) this long after Ctrl-C, within STOP_GRACE_S.
         "--timeout-graceful-shutdown",
         "10",
