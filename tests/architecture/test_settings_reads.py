@@ -15,6 +15,10 @@ ALLOWED = {
     "platform/config/embedded.py": (
         "starts PostgreSQL and Redis before the settings exist and sets DATABASE_URL/REDIS_URL"
     ),
+    "platform/ops/web_server.py": (
+        "the web server's launcher, which starts before Django: WEB_CONCURRENCY, as uvicorn reads "
+        "it (settings.WEB_CONCURRENCY documents it)"
+    ),
     "platform/llm/openai_server.py": (
         "a program of its own without Django (vLLM's stand-in); VLLM_API_KEY is vLLM's variable"
     ),
