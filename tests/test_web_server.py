@@ -13,7 +13,11 @@ from pathlib import Path
 import httpx
 import psutil
 import pytest
+from django.test import Client
+from websockets.asyncio.client import connect
+from websockets.typing import Origin
 
+from accounts.roles import Role
 from tests.conftest import ROOT, child_env, free_port, wait_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -92,6 +96,25 @@ def test_keep_alive_connections_opened_together_spread_over_the_workers(web) -> 
     # Both workers hold some: all sixteen on one of two has a chance of 2 in 65,536.
     assert len(per_worker) == 2
     assert min(per_worker) > 0, per_worker
+
+
+def test_websockets_are_not_compressed(web, make_user) -> None:
+    _, url, _ = web
+    client = Client()
+    client.force_login(make_user(Role.RATER))
+    cookie = f"sessionid={client.cookies['sessionid'].value}"
+
+    async def extensions() -> str | None:
+        # The client offers permessage-deflate, as browsers do; the server declines it.
+        async with connect(
+            url.replace("http", "ws", 1) + "/ws/events/",
+            additional_headers={"Cookie": cookie},
+            origin=Origin(url),
+        ) as socket:
+            assert socket.response is not None
+            return socket.response.headers.get("Sec-WebSocket-Extensions")
+
+    assert asyncio.run(extensions()) is None
 
 
 def test_a_worker_killed_with_sigkill_is_replaced(web) -> None:
