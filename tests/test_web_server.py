@@ -2,6 +2,7 @@
 own, so connections spread over them; a worker that dies is replaced; SIGTERM stops them all."""
 
 import asyncio
+import contextlib
 import os
 import signal
 import socket
@@ -49,8 +50,10 @@ def web(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], str, Path]]:
     finally:
         # Collected before the parent goes: then they are no longer its children.
         workers = [c for c in psutil.Process().children(recursive=True) if _is_worker(c)]
-        for process in [*workers, psutil.Process(proc.pid)] if proc.poll() is None else workers:
-            process.kill()
+        proc.kill()
+        for worker in workers:
+            with contextlib.suppress(psutil.NoSuchProcess):  # stopped on its own meanwhile
+                worker.kill()
         proc.wait()
 
 

@@ -12,9 +12,8 @@ connection's addresses (uvicorn pull request #2472 proposes the same upstream; u
 supervisor hands every worker the same sockets, and its `--fd` takes any socket for a Unix one,
 which would lose the clients' addresses). This process starts the workers, restarts one that
 dies, and passes SIGINT and SIGTERM on to them (uvicorn's graceful shutdown); the workers stop
-when it dies. A socket goes
-with its worker: connections queued on a worker killed with SIGKILL are reset, and clients
-reconnect to the others while it restarts.
+when it dies. A socket goes with its worker: connections queued on a worker killed with SIGKILL
+are reset, and clients reconnect to the others while it restarts.
 """
 
 import argparse
