@@ -1,3 +1,5 @@
+import { waitFor } from "@testing-library/react";
+
 /**
  * Stands in for the browser's WebSocket (an external API): records what the
  * client sends and lets a test play the server's side.
@@ -13,6 +15,12 @@ export class FakeWebSocket {
     const socket = FakeWebSocket.instances.at(-1);
     if (!socket) throw new Error("No WebSocket was opened.");
     return socket;
+  }
+
+  /** The latest socket, once a page has opened one: pages subscribe in an effect, which may
+   * run after the content a test waited for is on screen. */
+  static opened(): Promise<FakeWebSocket> {
+    return waitFor(() => FakeWebSocket.latest());
   }
 
   readonly url: string;

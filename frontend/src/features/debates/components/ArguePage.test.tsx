@@ -59,7 +59,7 @@ describe("arguing a debate as a person", () => {
     expect(screen.getByRole("note")).toHaveTextContent("You are Debater B and defend answer A: To wind the lamp");
     expect(screen.getByText("She feared boats.")).toBeInTheDocument();
 
-    const socket = FakeWebSocket.latest();
+    const socket = await FakeWebSocket.opened();
     act(() => socket.acceptConnection());
     expect(socket.sent).toContainEqual({ action: "subscribe", group: "debate:3" });
     act(() =>

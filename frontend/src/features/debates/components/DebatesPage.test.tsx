@@ -51,7 +51,7 @@ describe("researcher debate pages", () => {
     stubApi({ "GET /api/auth/me/": { body: users.researcher }, "GET /api/debates/9/": { body: debate } });
     renderApp("/debates/9");
     expect(await screen.findByText("(correct)")).toBeInTheDocument();
-    const socket = FakeWebSocket.latest();
+    const socket = await FakeWebSocket.opened();
     act(() => socket.acceptConnection());
     act(() =>
       socket.emit({ type: "debate.turn.delta", group: "debate:9", payload: { debate: 9, round: 0, slot: "A", text: "Boats are" } }),

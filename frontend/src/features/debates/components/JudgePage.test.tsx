@@ -66,7 +66,7 @@ describe("judging a debate", () => {
     expect(screen.getByText("[unverified quote]")).toBeInTheDocument();
     expect(screen.queryByText(/correct answer/i)).not.toBeInTheDocument();
 
-    const socket = FakeWebSocket.latest();
+    const socket = await FakeWebSocket.opened();
     act(() => socket.acceptConnection());
     expect(socket.sent).toContainEqual({ action: "subscribe", group: "debate:3" });
     act(() =>

@@ -174,7 +174,7 @@ describe("campaign analytics", () => {
     renderApp("/hazards/campaigns/7");
     await screen.findByText("Responses (1)");
 
-    const socket = FakeWebSocket.latest();
+    const socket = await FakeWebSocket.opened();
     act(() => socket.acceptConnection());
     expect(socket.sent).toContainEqual({ action: "subscribe", group: "campaign:7" });
     act(() => {

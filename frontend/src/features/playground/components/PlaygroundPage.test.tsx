@@ -60,7 +60,7 @@ describe("playground", () => {
       temperature: 0.7,
     });
 
-    const socket = FakeWebSocket.latest();
+    const socket = await FakeWebSocket.opened();
     act(() => socket.acceptConnection());
     expect(socket.sent).toEqual([{ action: "subscribe", group: "generation:12" }]);
 

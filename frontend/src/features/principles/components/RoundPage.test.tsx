@@ -92,7 +92,7 @@ describe("a voting round", () => {
     expect(within(card).getByRole("button", { name: "Agree" })).toHaveAttribute("aria-pressed", "true");
 
     // Having voted, the page listens to this proposal's tally group only.
-    const socket = FakeWebSocket.latest();
+    const socket = await FakeWebSocket.opened();
     act(() => socket.acceptConnection());
     expect(socket.sent).toEqual([{ action: "subscribe", group: "round:3.7" }]);
     current = round({ proposals: [proposal({ my_vote: "agree", tally: tally(1, 2, 0) })] });

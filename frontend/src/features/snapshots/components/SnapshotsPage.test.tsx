@@ -81,7 +81,7 @@ describe("snapshots", () => {
         build_s: 0.25,
       }),
     ];
-    const socket = FakeWebSocket.latest();
+    const socket = await FakeWebSocket.opened();
     act(() => socket.acceptConnection());
     act(() =>
       socket.emit({ type: "snapshot.completed", group: "registry", payload: { id: 5, status: "ready" } }),

@@ -113,7 +113,7 @@ describe("studies", () => {
     renderApp("/studies/5");
 
     expect(await screen.findByText(/Training judge:1 noise 0 \(run #11\)/)).toBeInTheDocument();
-    const socket = FakeWebSocket.latest();
+    const socket = await FakeWebSocket.opened();
     act(() => socket.acceptConnection());
     expect(socket.sent).toContainEqual({ action: "subscribe", group: "study:5" });
 

@@ -159,7 +159,7 @@ describe("training", () => {
 
     expect(await screen.findByText(/step 2 \/ 10/)).toBeInTheDocument();
     expect(screen.getByRole("img", { name: "Training loss from 0.690 to 0.600 over 2 steps" })).toBeInTheDocument();
-    const socket = FakeWebSocket.latest();
+    const socket = await FakeWebSocket.opened();
     act(() => socket.acceptConnection());
     expect(socket.sent).toEqual([{ action: "subscribe", group: "run:7" }]);
 
@@ -319,7 +319,7 @@ describe("training", () => {
     expect(await screen.findByText(/Building its dataset snapshot/)).toBeInTheDocument();
     expect(screen.getByText(/#3 \(building\)/)).toBeInTheDocument();
     // A waiting run is live: its group says when the snapshot is built.
-    const socket = FakeWebSocket.latest();
+    const socket = await FakeWebSocket.opened();
     act(() => socket.acceptConnection());
     expect(socket.sent).toEqual([{ action: "subscribe", group: "run:7" }]);
     current = run({ status: "queued", step: 0, history: [], devices: null });
