@@ -10,11 +10,16 @@ preferring the other reply. At each size it times, one after the other:
 
 - COPY: `COPY (SELECT <the columns a build reads> ...) TO STDOUT` of the recipe's signals,
   written to a file (psycopg's `copy`);
+- read: the build's own reading of the same signals (`_signal_rows`: a server-side cursor,
+  5,000 rows per fetch, the payload's texts and the time as text, each row a SignalRow) with
+  nothing done with them, to tell the reading from the rest of the build;
 - build: `loop.services.snapshots.snapshot_build`, the function `snapshot_build_task` calls,
   on a snapshot requested with a DPO recipe (`{"kinds": ["preference"]}`) whose window
   ends after the fill.
 
 Peak memory is the growth of the process's resident set over the step, sampled every 5 ms.
+The fill is the same in every run, so the content hash it prints (first 12 hex digits) tells
+whether two versions of the code built the same snapshot.
 Snapshot files go to a temporary DATA_DIR, removed at the end.
 """
 
@@ -28,6 +33,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -47,12 +53,20 @@ django.setup()
 
 import psutil  # noqa: E402
 from django.contrib.auth.models import User  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 
 from accounts.models import RaterProfile  # noqa: E402
 from bench.lib.machine import cpu_name  # noqa: E402
-from loop.services.snapshots import snapshot_build, snapshot_request  # noqa: E402
+from loop.models import DatasetSnapshot  # noqa: E402
+from loop.providers import conversion_for  # noqa: E402
+from loop.services.snapshots import (  # noqa: E402
+    _signal_rows,
+    _Sources,
+    snapshot_build,
+    snapshot_request,
+)
 from registry.services import model_line_ensure, model_version_register  # noqa: E402
+from signalpool.models import Signal  # noqa: E402
 
 USERS = 50
 REGIONS = ("europe", "north-america", "south-asia", "east-africa", "")
@@ -178,6 +192,30 @@ def copy_out(until: datetime, path: Path) -> None:
             out.write(block)
 
 
+def read_only(until: datetime) -> None:
+    """The build's own read of the same signals, and nothing done with them: the server-side
+    cursor, the payload's texts and the time as text, each row a SignalRow."""
+    signals = Signal.objects.filter(kind="preference", created_at__lt=until).order_by("id")
+    fields = conversion_for("preference").fields  # type: ignore[union-attr]
+    with transaction.atomic():
+        for _row in _signal_rows(signals, fields, set(), _Sources()):
+            pass
+
+
+@dataclass
+class Measured:
+    size: int
+    fill_s: float
+    copy_s: float
+    copy_mem: int
+    copied: int
+    read_s: float
+    build_s: float
+    build_mem: int
+    written: int
+    snapshot: DatasetSnapshot
+
+
 def run(sizes: list[int]) -> None:
     results = []
     with scratch_database():
@@ -189,6 +227,7 @@ def run(sizes: list[int]) -> None:
             until = START + timedelta(seconds=size)
             copy_s, copy_mem = timed(partial(copy_out, until, DATA / "copy.txt"))
             copied = (DATA / "copy.txt").stat().st_size
+            read_s, _ = timed(partial(read_only, until))
             # snapshot_request runs outside the timing: the task's work is the build.
             recipe = {"kinds": ["preference"], "format": "preference", "until": until.isoformat()}
             snapshot, _ = snapshot_request(recipe=recipe)
@@ -198,7 +237,18 @@ def run(sizes: list[int]) -> None:
                 sys.exit(f"bench: the snapshot failed: {snapshot.error}")
             written = sum(p.stat().st_size for p in Path(snapshot.folder).glob("*.jsonl"))
             results.append(
-                (size, fill_s, copy_s, copy_mem, copied, build_s, build_mem, written, snapshot)
+                Measured(
+                    size,
+                    fill_s,
+                    copy_s,
+                    copy_mem,
+                    copied,
+                    read_s,
+                    build_s,
+                    build_mem,
+                    written,
+                    snapshot,
+                )
             )
     shutil.rmtree(DATA, ignore_errors=True)
 
@@ -207,16 +257,20 @@ def run(sizes: list[int]) -> None:
     print(f"dataset snapshot benchmark, {now}")
     print(f"machine: {cpu_name()}, {os.cpu_count()} cores, load average {load:.1f}")
     print(
-        "| signals | fill (s) | COPY (s) | COPY peak RSS (MB) | build (s) | build / COPY "
-        "| build peak RSS (MB) | COPY out (MB) | snapshot files (MB) | train / eval rows |"
+        "| signals | fill (s) | COPY (s) | COPY peak RSS (MB) | read (s) | read / COPY "
+        "| build (s) | build / COPY | build peak RSS (MB) | COPY out (MB) | snapshot files (MB) "
+        "| train / eval rows | content hash |"
     )
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     mb = 1024 * 1024
-    for size, fill_s, copy_s, copy_mem, copied, build_s, build_mem, written, snap in results:
+    for m in results:
+        counts = m.snapshot.counts
         print(
-            f"| {size:,} | {fill_s:.1f} | {copy_s:.2f} | {copy_mem / mb:.0f} | {build_s:.2f} "
-            f"| {build_s / copy_s:.1f}x | {build_mem / mb:.0f} | {copied / mb:.0f} "
-            f"| {written / mb:.0f} | {snap.counts['train']:,} / {snap.counts['eval']:,} |"
+            f"| {m.size:,} | {m.fill_s:.1f} | {m.copy_s:.2f} | {m.copy_mem / mb:.0f} "
+            f"| {m.read_s:.2f} | {m.read_s / m.copy_s:.1f}x | {m.build_s:.2f} "
+            f"| {m.build_s / m.copy_s:.1f}x | {m.build_mem / mb:.0f} | {m.copied / mb:.0f} "
+            f"| {m.written / mb:.0f} | {counts['train']:,} / {counts['eval']:,} "
+            f"| {m.snapshot.content_hash[:12]} |"
         )
 
 

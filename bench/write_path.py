@@ -15,6 +15,11 @@ Redis is REDIS_URL's, under a prefix of its own.
   this script on first use: LABEL_STUDIO_VENV, default ~/.cache/coalign-bench/label-studio):
   `POST /api/tasks/{id}/annotations/`, served as its own deployment serves it, by uwsgi
   (pyuwsgi) with the uwsgi.ini shipped in the package and --processes processes.
+- floor: `GET /api/auth/me/` on the same Co-Align server with the same tokens and clients, as
+  many requests as submissions: token authentication, the roles read and a small JSON answer
+  through the same middleware, nothing written. No authenticated request of this stack can be
+  served faster on the machine, so its ratio to raw INSERT bounds what any write path could
+  reach here.
 - raw INSERT: one single-row INSERT (autocommit) per submission, one connection per client;
   COPY: the same rows in one COPY.
 
@@ -183,15 +188,17 @@ def main() -> None:
             co_url, co_seed = co
             ls_ids = list(ls[2]) if ls else []
             for i, clients in enumerate(levels):
-                order = ["coalign", "labelstudio", "raw"]
+                order = ["coalign", "floor", "labelstudio", "raw"]
                 if i % 2:
-                    order = ["raw", "labelstudio", "coalign"]
+                    order.reverse()
                 for system in order:
                     level = Level(system, clients)
                     if system == "coalign":
                         level = run_coalign(
                             co_db, co_url, co_seed["work"][str(clients)], co_seed["tokens"]
                         )
+                    elif system == "floor":
+                        level = run_floor(co_url, clients, args.submissions, co_seed["tokens"])
                     elif system == "labelstudio":
                         if not ls:
                             continue
@@ -240,6 +247,18 @@ def run_coalign(db_url: str, url: str, assigned: list[list[int]], tokens: list[s
     return level
 
 
+def run_floor(url: str, clients: int, submissions: int, tokens: list[str]) -> Level:
+    """The cheapest authenticated request, sent as the write path's submissions are."""
+    level = Level("floor", clients)
+    shares = split(list(range(submissions)), clients)
+    work = [
+        [(f"{url}/api/auth/me/", {"Authorization": f"Token {token}"}, None)] * len(share)
+        for token, share in zip(tokens, shares, strict=False)
+    ]
+    asyncio.run(drive(level, work))
+    return level
+
+
 def report(results: list[Level], copy_rate: float, args: argparse.Namespace) -> None:
     machine = f"{os.cpu_count()} cores, {cpu_name()}, load average {os.getloadavg()[0]:.1f}"
     print(
@@ -248,21 +267,23 @@ def report(results: list[Level], copy_rate: float, args: argparse.Namespace) -> 
     )
     print(
         "| clients | system | subs/s | p50 ms | p99 ms | 2xx | stored | errors | "
-        "Co-Align / raw INSERT | Co-Align / Label Studio |"
+        "/ raw INSERT | Co-Align / Label Studio |"
     )
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for clients in args.clients:
         at = {r.system: r for r in results if r.clients == clients}
         co, ls, raw = at.get("coalign"), at.get("labelstudio"), at.get("raw")
-        for r in (co, ls, raw):
+        for r in (co, at.get("floor"), ls, raw):
             if r is None:
                 continue
-            ratio_raw = f"{co.rate / raw.rate:.1%}" if r is co and co and raw else ""
+            ours = r.system in ("coalign", "floor")
+            ratio_raw = f"{r.rate / raw.rate:.1%}" if ours and raw and raw.rate else ""
             ratio_ls = f"{co.rate / ls.rate:.1f}x" if r is co and co and ls and ls.rate else ""
             errors = ", ".join(f"{k}: {v}" for k, v in sorted(r.errors.items())) or "0"
+            stored = "-" if r.system == "floor" else r.stored  # it writes nothing
             print(
                 f"| {clients} | {r.system} | {r.rate:,.1f} | {r.pct(0.5):,.0f} | "
-                f"{r.pct(0.99):,.0f} | {r.ok} | {r.stored} | {errors} | {ratio_raw} | {ratio_ls} |"
+                f"{r.pct(0.99):,.0f} | {r.ok} | {stored} | {errors} | {ratio_raw} | {ratio_ls} |"
             )
     print(f"\nCOPY of {args.submissions} rows: {copy_rate:,.0f} rows/s")
 

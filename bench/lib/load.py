@@ -1,7 +1,8 @@
-"""Rater submissions driven at a server: each client posts its share, one after another."""
+"""Rater submissions driven at a server: each client sends its share, one after another."""
 
 import asyncio
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import httpx
@@ -28,18 +29,22 @@ class Level:
         return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-Request = tuple[str, dict[str, str], dict]  # url, headers, JSON body
+Request = tuple[str, dict[str, str], dict | None]  # url, headers, JSON body (None: a GET)
 
 
-async def drive(level: Level, work: list[list[Request]]) -> None:
+async def drive(level: Level, work: Sequence[Sequence[Request]]) -> None:
     """Each client sends its submissions one after another on its own keep-alive connection."""
 
-    async def client(items: list[Request]) -> None:
+    async def client(items: Sequence[Request]) -> None:
         async with httpx.AsyncClient(timeout=60) as http:
             for url, headers, body in items:
                 start = time.perf_counter()
                 try:
-                    outcome = str((await http.post(url, headers=headers, json=body)).status_code)
+                    if body is None:
+                        answer = await http.get(url, headers=headers)
+                    else:
+                        answer = await http.post(url, headers=headers, json=body)
+                    outcome = str(answer.status_code)
                 except httpx.HTTPError as exc:
                     outcome = type(exc).__name__
                 level.latencies_ms.append((time.perf_counter() - start) * 1000)

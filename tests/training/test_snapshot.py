@@ -113,6 +113,22 @@ def test_duplicates_and_window() -> None:
     assert snapshot.counts["duplicates"] == 1
 
 
+def test_duplicates_differ_in_their_texts_not_in_spacing_or_where_one_text_ends() -> None:
+    def texts(signal_id: int, prompt: str, chosen: str, rejected: str) -> Candidate:
+        return replace(
+            pair(signal_id, f"item{signal_id}"), prompt=prompt, chosen=chosen, rejected=rejected
+        )
+
+    candidates = [
+        texts(1, "p", "ab", "c"),
+        texts(2, "  p ", "ab\u2003", "c"),  # the same texts, spaced differently
+        texts(3, "pa", "b", "c"),  # the same characters, split differently between the texts
+    ]
+    snapshot = snapshot_build(DatasetRecipe(kinds=("preference",), eval_fraction=0.0), candidates)
+    assert snapshot.signal_ids == [1, 3]
+    assert snapshot.counts["duplicates"] == 1
+
+
 def test_formats() -> None:
     one = [pair(1, "x")]
     sft = snapshot_build(DatasetRecipe(kinds=("preference",), eval_fraction=0.0, format="sft"), one)
