@@ -196,9 +196,10 @@ def read_only(until: datetime) -> None:
     """The build's own read of the same signals, and nothing done with them: the server-side
     cursor, the payload's texts and the time as text, each row a SignalRow."""
     signals = Signal.objects.filter(kind="preference", created_at__lt=until).order_by("id")
-    fields = conversion_for("preference").fields  # type: ignore[union-attr]
+    conversion = conversion_for("preference")
+    assert conversion is not None  # the loop ships it (loop.providers.CONVERSIONS)
     with transaction.atomic():
-        for _row in _signal_rows(signals, fields, set(), _Sources()):
+        for _row in _signal_rows(signals, conversion.fields, set(), _Sources()):
             pass
 
 

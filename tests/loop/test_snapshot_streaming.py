@@ -66,11 +66,11 @@ def test_an_agreement_floor_over_stored_pairs_drops_the_item_raters_split_on(
     assert agreed.counts["train"] + agreed.counts["eval"] == 6
 
 
-def test_a_pool_of_many_chunks_is_read_whole_with_queries_between_them(
+def test_a_pool_of_many_chunks_is_read_whole_with_queries_made_mid_read(
     record_preferences, monkeypatch
 ) -> None:
-    # Chunks of 7 signals; the model's first signal, in the third chunk, makes the build look
-    # its version up between two chunks.
+    # Chunks of 7 signals; the model's first signal, opening the third chunk, makes the build
+    # look its version up while the cursor is open.
     monkeypatch.setattr(snapshots, "STREAM_CHUNK", 7)
     people = record_preferences(15)
     model = record_preferences(15, start=15, model=ModelVersionFactory.create())
