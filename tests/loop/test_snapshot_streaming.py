@@ -45,16 +45,13 @@ def test_an_agreement_floor_over_stored_pairs_drops_the_item_raters_split_on(
     record_preferences(4)
     second = make_user(Role.RATER)
     for i in range(4):
-        swapped = {
-            "prompt": f"Question {i}: can you help me?\n",
-            "chosen": "No.",
-            "rejected": "Gladly, here is how.",
-        }
+        same = pair(i)
+        swapped = {**same, "chosen": same["rejected"], "rejected": same["chosen"]}
         signal_record(
             kind=SignalKind.PREFERENCE,
             item_type="test.item",
             item_id=i,
-            payload=swapped if i == 3 else pair(i),
+            payload=swapped if i == 3 else same,
             idempotency_key=f"second-{i}",
             source_user=second,
         )
